@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Everything the services read from the environment, validated once at boot (STYLE.md §9).
+ * Absent DATABASE_URL / REDIS_URL select the embedded backends (PGlite, in-process queues).
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  QUEUE_PREFIX: z.string().min(1).default('cce'),
+  EXCHANGE_SHARDS: z.coerce.number().int().min(1).max(256).default(4),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PGLITE_DATA_DIR: z.string().min(1).optional(),
+});
+
+export type AppConfig = z.infer<typeof schema>;
+
+export class ConfigValidationError extends Error {
+  readonly code = 'CONFIG.INVALID';
+}
+
+export function parseAppConfig(env: Record<string, string | undefined>): AppConfig {
+  // An empty variable means "not set", as docker-compose and shells commonly produce.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

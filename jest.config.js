@@ -6,7 +6,19 @@ delete swcConfig.exclude;
 delete swcConfig.$schema;
 swcConfig.jsc.baseUrl = __dirname;
 
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
+const transform = { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
+// NestJS 12 ships ES modules only; Node 20 loads them with require(esm), Jest's own loader does not,
+// so Jest compiles them to CommonJS like our sources.
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
@@ -14,6 +26,7 @@ const moduleNameMapper = {
 const common = {
   rootDir: __dirname,
   transform,
+  transformIgnorePatterns,
   moduleNameMapper,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],

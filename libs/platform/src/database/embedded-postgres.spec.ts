@@ -10,10 +10,12 @@ describe('startEmbeddedPostgres', () => {
       await ds.query('CREATE TABLE t (id int primary key, v int not null)');
       await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          ds.transaction(async (m) => {
-            await m.query('INSERT INTO t VALUES ($1, $2)', [i, i * 10]);
-            if (i % 2 === 1) throw new Error('roll back odd rows');
-          }).catch(() => undefined),
+          ds
+            .transaction(async (m) => {
+              await m.query('INSERT INTO t VALUES ($1, $2)', [i, i * 10]);
+              if (i % 2 === 1) throw new Error('roll back odd rows');
+            })
+            .catch(() => undefined),
         ),
       );
       const rows = await ds.query('SELECT id FROM t ORDER BY id');

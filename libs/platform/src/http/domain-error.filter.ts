@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+/** Errors from the core carry a stable code (`AREA.REASON`); the HTTP status is decided here, once. */
+export interface CodedError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export function isCodedError(error: unknown): error is CodedError {
+  return (
+    error instanceof Error &&
+    typeof (error as unknown as Partial<CodedError>).code === 'string' &&
+    /^[A-Z_]+\.[A-Z_]+$/.test((error as unknown as CodedError).code)
+  );
+}
+
+export function statusForCode(code: string): number {
+  const reason = code.slice(code.indexOf('.') + 1);
+  if (reason.startsWith('UNKNOWN_') || reason.endsWith('_NOT_FOUND') || reason === 'NOT_FOUND')
+    return HttpStatus.NOT_FOUND;
+  if (reason === 'WRONG_EXPECTED_VERSION' || reason.startsWith('DUPLICATE') || reason.endsWith('_CONFLICT'))
+    return HttpStatus.CONFLICT;
+  if (reason === 'FORBIDDEN') return HttpStatus.FORBIDDEN;
+  return HttpStatus.UNPROCESSABLE_ENTITY;
+}
+
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('DomainErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof HttpException) {
+      response.status(error.getStatus()).json(error.getResponse());
+      return;
+    }
+    if (isCodedError(error)) {
+      const status = statusForCode(error.code);
+      response
+        .status(status)
+        .json({ statusCode: status, code: error.code, message: error.message, field: error.field });
+      return;
+    }
+    // Body-parser errors (malformed JSON, too large) arrive as plain errors with a status.
+    const status = (error as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      response.status(status).json({ statusCode: status, message: (error as Error).message });
+      return;
+    }
+    this.logger.error(error);
+    response.status(500).json({ statusCode: 500, message: 'Internal server error' });
+  }
+}

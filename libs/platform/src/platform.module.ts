@@ -1,0 +1,55 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { HealthController, HEALTH_PROBES, HealthProbe } from './health/health.controller';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface PlatformOptions {
+  /** Validated at boot by `loadAppConfig`; a bad variable never reaches this point. */
+  config: AppConfig;
+  /** The database the process talks to: the configured server, or the embedded one. */
+  databaseUrl: string;
+  /** Health probes beyond the database (Redis, when the queues run on it). */
+  probes?: Provider<HealthProbe[]>;
+}
+
+/** Config, logs, the database connection and /health: what every service process shares. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Health probes every few seconds would drown the request log.
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: options.databaseUrl,
+          synchronize: false,
+          migrationsRun: false,
+          logging: false,
+          extra: { max: config.DATABASE_POOL_SIZE },
+        }),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        options.probes ?? { provide: HEALTH_PROBES, useValue: [] },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

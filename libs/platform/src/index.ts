@@ -6,3 +6,4 @@ export * from './health/health.controller';
 export * from './http/configure-http-app';
 export * from './http/domain-error.filter';
 export * from './platform.module';
+export * from './seeds/instrument-catalogue';

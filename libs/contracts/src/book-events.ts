@@ -1,0 +1,42 @@
+import type { PlaceOrderMessage, Side } from './exchange-commands';
+
+/** Events of an instrument's order-book stream (`book-<instrument>`), the truth the read models follow. */
+export const bookStreamId = (instrument: string): string => `book-${instrument}`;
+
+export interface OrderAcceptedData {
+  order: PlaceOrderMessage;
+}
+export interface OrderRejectedData {
+  orderId: string;
+  instrument: string;
+  account?: string;
+  reason: string;
+}
+export interface TradeExecutedData {
+  instrument: string;
+  /** Per-instrument trade number, from 1. */
+  tradeNo: number;
+  price: number;
+  qty: number;
+  makerOrderId: string;
+  takerOrderId: string;
+  buyOrderId: string;
+  sellOrderId: string;
+  buyer: string;
+  seller: string;
+  aggressor: Side;
+  executedAt: number;
+}
+export interface OrderCancelledData {
+  orderId: string;
+  instrument: string;
+  /** Quantity that was still open. */
+  qty: number;
+  reason: string;
+}
+
+export type BookEvent =
+  | { type: 'OrderAccepted'; data: OrderAcceptedData }
+  | { type: 'OrderRejected'; data: OrderRejectedData }
+  | { type: 'TradeExecuted'; data: TradeExecutedData }
+  | { type: 'OrderCancelled'; data: OrderCancelledData };

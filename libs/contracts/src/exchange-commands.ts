@@ -1,0 +1,52 @@
+/** Commands the gateway sends to the matching workers over the queue (one queue per shard). */
+
+export type Side = 'buy' | 'sell';
+export type OrderType = 'limit' | 'market';
+export type TimeInForce = 'GTC' | 'DAY' | 'IOC' | 'FOK';
+
+export interface PlaceOrderMessage {
+  commandId: string;
+  orderId: string;
+  instrument: string;
+  account: string;
+  side: Side;
+  type: OrderType;
+  /** Fen per unit; absent for market orders. */
+  price?: number;
+  qty: number;
+  tif: TimeInForce;
+  postOnly: boolean;
+  /** Milliseconds since the epoch, from the gateway's clock. */
+  receivedAt: number;
+}
+
+export interface CancelOrderMessage {
+  commandId: string;
+  orderId: string;
+  instrument: string;
+  receivedAt: number;
+}
+
+export type ExchangeCommandMessage =
+  | { name: 'PlaceOrder'; payload: PlaceOrderMessage }
+  | { name: 'CancelOrder'; payload: CancelOrderMessage };
+
+export const EXCHANGE_QUEUE_PREFIX = 'exchange-shard-';
+
+/** FNV-1a: stable across processes and releases, so an instrument never changes owner by accident. */
+export function shardOf(instrument: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < instrument.length; i++) {
+    hash ^= instrument.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
+
+export function exchangeQueueFor(instrument: string, shards: number): string {
+  return `${EXCHANGE_QUEUE_PREFIX}${shardOf(instrument, shards)}`;
+}
+
+export function allExchangeQueues(shards: number): string[] {
+  return Array.from({ length: shards }, (_, i) => `${EXCHANGE_QUEUE_PREFIX}${i}`);
+}

@@ -1,0 +1,2 @@
+export * from './book-events';
+export * from './exchange-commands';

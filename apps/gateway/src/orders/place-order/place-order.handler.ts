@@ -1,0 +1,101 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { exchangeQueueFor, PlaceOrderMessage } from '@app/contracts';
+import { DomainError } from '@app/domain';
+import { Outbox } from '@app/messaging';
+import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
+import { CLOCK, Clock } from '../../clock/clock';
+import { OrderAcknowledgement, PlaceOrder } from './place-order.command';
+import type { PlaceOrderDto } from './place-order.dto';
+import { checkAgainstInstrument } from './check-against-instrument';
+
+/**
+ * Accepts an order for matching: the command is written to the outbox in the same transaction as
+ * its idempotency record, so once we answer 202 the order will reach its matching worker even if
+ * Redis or this process dies right after.
+ */
+@CommandHandler(PlaceOrder)
+export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly catalogue: InstrumentCatalogue,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute({ order }: PlaceOrder): Promise<OrderAcknowledgement> {
+    const instrument = this.catalogue.get(order.instrument);
+    if (!instrument)
+      throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${order.instrument}`, {
+        field: 'instrument',
+      });
+    checkAgainstInstrument(order, instrument);
+
+    const orderId = order.clientOrderId ?? randomUUID();
+    const bodyHash = hashOrder(order);
+    const message: PlaceOrderMessage = {
+      commandId: `place:${orderId}`,
+      orderId,
+      instrument: order.instrument,
+      account: order.account,
+      side: order.side,
+      type: order.type,
+      ...(order.type === 'limit' ? { price: order.price } : {}),
+      qty: order.qty,
+      tif: order.tif,
+      postOnly: order.postOnly,
+      receivedAt: this.clock.now(),
+    };
+    const ack: OrderAcknowledgement = {
+      orderId,
+      commandId: message.commandId,
+      instrument: order.instrument,
+      status: 'received',
+      receivedAt: message.receivedAt,
+    };
+
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO order_requests (order_id, body_hash, ack) VALUES ($1, $2, $3)
+         ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+        [orderId, bodyHash, JSON.stringify(ack)],
+      );
+      if (inserted.length === 0) return this.replayed(manager.query.bind(manager), orderId, bodyHash);
+      await this.outbox.enqueue(manager, [
+        {
+          queue: exchangeQueueFor(order.instrument, this.config.EXCHANGE_SHARDS),
+          name: 'PlaceOrder',
+          payload: message,
+          messageId: message.commandId,
+        },
+      ]);
+      return ack;
+    });
+  }
+
+  /** A resent order: the same body gets the first answer again; another body under the same key is refused. */
+  private async replayed(
+    query: (sql: string, params: unknown[]) => Promise<{ body_hash: string; ack: OrderAcknowledgement }[]>,
+    orderId: string,
+    bodyHash: string,
+  ): Promise<OrderAcknowledgement> {
+    const [previous] = await query('SELECT body_hash, ack FROM order_requests WHERE order_id = $1', [orderId]);
+    if (previous.body_hash !== bodyHash)
+      throw new DomainError(
+        'EXCHANGE.IDEMPOTENCY_KEY_CONFLICT',
+        `clientOrderId ${orderId} was already used for a different order`,
+        { field: 'clientOrderId' },
+      );
+    return previous.ack;
+  }
+}
+
+function hashOrder(order: PlaceOrderDto): string {
+  const { instrument, account, side, type, price, qty, tif, postOnly } = order;
+  return createHash('sha256')
+    .update(JSON.stringify([instrument, account, side, type, price ?? null, qty, tif, postOnly]))
+    .digest('hex');
+}

@@ -1,0 +1,11 @@
+export * from './errors';
+export * from './types';
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './decide';
+export * from './evolve';
+export * from './queries';
+export * from './history';
+export { canonicalJson } from './fingerprint';
+export { pickUnits } from './selection';

@@ -1,0 +1,116 @@
+import { BookEvent, PlaceOrderMessage } from '@app/contracts';
+import { MatchingCommand, MatchingEvent, OrderBookEngine } from '@app/matching';
+import type { InstrumentDefinition } from '@app/platform';
+
+interface OrderOwner {
+  account: string;
+  side: 'buy' | 'sell';
+}
+
+/**
+ * One instrument's book as its single writer holds it: the pure engine, plus what the engine does
+ * not keep but the trade events must say (who owns each order) and the stream version it stands at.
+ */
+export class InstrumentBook {
+  private readonly engine: OrderBookEngine;
+  private readonly owners = new Map<string, OrderOwner>();
+  private tradeNo = 0;
+  /** Version of the `book-<instrument>` stream this state reflects. */
+  version = 0;
+
+  constructor(readonly instrument: InstrumentDefinition) {
+    this.engine = new OrderBookEngine({
+      instrument: instrument.symbol,
+      tick: instrument.tick,
+      lot: instrument.lot,
+      maxQty: instrument.maxOrderQty,
+      referencePrice: instrument.referencePrice,
+      bandBp: instrument.bandBp,
+      blockBandBp: instrument.blockBandBp,
+      blockMinQty: instrument.blockMinQty,
+    });
+  }
+
+  /** Matches an order and says what happened, as events for the book's stream. */
+  place(order: PlaceOrderMessage): BookEvent[] {
+    const command: MatchingCommand =
+      order.type === 'market'
+        ? { type: 'market', id: order.orderId, account: order.account, side: order.side, qty: order.qty }
+        : {
+            type: 'limit',
+            id: order.orderId,
+            account: order.account,
+            side: order.side,
+            price: order.price ?? 0,
+            qty: order.qty,
+            tif: order.tif,
+            postOnly: order.postOnly,
+          };
+    return this.translate(this.engine.apply(command), order);
+  }
+
+  cancel(orderId: string): BookEvent[] {
+    return this.translate(this.engine.apply({ type: 'cancel', id: orderId }), undefined);
+  }
+
+  /** Rebuilds state from the stream: accepted orders and user cancels re-run through the same engine. */
+  replay(event: BookEvent): void {
+    if (event.type === 'OrderAccepted') this.place(event.data.order);
+    else if (event.type === 'OrderCancelled' && event.data.reason === 'user') this.cancel(event.data.orderId);
+  }
+
+  depth(levels: number) {
+    return this.engine.depth(levels);
+  }
+
+  private translate(events: MatchingEvent[], order: PlaceOrderMessage | undefined): BookEvent[] {
+    const out: BookEvent[] = [];
+    const symbol = this.instrument.symbol;
+    for (const e of events) {
+      switch (e.type) {
+        case 'accepted':
+          if (order) {
+            this.owners.set(order.orderId, { account: order.account, side: order.side });
+            out.push({ type: 'OrderAccepted', data: { order } });
+          }
+          break;
+        case 'rejected':
+          out.push({
+            type: 'OrderRejected',
+            data: { orderId: e.id ?? order?.orderId ?? '', instrument: symbol, account: order?.account, reason: e.reason },
+          });
+          break;
+        case 'trade': {
+          const taker = this.owners.get(e.taker);
+          const maker = this.owners.get(e.maker);
+          if (!taker || !maker) throw new Error(`trade between unknown orders ${e.taker} and ${e.maker}`);
+          const takerBuys = taker.side === 'buy';
+          out.push({
+            type: 'TradeExecuted',
+            data: {
+              instrument: symbol,
+              tradeNo: ++this.tradeNo,
+              price: e.price,
+              qty: e.qty,
+              makerOrderId: e.maker,
+              takerOrderId: e.taker,
+              buyOrderId: takerBuys ? e.taker : e.maker,
+              sellOrderId: takerBuys ? e.maker : e.taker,
+              buyer: takerBuys ? taker.account : maker.account,
+              seller: takerBuys ? maker.account : taker.account,
+              aggressor: taker.side,
+              executedAt: order?.receivedAt ?? 0,
+            },
+          });
+          break;
+        }
+        case 'cancelled':
+          out.push({ type: 'OrderCancelled', data: { orderId: e.id, instrument: symbol, qty: e.qty, reason: e.reason } });
+          break;
+        default:
+          break;
+      }
+    }
+    return out;
+  }
+}

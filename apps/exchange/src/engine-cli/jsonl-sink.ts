@@ -23,7 +23,14 @@ export class JsonlSink implements EventSink {
   rejectedLine(line: number): void {
     this.out += `{"type":"rejected","line":${line},"reason":"bad-command"}\n`;
   }
-  trade(_seq: number, taker: string, maker: string, _aggressor: Side | 'none', price: number, qty: number): void {
+  trade(
+    _seq: number,
+    taker: string,
+    maker: string,
+    _aggressor: Side | 'none',
+    price: number,
+    qty: number,
+  ): void {
     this.out += `{"type":"trade","taker":${JSON.stringify(taker)},"maker":${JSON.stringify(maker)},"price":${price},"qty":${qty}${this.suffix}`;
   }
   cancelled(_seq: number, id: string, qty: number, reason: CancelReason): void {

@@ -1,0 +1,56 @@
+import { heapBytesPerRestingOrder } from './heap-per-order';
+import { runNodejsOrderBook, runOurs } from './run-engines';
+import { generateWorkload } from './workload';
+
+/**
+ * npm run bench:engine — 1,000,000 seeded commands (60 % limit, 25 % cancel, 10 % market,
+ * 5 % IOC/FOK) through OrderBookEngine's sink path and through nodejs-order-book.
+ * The last line printed is one JSON object with the figures.
+ */
+const N = Number(process.env.BENCH_COMMANDS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const THEIR_RUNS = Number(process.env.BENCH_THEIR_RUNS ?? 3);
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+const w = generateWorkload(N);
+runOurs(w); // warm-up
+const ours: number[] = [];
+let events = 0;
+for (let r = 0; r < RUNS; r++) {
+  const res = runOurs(w);
+  ours.push(N / res.seconds);
+  events = res.events;
+}
+const lat = runOurs(w, 8).latenciesNs as Float64Array;
+lat.sort();
+const theirs: number[] = [];
+for (let r = 0; r < THEIR_RUNS; r++) theirs.push(N / runNodejsOrderBook(w).seconds);
+const mem = heapBytesPerRestingOrder(200_000);
+
+const cps = median(ours);
+const theirCps = median(theirs);
+const result = {
+  commands: N,
+  runs: RUNS,
+  commandsPerSecond: Math.round(cps),
+  eventsPerRun: events,
+  nodejsOrderBookCommandsPerSecond: Math.round(theirCps),
+  vsNodejsOrderBook: Math.round((cps / theirCps) * 10) / 10,
+  p50Ns: pct(lat, 0.5),
+  p99Ns: pct(lat, 0.99),
+  p999Ns: pct(lat, 0.999),
+  bytesPerRestingOrder: Math.round(mem.ours),
+  nodejsOrderBookBytesPerRestingOrder: Math.round(mem.nodejsOrderBook),
+};
+const lines = [
+  `workload: ${fmt(N)} commands, ${fmt(events)} events per run, median of ${RUNS} runs (targets in brackets)`,
+  `OrderBookEngine:    ${fmt(cps)} commands/s  runs: ${ours.map(fmt).join(', ')}  [>= 5,000,000]`,
+  `nodejs-order-book:  ${fmt(theirCps)} commands/s  runs: ${theirs.map(fmt).join(', ')}`,
+  `ratio:              ${result.vsNodejsOrderBook}x  [>= 15x]`,
+  `latency (1 in 8 sampled, incl. ~hrtime overhead): p50 ${result.p50Ns} ns, p99 ${result.p99Ns} ns, p999 ${result.p999Ns} ns  [p99 < 2,000 ns]`,
+  `heap per resting order: ${result.bytesPerRestingOrder} B (nodejs-order-book ${result.nodejsOrderBookBytesPerRestingOrder} B)  [< 250 B]`,
+];
+process.stdout.write(lines.join('\n') + '\n' + JSON.stringify(result) + '\n');

@@ -3,7 +3,9 @@ import { InstrumentCatalogue } from '@app/platform';
 import { InstrumentBook } from './instrument-book';
 
 const CQEA = InstrumentCatalogue.load('seeds').get('CQEA-2025')!;
-const order = (o: Partial<PlaceOrderMessage> & Pick<PlaceOrderMessage, 'orderId' | 'account' | 'side'>): PlaceOrderMessage => ({
+const order = (
+  o: Partial<PlaceOrderMessage> & Pick<PlaceOrderMessage, 'orderId' | 'account' | 'side'>,
+): PlaceOrderMessage => ({
   commandId: `place:${o.orderId}`,
   instrument: 'CQEA-2025',
   type: 'limit',
@@ -24,7 +26,9 @@ describe('InstrumentBook', () => {
     };
 
     it('when a buy of 60 at 3610 arrives, it trades 60 at the resting price and names both parties', () => {
-      const events = setup().place(order({ orderId: 'b1', account: 'buyer-b', side: 'buy', price: 3610, qty: 60 }));
+      const events = setup().place(
+        order({ orderId: 'b1', account: 'buyer-b', side: 'buy', price: 3610, qty: 60 }),
+      );
       expect(events).toEqual([
         { type: 'OrderAccepted', data: { order: expect.objectContaining({ orderId: 'b1' }) } },
         {

@@ -77,7 +77,12 @@ export class InstrumentBook {
         case 'rejected':
           out.push({
             type: 'OrderRejected',
-            data: { orderId: e.id ?? order?.orderId ?? '', instrument: symbol, account: order?.account, reason: e.reason },
+            data: {
+              orderId: e.id ?? order?.orderId ?? '',
+              instrument: symbol,
+              account: order?.account,
+              reason: e.reason,
+            },
           });
           break;
         case 'trade': {
@@ -105,7 +110,10 @@ export class InstrumentBook {
           break;
         }
         case 'cancelled':
-          out.push({ type: 'OrderCancelled', data: { orderId: e.id, instrument: symbol, qty: e.qty, reason: e.reason } });
+          out.push({
+            type: 'OrderCancelled',
+            data: { orderId: e.id, instrument: symbol, qty: e.qty, reason: e.reason },
+          });
           break;
         default:
           break;

@@ -6,7 +6,9 @@ export class ListTradesQueryDto {
   @ApiPropertyOptional({ example: 'CQEA-2025' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'instrument must be an instrument symbol such as CQEA-2025' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
+    message: 'instrument must be an instrument symbol such as CQEA-2025',
+  })
   instrument?: string;
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })

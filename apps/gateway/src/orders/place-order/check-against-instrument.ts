@@ -19,5 +19,9 @@ export function checkAgainstInstrument(order: PlaceOrderDto, instrument: Instrum
   if (order.qty % instrument.lot !== 0)
     reject('EXCHANGE.OFF_LOT', 'qty', `qty must be a multiple of the lot (${instrument.lot})`);
   if (order.qty > instrument.maxOrderQty)
-    reject('EXCHANGE.QTY_ABOVE_MAXIMUM', 'qty', `qty must be at most ${instrument.maxOrderQty} on the listing market`);
+    reject(
+      'EXCHANGE.QTY_ABOVE_MAXIMUM',
+      'qty',
+      `qty must be at most ${instrument.maxOrderQty} on the listing market`,
+    );
 }

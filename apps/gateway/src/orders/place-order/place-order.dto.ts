@@ -1,15 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 export class PlaceOrderDto {
-  @ApiProperty({ example: 'CQEA-2025', description: 'Instrument symbol from the catalogue (GET /instruments)' })
+  @ApiProperty({
+    example: 'CQEA-2025',
+    description: 'Instrument symbol from the catalogue (GET /instruments)',
+  })
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'instrument must be an instrument symbol such as CQEA-2025' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
+    message: 'instrument must be an instrument symbol such as CQEA-2025',
+  })
   instrument!: string;
 
   @ApiProperty({ example: 'cq-steel-001', description: 'Trading account of the member' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'account must be 1-64 letters, digits, dot, dash or underscore' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    message: 'account must be 1-64 letters, digits, dot, dash or underscore',
+  })
   account!: string;
 
   @ApiProperty({ enum: ['buy', 'sell'] })
@@ -21,7 +39,10 @@ export class PlaceOrderDto {
   @IsIn(['limit', 'market'])
   type: 'limit' | 'market' = 'limit';
 
-  @ApiPropertyOptional({ example: 3650, description: 'Limit price in fen per unit (integer); required for limit orders, absent for market orders' })
+  @ApiPropertyOptional({
+    example: 3650,
+    description: 'Limit price in fen per unit (integer); required for limit orders, absent for market orders',
+  })
   @ValidateIf((o: PlaceOrderDto) => o.type !== 'market' || o.price !== undefined)
   @IsInt()
   @IsPositive()
@@ -46,7 +67,8 @@ export class PlaceOrderDto {
 
   @ApiPropertyOptional({
     example: 'cq-steel-001-0001',
-    description: 'Client order id, also the idempotency key: resending the same order returns the same acknowledgement',
+    description:
+      'Client order id, also the idempotency key: resending the same order returns the same acknowledgement',
   })
   @IsOptional()
   @IsString()

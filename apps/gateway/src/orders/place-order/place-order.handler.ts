@@ -82,7 +82,9 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
     orderId: string,
     bodyHash: string,
   ): Promise<OrderAcknowledgement> {
-    const [previous] = await query('SELECT body_hash, ack FROM order_requests WHERE order_id = $1', [orderId]);
+    const [previous] = await query('SELECT body_hash, ack FROM order_requests WHERE order_id = $1', [
+      orderId,
+    ]);
     if (previous.body_hash !== bodyHash)
       throw new DomainError(
         'EXCHANGE.IDEMPOTENCY_KEY_CONFLICT',

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { BookCache } from './books/book-cache';
+import { BookWorker } from './books/book-worker';
+
+/** Matching workers. Needs the platform, event-store and messaging modules in the host app. */
+@Module({ providers: [BookCache, BookWorker] })
+export class ExchangeModule {}

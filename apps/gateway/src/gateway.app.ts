@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
+import { MESSAGING_MIGRATIONS, MessagingModule } from '@app/messaging';
+import { AppConfig, MigrationClass, ServiceDefinition } from '@app/platform';
+import { GATEWAY_MIGRATIONS, GatewayModule } from './gateway.module';
+
+/** Every table any service needs; whichever service starts first creates them all. */
+export const ALL_MIGRATIONS: MigrationClass[] = [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...GATEWAY_MIGRATIONS];
+
+@Module({})
+class GatewayAppModule {}
+
+/** The infrastructure every service process imports around its own modules. */
+export function withInfrastructure(config: AppConfig, platform: DynamicModule, modules: DynamicModule['imports']): DynamicModule {
+  return {
+    module: GatewayAppModule,
+    imports: [
+      platform,
+      EventStoreModule,
+      MessagingModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+      ...(modules ?? []),
+    ],
+  };
+}
+
+export const gatewayService = (config: AppConfig): ServiceDefinition => ({
+  title: 'Exchange gateway',
+  config,
+  migrations: ALL_MIGRATIONS,
+  rootModule: (platform) => withInfrastructure(config, platform, [GatewayModule]),
+});

@@ -11,8 +11,8 @@ export interface RunResult {
 }
 
 /** Runs the workload through our engine; with `sampleEvery` > 0 also times single commands. */
-export function runOurs(w: Workload, sampleEvery = 0): RunResult {
-  const engine = new OrderBookEngine({ instrument: 'BENCH' });
+export function runOurs(w: Workload, sampleEvery = 0, capacityHint?: number): RunResult {
+  const engine = new OrderBookEngine({ instrument: 'BENCH', capacityHint });
   const sink = new CountingSink();
   const { kind, side, price, qty, ids, accounts, n } = w;
   const samples = sampleEvery > 0 ? new Float64Array(Math.ceil(n / sampleEvery)) : undefined;

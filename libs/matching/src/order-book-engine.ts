@@ -65,7 +65,7 @@ export class OrderBookEngine {
       return;
     }
     sink.accepted(++book.seq, id);
-    const mode = stp < 0 ? stpCode(book.config.stpMode) : stp;
+    const mode = stp < 0 ? book.defaultStp : stp;
     if (tif === FOK && !canFillCompletely(book, account, side, price, qty, mode)) {
       book.ids.set(id, -1);
       sink.cancelled(++book.seq, id, qty, 'fok');
@@ -85,7 +85,7 @@ export class OrderBookEngine {
     sink.accepted(++book.seq, id);
     book.ids.set(id, -1);
     const limit = side === BUY ? book.bandHigh : book.bandLow;
-    const mode = stp < 0 ? stpCode(book.config.stpMode) : stp;
+    const mode = stp < 0 ? book.defaultStp : stp;
     const rem = matchIncoming(book, sink, id, account, side, limit, qty, mode);
     if (rem > 0) sink.cancelled(++book.seq, id, rem, matchOutcome.stoppedBySelfTrade ? 'stp' : 'market');
   }
@@ -132,7 +132,7 @@ export class OrderBookEngine {
     const side = store.side[slot];
     const tif = store.tif[slot] as TifCode;
     book.remove(slot);
-    this.enter(id, account, side, newPrice, newQty, tif, stpCode(book.config.stpMode), sink);
+    this.enter(id, account, side, newPrice, newQty, tif, book.defaultStp, sink);
   }
 
   /** Moves the session state machine; auctions uncross on leaving pre-open and closing-auction. */

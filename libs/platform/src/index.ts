@@ -7,3 +7,4 @@ export * from './http/configure-http-app';
 export * from './http/domain-error.filter';
 export * from './platform.module';
 export * from './seeds/instrument-catalogue';
+export * from './bootstrap/start-service';

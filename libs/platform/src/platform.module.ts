@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { HealthController, HEALTH_PROBES, HealthProbe } from './health/health.controller';
+import { InstrumentCatalogue } from './seeds/instrument-catalogue';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -47,9 +48,10 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: InstrumentCatalogue, useFactory: () => InstrumentCatalogue.load('seeds') },
         options.probes ?? { provide: HEALTH_PROBES, useValue: [] },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, InstrumentCatalogue],
     };
   }
 }

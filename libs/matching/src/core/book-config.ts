@@ -21,6 +21,8 @@ export interface BookConfig {
   session?: SessionState;
   /** Default self-trade prevention mode. Default `cancel-incoming`. */
   stpMode?: StpMode;
+  /** Expected number of order ids over the book's life: pre-sizes the id table (no rehash pauses). */
+  capacityHint?: number;
 }
 
 /** Validated, fully defaulted configuration. */
@@ -36,6 +38,7 @@ export interface ResolvedConfig {
   blockMinQty: number;
   session: SessionState;
   stpMode: StpMode;
+  capacityHint: number;
 }
 
 const isPositiveInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
@@ -44,7 +47,7 @@ const isNonNegativeInt = (v: unknown): v is number => Number.isSafeInteger(v) &&
 /** Returns the name of the first invalid field, or null. Absent optional fields are fine. */
 export function invalidConfigField(c: BookConfig): string | null {
   if (typeof c.instrument !== 'string') return 'instrument';
-  for (const k of ['tick', 'lot', 'minQty', 'maxQty', 'referencePrice', 'blockMinQty'] as const) {
+  for (const k of ['tick', 'lot', 'minQty', 'maxQty', 'referencePrice', 'blockMinQty', 'capacityHint'] as const) {
     if (c[k] !== undefined && !isPositiveInt(c[k])) return k;
   }
   for (const k of ['bandBp', 'blockBandBp'] as const) {
@@ -68,6 +71,7 @@ export function resolveConfig(c: BookConfig): ResolvedConfig {
     blockMinQty: c.blockMinQty ?? 100_000,
     session: c.session ?? 'continuous',
     stpMode: c.stpMode ?? 'cancel-incoming',
+    capacityHint: c.capacityHint ?? 2048,
   };
 }
 

@@ -2,6 +2,8 @@ import { BUY, type SessionState } from './codes';
 import { bandBounds, type ResolvedConfig } from './book-config';
 import { OrderStore } from './order-store';
 import { PriceLadder } from './price-ladder';
+import { IdTable } from './id-table';
+import { stpCode } from './stp-codes';
 
 /**
  * The mutable state of one book: resting orders, both ladders, the id registry and the event
@@ -12,26 +14,30 @@ export class BookState {
   readonly store = new OrderStore();
   readonly bids = new PriceLadder(true, this.store);
   readonly asks = new PriceLadder(false, this.store);
-  readonly ids = new Map<string, number>();
+  readonly ids: IdTable;
   seq = 0;
   session: SessionState;
   bandLow = 1;
   bandHigh = Number.MAX_SAFE_INTEGER;
+  /** Numeric default STP mode (0 cancel incoming, 1 cancel resting, 2 both). */
+  defaultStp = 0;
 
   constructor(readonly config: ResolvedConfig) {
     this.session = config.session;
+    this.ids = new IdTable(powerOfTwoAtLeast(Math.min(config.capacityHint, 1 << 26) * 2));
     this.refreshBand();
   }
 
   refreshBand(): void {
     const c = this.config;
     [this.bandLow, this.bandHigh] = bandBounds(c.referencePrice, c.bandBp, c.tick);
+    this.defaultStp = stpCode(c.stpMode);
   }
 
   /** Slot of a live order with this id, or -1. */
   liveSlot(id: string): number {
     const slot = this.ids.get(id);
-    if (slot === undefined || slot < 0) return -1;
+    if (slot < 0) return -1;
     return this.store.ids[slot] === id ? slot : -1;
   }
 
@@ -61,4 +67,10 @@ export class BookState {
     }
     return n;
   }
+}
+
+function powerOfTwoAtLeast(n: number): number {
+  let p = 16;
+  while (p < n) p *= 2;
+  return p;
 }

@@ -30,7 +30,9 @@ export function snapshotBook(book: BookState): BookSnapshot {
     return out;
   };
   const deadIds: string[] = [];
-  for (const id of book.ids.keys()) if (book.liveSlot(id) < 0) deadIds.push(id);
+  book.ids.forEach((id) => {
+    if (book.liveSlot(id) < 0) deadIds.push(id);
+  });
   return {
     version: 1,
     config: { ...book.config },

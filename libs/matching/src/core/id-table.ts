@@ -1,0 +1,107 @@
+/** `get` result for an id never seen. */
+export const ABSENT = -2;
+/** Value of an id that was used but is no longer live. */
+export const DEAD = -1;
+
+/**
+ * Every order id a book ever accepted, mapped to its live slot (or DEAD). Ids are never removed
+ * (duplicate-id holds forever), so this is an insert-only open-addressing table with linear
+ * probing. The 32-bit FNV-1a hash is stored beside each key so probes rarely touch the strings:
+ * with a million ids a V8 Map spent most of the command's time on cache misses comparing keys.
+ */
+export class IdTable {
+  private hashes: Int32Array;
+  private values: Int32Array;
+  private keys: string[];
+  private mask: number;
+  private count = 0;
+
+  constructor(initialCapacity = 1 << 12) {
+    this.hashes = new Int32Array(initialCapacity);
+    this.values = new Int32Array(initialCapacity);
+    this.keys = new Array<string>(initialCapacity);
+    this.mask = initialCapacity - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(key: string): boolean {
+    return this.indexOf(key, hashOf(key)) >= 0;
+  }
+
+  /** Slot (>= 0), DEAD or ABSENT. */
+  get(key: string): number {
+    const i = this.indexOf(key, hashOf(key));
+    return i < 0 ? ABSENT : this.values[i];
+  }
+
+  set(key: string, value: number): void {
+    const h = hashOf(key);
+    const hashes = this.hashes;
+    const mask = this.mask;
+    let i = h & mask;
+    for (;;) {
+      const hh = hashes[i];
+      if (hh === 0) break;
+      if (hh === h && this.keys[i] === key) {
+        this.values[i] = value;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    hashes[i] = h;
+    this.keys[i] = key;
+    this.values[i] = value;
+    if (++this.count * 2 > mask) this.grow();
+  }
+
+  forEach(fn: (key: string, value: number) => void): void {
+    for (let i = 0; i <= this.mask; i++) if (this.hashes[i] !== 0) fn(this.keys[i], this.values[i]);
+  }
+
+  private indexOf(key: string, h: number): number {
+    const hashes = this.hashes;
+    const mask = this.mask;
+    let i = h & mask;
+    for (;;) {
+      const hh = hashes[i];
+      if (hh === 0) return -1;
+      if (hh === h && this.keys[i] === key) return i;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldHashes = this.hashes;
+    const oldValues = this.values;
+    const oldKeys = this.keys;
+    const cap = oldHashes.length * 2;
+    const mask = cap - 1;
+    const hashes = new Int32Array(cap);
+    const values = new Int32Array(cap);
+    const keys = new Array<string>(cap);
+    for (let j = 0; j < oldHashes.length; j++) {
+      const h = oldHashes[j];
+      if (h === 0) continue;
+      let i = h & mask;
+      while (hashes[i] !== 0) i = (i + 1) & mask;
+      hashes[i] = h;
+      values[i] = oldValues[j];
+      keys[i] = oldKeys[j];
+    }
+    this.hashes = hashes;
+    this.values = values;
+    this.keys = keys;
+    this.mask = mask;
+  }
+}
+
+/** FNV-1a over UTF-16 code units; never 0 (0 marks an empty table cell). */
+export function hashOf(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  return h === 0 ? 1 : h;
+}

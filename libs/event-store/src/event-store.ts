@@ -4,7 +4,11 @@ import { foldEvents, type AggregateDefinition } from './aggregate';
 import { buildAppendStatement, CURRENT_VERSION_SQL, validateExpectedVersion } from './sql/append.sql';
 import { READ_ALL_SQL, READ_STREAM_SQL, toSafeNumber, toStoredEvent, type EventRow } from './sql/rows';
 import { AppendNotifier } from './subscriptions/append-notifier';
-import { CatchUpSubscription, type SubscribeOptions, type Subscription } from './subscriptions/catch-up-subscription';
+import {
+  CatchUpSubscription,
+  type SubscribeOptions,
+  type Subscription,
+} from './subscriptions/catch-up-subscription';
 import {
   START,
   type AppendResult,
@@ -88,7 +92,11 @@ export class EventStore {
     }
     const row = rows[0];
     if (row?.next_version === null || row?.next_version === undefined)
-      throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(streamId, manager));
+      throw new WrongExpectedVersionError(
+        streamId,
+        expectedVersion,
+        await this.currentVersion(streamId, manager),
+      );
     if (!opts.manager) this.notifier.wake();
     return {
       nextVersion: row.next_version,
@@ -100,7 +108,8 @@ export class EventStore {
   async appendMany(appends: readonly StreamAppend[], opts: TransactionOptions = {}): Promise<AppendResult[]> {
     const run = async (manager: EntityManager): Promise<AppendResult[]> => {
       const results: AppendResult[] = [];
-      for (const a of appends) results.push(await this.append(a.streamId, a.expectedVersion, a.events, { manager }));
+      for (const a of appends)
+        results.push(await this.append(a.streamId, a.expectedVersion, a.events, { manager }));
       return results;
     };
     if (opts.manager) return run(opts.manager);
@@ -140,7 +149,9 @@ export class EventStore {
   }
 
   /** Streams the committed log in batches until it reaches the committed horizon. */
-  async *readAll<E extends EventShape = EventShape>(opts: ReadAllOptions = {}): AsyncGenerator<StoredEvent<E>> {
+  async *readAll<E extends EventShape = EventShape>(
+    opts: ReadAllOptions = {},
+  ): AsyncGenerator<StoredEvent<E>> {
     const batchSize = opts.batchSize ?? 1000;
     let from = opts.fromPosition ?? START;
     for (;;) {
@@ -171,7 +182,12 @@ export class EventStore {
   }
 
   /** Keeps only the newest snapshot per stream; an older one never overwrites a newer one. */
-  async saveSnapshot<S>(streamId: string, version: number, state: S, opts: TransactionOptions = {}): Promise<void> {
+  async saveSnapshot<S>(
+    streamId: string,
+    version: number,
+    state: S,
+    opts: TransactionOptions = {},
+  ): Promise<void> {
     validateExpectedVersion(version);
     await (opts.manager ?? this.dataSource.manager).query(
       `INSERT INTO snapshots (stream_id, version, state) VALUES ($1, $2, $3::jsonb)
@@ -196,7 +212,9 @@ export class EventStore {
   ): Promise<Snapshot<S>> {
     const pageSize = definition.pageSize ?? 1000;
     const snapshot =
-      definition.useSnapshot === false ? null : await this.loadSnapshot<S>(streamId, { manager: definition.manager });
+      definition.useSnapshot === false
+        ? null
+        : await this.loadSnapshot<S>(streamId, { manager: definition.manager });
     let state = snapshot ? snapshot.state : definition.initialState();
     let version = snapshot?.version ?? 0;
     for (;;) {
@@ -224,7 +242,8 @@ export class EventStore {
     validateExpectedVersion(expected);
     const actual = await this.currentVersion(streamId, manager);
     const wanted = expected === 'no-stream' ? 0 : expected;
-    if (wanted !== 'any' && wanted !== actual) throw new WrongExpectedVersionError(streamId, expected, actual);
+    if (wanted !== 'any' && wanted !== actual)
+      throw new WrongExpectedVersionError(streamId, expected, actual);
     return { nextVersion: actual, lastPosition: null };
   }
 }

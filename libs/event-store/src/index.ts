@@ -3,7 +3,12 @@ export * from './errors';
 export * from './aggregate';
 export * from './event-store';
 export * from './event-store.module';
-export { EVENT_STORE_CHANNEL, EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS, EventStoreSchema1764000000000 } from './schema/event-store-schema.migration';
+export {
+  EVENT_STORE_CHANNEL,
+  EVENT_STORE_ENTITIES,
+  EVENT_STORE_MIGRATIONS,
+  EventStoreSchema1764000000000,
+} from './schema/event-store-schema.migration';
 export { checkpointOf, compareCheckpoints } from './sql/rows';
 export type { SubscribeOptions, Subscription } from './subscriptions/catch-up-subscription';
 export type { Projection } from './projections/projection';

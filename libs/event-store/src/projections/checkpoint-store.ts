@@ -4,7 +4,9 @@ import type { Checkpoint } from '../types';
 
 /** Creates the checkpoint row if missing and locks it until the transaction ends. */
 export async function lockCheckpoint(manager: EntityManager, name: string): Promise<Checkpoint> {
-  await manager.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+  await manager.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [
+    name,
+  ]);
   const rows = await manager.query<{ position: string; transaction_id: string }[]>(
     `SELECT position::text AS position, transaction_id::text AS transaction_id
      FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
@@ -16,7 +18,11 @@ export async function lockCheckpoint(manager: EntityManager, name: string): Prom
   };
 }
 
-export async function saveCheckpoint(manager: EntityManager, name: string, checkpoint: Checkpoint): Promise<void> {
+export async function saveCheckpoint(
+  manager: EntityManager,
+  name: string,
+  checkpoint: Checkpoint,
+): Promise<void> {
   await manager.query(
     `UPDATE projection_checkpoints
      SET position = $2, transaction_id = $3::text::xid8, updated_at = now() WHERE name = $1`,

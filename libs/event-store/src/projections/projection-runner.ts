@@ -52,7 +52,8 @@ export class ProjectionRunner {
     const names = name === undefined ? [...this.projections.keys()] : [name];
     let total = 0;
     for (const n of names) {
-      for (let applied = await this.runBatch(n); applied > 0; applied = await this.runBatch(n)) total += applied;
+      for (let applied = await this.runBatch(n); applied > 0; applied = await this.runBatch(n))
+        total += applied;
     }
     return total;
   }
@@ -101,7 +102,9 @@ export class ProjectionRunner {
   private get(name: string): Projection {
     const projection = this.projections.get(name);
     if (!projection)
-      throw new EventStoreError(EVENT_STORE_ERRORS.UNKNOWN_PROJECTION, `no projection named ${name}`, { name });
+      throw new EventStoreError(EVENT_STORE_ERRORS.UNKNOWN_PROJECTION, `no projection named ${name}`, {
+        name,
+      });
     return projection;
   }
 }

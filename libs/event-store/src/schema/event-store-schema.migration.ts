@@ -28,7 +28,9 @@ export class EventStoreSchema1764000000000 implements MigrationInterface {
         transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
         CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version)
       )`);
-    await queryRunner.query(`CREATE INDEX events_commit_order_idx ON events (transaction_id, global_position)`);
+    await queryRunner.query(
+      `CREATE INDEX events_commit_order_idx ON events (transaction_id, global_position)`,
+    );
     await queryRunner.query(`
       CREATE TABLE snapshots (
         stream_id text PRIMARY KEY,

@@ -19,9 +19,13 @@ const CLAIM_STREAM = {
 export function validateExpectedVersion(expected: ExpectedVersion): void {
   if (expected === 'any' || expected === 'no-stream') return;
   if (!Number.isSafeInteger(expected) || expected < 0)
-    throw new EventStoreError(EVENT_STORE_ERRORS.INVALID_ARGUMENT, `expected version must be an integer >= 0`, {
-      expected,
-    });
+    throw new EventStoreError(
+      EVENT_STORE_ERRORS.INVALID_ARGUMENT,
+      `expected version must be an integer >= 0`,
+      {
+        expected,
+      },
+    );
 }
 
 /**
@@ -49,9 +53,7 @@ export function buildAppendStatement(
     claim = CLAIM_STREAM.exact;
     params.push(expected);
   }
-  const notifyColumn = notify
-    ? `, (SELECT pg_notify('${EVENT_STORE_CHANNEL}', '') FROM s) AS notified`
-    : '';
+  const notifyColumn = notify ? `, (SELECT pg_notify('${EVENT_STORE_CHANNEL}', '') FROM s) AS notified` : '';
   const sql = `
     WITH s AS (${claim}),
     e AS (

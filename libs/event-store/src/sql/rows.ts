@@ -1,7 +1,10 @@
 import { EVENT_STORE_ERRORS, EventStoreError } from '../errors';
 import type { Checkpoint, EventMetadata, StoredEvent } from '../types';
 
-/** Columns every read selects, in the shape {@link toStoredEvent} maps. */
+/**
+ * Columns every read selects, in the shape {@link toStoredEvent} maps. The text aliases shadow
+ * the column names in ORDER BY, so queries must order by qualified columns (`e.global_position`).
+ */
 export const EVENT_COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id,
   stream_id, stream_version, type, data, metadata, recorded_at`;
 
@@ -20,7 +23,10 @@ export interface EventRow {
 export function toSafeNumber(value: string | number, what: string): number {
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isSafeInteger(n))
-    throw new EventStoreError(EVENT_STORE_ERRORS.POSITION_OVERFLOW, `${what} ${String(value)} is not a safe integer`);
+    throw new EventStoreError(
+      EVENT_STORE_ERRORS.POSITION_OVERFLOW,
+      `${what} ${String(value)} is not a safe integer`,
+    );
   return n;
 }
 
@@ -53,15 +59,15 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
  */
 export const READ_ALL_SQL = `
   SELECT ${EVENT_COLUMNS}
-  FROM events
-  WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY transaction_id, global_position
+  FROM events e
+  WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+    AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY e.transaction_id, e.global_position
   LIMIT $3`;
 
 export const READ_STREAM_SQL = `
   SELECT ${EVENT_COLUMNS}
-  FROM events
-  WHERE stream_id = $1 AND stream_version >= $2
-  ORDER BY stream_version
+  FROM events e
+  WHERE e.stream_id = $1 AND e.stream_version >= $2
+  ORDER BY e.stream_version
   LIMIT $3`;

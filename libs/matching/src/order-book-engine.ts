@@ -3,7 +3,6 @@ import { type BookConfig, invalidConfigField, resolveConfig } from './core/book-
 import { BookState } from './core/book-state';
 import { canFillCompletely, matchIncoming, matchOutcome, wouldCross } from './core/continuous-matcher';
 import type { EventSink } from './core/event-sink';
-import { stpCode } from './core/stp-codes';
 import { uncrossAuction } from './auction/uncross-auction';
 import { changeSession } from './session/change-session';
 import { reportBlockTrade } from './block/report-block-trade';

@@ -6,7 +6,7 @@ export const DEAD = -1;
 /**
  * Every order id a book ever accepted, mapped to its live slot (or DEAD). Ids are never removed
  * (duplicate-id holds forever), so this is an insert-only open-addressing table with linear
- * probing. The 32-bit FNV-1a hash is stored beside each key so probes rarely touch the strings:
+ * probing. The 32-bit hash is stored beside each key so probes rarely touch the strings:
  * with a million ids a V8 Map spent most of the command's time on cache misses comparing keys.
  */
 export class IdTable {
@@ -98,10 +98,13 @@ export class IdTable {
   }
 }
 
-/** FNV-1a over UTF-16 code units; never 0 (0 marks an empty table cell). */
+/**
+ * Polynomial (base 31) string hash; never 0 (0 marks an empty cell). Unlike a mixing hash it
+ * keeps ids that differ only in their last characters (o1001, o1002, ...) in nearby cells, so
+ * the usual sequential ids insert and cancel with far fewer cache misses.
+ */
 export function hashOf(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h === 0 ? 1 : h;
 }

@@ -106,8 +106,8 @@ export class PriceLadder {
       this.sorted.push(lvl);
     } else {
       const at = lowerBound(keys, key);
-      keys.splice(at, 0, key);
-      this.sorted.splice(at, 0, lvl);
+      insertAt(keys, at, key);
+      insertAt(this.sorted, at, lvl);
     }
     return lvl;
   }
@@ -121,8 +121,8 @@ export class PriceLadder {
       this.keys.pop();
     } else {
       const at = lowerBound(this.keys, this.isBid ? p : -p);
-      this.sorted.splice(at, 1);
-      this.keys.splice(at, 1);
+      removeAt(this.sorted, at);
+      removeAt(this.keys, at);
     }
     this.head[lvl] = this.freeHead;
     this.freeHead = lvl;
@@ -158,4 +158,18 @@ function lowerBound(keys: number[], key: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** In-place insert without `splice` (which allocates its result array). */
+function insertAt(a: number[], at: number, value: number): void {
+  let i = a.length;
+  a.push(value);
+  for (; i > at; i--) a[i] = a[i - 1];
+  a[at] = value;
+}
+
+function removeAt(a: number[], at: number): void {
+  const n = a.length - 1;
+  for (let i = at; i < n; i++) a[i] = a[i + 1];
+  a.pop();
 }

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './offsets';
+export * from './penalty';
+export * from './status';

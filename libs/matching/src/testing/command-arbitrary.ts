@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import type { MatchingCommand } from '../commands/matching-command';
+
+/**
+ * Random continuous-trading command streams over a narrow price range and few accounts, so
+ * orders cross, self-trade and get cancelled/amended often. Ids come from a small pool so
+ * duplicates and unknown ids happen too.
+ */
+export function continuousCommands(maxLength = 120): fc.Arbitrary<MatchingCommand[]> {
+  const id = fc.integer({ min: 0, max: 40 }).map((n) => `o${n}`);
+  const account = fc.constantFrom('', 'a1', 'a2', 'a3', 'a4');
+  const side = fc.constantFrom('buy' as const, 'sell' as const);
+  const price = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 95, max: 105 }) }, fc.constantFrom(0, -1, 1.5));
+  const qty = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 30 }) }, fc.constantFrom(0, 2.5));
+  const limit = fc.record({
+    type: fc.constant('limit' as const),
+    id,
+    account,
+    side,
+    price,
+    qty,
+    tif: fc.constantFrom('GTC' as const, 'GTC' as const, 'IOC' as const, 'FOK' as const),
+    postOnly: fc.boolean(),
+  });
+  const market = fc.record({ type: fc.constant('market' as const), id, account, side, qty });
+  const cancel = fc.record({ type: fc.constant('cancel' as const), id });
+  const amend = fc.record(
+    { type: fc.constant('amend' as const), id, price: fc.integer({ min: 95, max: 105 }), qty: fc.integer({ min: 1, max: 30 }) },
+    { requiredKeys: ['type', 'id'] },
+  );
+  const command: fc.Arbitrary<MatchingCommand> = fc.oneof(
+    { weight: 6, arbitrary: limit },
+    { weight: 1, arbitrary: market },
+    { weight: 2, arbitrary: cancel },
+    { weight: 2, arbitrary: amend },
+  );
+  return fc.array(command, { maxLength });
+}

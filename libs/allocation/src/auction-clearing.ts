@@ -37,7 +37,7 @@ export function clearAuction(rules: AuctionRules, bids: readonly Bid[]): Auction
     .sort((a, b) => b.bid.priceFen - a.bid.priceFen || (rank.get(a.bid.bidderId) ?? 0) - (rank.get(b.bid.bidderId) ?? 0) || cmp(a.bid.bidId, b.bid.bidId));
 
   if (rules.maxBidderShareBp !== undefined) {
-    const capQty = Math.floor((supply * requireBp(rules.maxBidderShareBp, 'maxBidderShareBp')) / 10_000 / lot) * lot;
+    const capQty = mulDiv(supply, requireBp(rules.maxBidderShareBp, 'maxBidderShareBp'), 10_000 * lot, 'floor') * lot;
     const used = new Map<string, number>();
     for (const w of byPrice) {
       const u = used.get(w.bid.bidderId) ?? 0;
@@ -60,6 +60,11 @@ export function clearAuction(rules: AuctionRules, bids: readonly Bid[]): Auction
     }
   } else {
     clearingPriceFen = fillToSupply(byPrice, supply, lot, rules, tieOrder);
+    if (rules.cancelBelowPriceFen !== undefined && clearingPriceFen < rules.cancelBelowPriceFen) {
+      status = 'cancelled';
+      clearingPriceFen = undefined;
+      for (const w of byPrice) w.awarded = 0;
+    }
   }
 
   const sold = work.reduce((s, w) => s + w.awarded, 0);

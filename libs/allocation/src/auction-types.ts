@@ -28,6 +28,11 @@ export interface AuctionRules {
    * `clear-at-reserve` (RGGI/WCI): every valid bid wins at the reserve price, the rest carried forward.
    */
   readonly undersubscribed: 'cancel' | 'clear-at-reserve';
+  /**
+   * EU Art. 7(6): cancel when the clearing price would be significantly below the secondary
+   * market (the threshold price is computed by the caller from its chosen method).
+   */
+  readonly cancelBelowPriceFen?: number;
 }
 
 export type BidRejection = 'AUCTION.BELOW_RESERVE' | 'AUCTION.NOT_LOT_MULTIPLE' | 'AUCTION.BAD_PRICE';

@@ -1,3 +1,4 @@
+import { mulDiv } from '@app/domain';
 import { clearAuction } from './auction-clearing';
 import type { AuctionResult, AuctionRules, Bid } from './auction-types';
 import { requireBp, requireNonNegativeInt } from './errors';
@@ -42,7 +43,7 @@ export interface EcrResult {
  * withhold up to `maxShareBp` of the supply (10 %) so less is sold below the trigger.
  */
 export function clearWithEmissionsContainment(rules: AuctionRules, bids: readonly Bid[], ecr: { triggerFen: number; maxShareBp: number }): EcrResult {
-  const maxWithhold = Math.floor((rules.supply * requireBp(ecr.maxShareBp, 'maxShareBp')) / 10_000 / rules.lotSize) * rules.lotSize;
+  const maxWithhold = mulDiv(rules.supply, requireBp(ecr.maxShareBp, 'maxShareBp'), 10_000 * rules.lotSize, 'floor') * rules.lotSize;
   const demand = validDemandAtOrAbove(bids, rules, ecr.triggerFen);
   const shortfall = Math.max(0, rules.supply - demand);
   const withheld = Math.floor(Math.min(shortfall, maxWithhold) / rules.lotSize) * rules.lotSize;

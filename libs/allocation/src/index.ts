@@ -8,3 +8,4 @@ export * from './cost-containment';
 export * from './reserve-price';
 export * from './msr';
 export * from './holding-limit';
+export * from './unsold-redistribution';

@@ -1,4 +1,4 @@
-import { applyBp, type Rounding } from '@app/domain';
+import { applyBp, type Rounding, type Versioned } from '@app/domain';
 import { requireBp, requireNonNegativeInt } from './errors';
 
 /** EU Market Stability Reserve parameters (scale the thresholds to the simulated market). */
@@ -56,3 +56,9 @@ export function msrYear(tnac: number, holdings: number, rules: MsrRules): MsrYea
   const invalidated = rules.invalidateAbove === undefined ? 0 : Math.max(0, after - rules.invalidateAbove);
   return { intake, release, invalidated, holdingsAfter: after - invalidated };
 }
+
+/** MSR rules by effective date: the 24 % rule, then the 2024 buffer rule. */
+export const MSR_VERSIONS: readonly Versioned<MsrRules>[] = [
+  { effectiveFrom: '2019-01-01', value: MSR_2019_2023 },
+  { effectiveFrom: '2024-01-01', value: MSR_2024 },
+];

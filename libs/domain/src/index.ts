@@ -5,3 +5,4 @@ export * from './integers';
 export * from './rounding';
 export * from './prng';
 export * from './apportion';
+export * from './versioned';

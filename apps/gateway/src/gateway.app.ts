@@ -16,7 +16,7 @@ export function withInfrastructure(config: AppConfig, platform: DynamicModule, m
     module: GatewayAppModule,
     imports: [
       platform,
-      EventStoreModule,
+      EventStoreModule.forRoot(),
       MessagingModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
       ...(modules ?? []),
     ],

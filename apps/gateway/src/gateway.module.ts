@@ -6,7 +6,7 @@ import { PlaceOrderController } from './orders/place-order/place-order.controlle
 import { PlaceOrderHandler } from './orders/place-order/place-order.handler';
 import { GatewaySchema1764000200000 } from './read-models/gateway-schema.migration';
 import { TradesController } from './trades/trades.controller';
-import { TradesProjection } from './trades/trades.projection';
+import { ReadModelProjections } from './read-models/read-model-projections';
 
 export const GATEWAY_MIGRATIONS = [GatewaySchema1764000200000];
 
@@ -14,6 +14,6 @@ export const GATEWAY_MIGRATIONS = [GatewaySchema1764000200000];
 @Module({
   imports: [CqrsModule.forRoot()],
   controllers: [InstrumentsController, PlaceOrderController, TradesController],
-  providers: [PlaceOrderHandler, TradesProjection, { provide: CLOCK, useValue: systemClock }],
+  providers: [PlaceOrderHandler, ReadModelProjections, { provide: CLOCK, useValue: systemClock }],
 })
 export class GatewayModule {}

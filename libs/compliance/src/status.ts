@@ -1,5 +1,5 @@
 import { mulDiv, type Jurisdiction } from '@app/domain';
-import { INELIGIBILITY, requireNonNegativeInt, type IneligibilityCode } from './errors';
+import { COMPLIANCE_ERRORS, ComplianceError, INELIGIBILITY, requireNonNegativeInt, type IneligibilityCode } from './errors';
 import { evaluateOffsets, type CreditLine, type OffsetEvaluation, type OffsetRules } from './offsets';
 import { assessPenalty, type MarketPrices, type PenaltyAssessment, type PenaltyRule } from './penalty';
 
@@ -12,6 +12,11 @@ export interface ComplianceRules {
   readonly borrowing: boolean;
   readonly borrowingLimitBp?: number;
   readonly penalty: PenaltyRule;
+  /**
+   * Early China cycles: units due capped at free allocation + a share of verified emissions
+   * (20 % = 2,000 bp), so a firm's gap never exceeds that share. Needs `freeAllocation`.
+   */
+  readonly obligationCap?: { readonly extraBpOfVerified: number };
 }
 
 export interface AllowanceLine {
@@ -26,6 +31,8 @@ export interface FirmSubmission {
   readonly verifiedEmissions?: number;
   readonly allowances: readonly AllowanceLine[];
   readonly credits: readonly CreditLine[];
+  /** Free allocation received for the year (used by `obligationCap`). */
+  readonly freeAllocation?: number;
 }
 
 export interface AllowanceLineResult {
@@ -59,8 +66,8 @@ export interface ComplianceStatus {
  */
 export function complianceStatus(rules: ComplianceRules, sub: FirmSubmission, prices: MarketPrices = {}): ComplianceStatus {
   const verified = sub.verifiedEmissions === undefined ? undefined : requireNonNegativeInt(sub.verifiedEmissions, 'verifiedEmissions');
-  const unitsDue = verified ?? 0;
-  const offsets = evaluateOffsets(rules.offsets, { verifiedEmissions: unitsDue, unitsDue, credits: sub.credits });
+  const unitsDue = unitsDueFor(rules, verified ?? 0, sub.freeAllocation);
+  const offsets = evaluateOffsets(rules.offsets, { verifiedEmissions: verified ?? 0, unitsDue, credits: sub.credits });
   const offsetsCounted = Math.min(offsets.used, unitsDue);
 
   let need = unitsDue - offsetsCounted;
@@ -105,6 +112,16 @@ export function complianceStatus(rules: ComplianceRules, sub: FirmSubmission, pr
     excess: Math.max(0, offered - totalCounted),
     penalty: assessPenalty(rules.penalty, shortfall, shortfall > 0 ? prices : {}),
   };
+}
+
+/** Units due: one per verified tonne, capped if the rules say so. */
+export function unitsDueFor(rules: ComplianceRules, verifiedEmissions: number, freeAllocation: number | undefined): number {
+  if (!rules.obligationCap) return verifiedEmissions;
+  if (freeAllocation === undefined) {
+    throw new ComplianceError(COMPLIANCE_ERRORS.BAD_PARAMETER, 'freeAllocation is required when an obligation cap applies', {});
+  }
+  const cap = requireNonNegativeInt(freeAllocation, 'freeAllocation') + mulDiv(verifiedEmissions, rules.obligationCap.extraBpOfVerified, 10_000, 'floor');
+  return Math.min(verifiedEmissions, cap);
 }
 
 export interface JurisdictionSummary {

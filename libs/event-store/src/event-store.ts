@@ -2,7 +2,14 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { WrongExpectedVersionError } from './errors';
 import { foldEvents, type AggregateDefinition } from './aggregate';
 import { buildAppendStatement, CURRENT_VERSION_SQL, validateExpectedVersion } from './sql/append.sql';
-import { READ_ALL_SQL, READ_STREAM_SQL, toSafeNumber, toStoredEvent, type EventRow } from './sql/rows';
+import {
+  checkpointOf,
+  READ_ALL_SQL,
+  READ_STREAM_SQL,
+  toSafeNumber,
+  toStoredEvent,
+  type EventRow,
+} from './sql/rows';
 import { AppendNotifier } from './subscriptions/append-notifier';
 import {
   CatchUpSubscription,
@@ -148,18 +155,27 @@ export class EventStore {
     return rows.map(toStoredEvent);
   }
 
-  /** Streams the committed log in batches until it reaches the committed horizon. */
+  /**
+   * Streams the committed log in batches until it reaches the committed horizon. The next page
+   * is fetched while the caller consumes the current one, so PostgreSQL and Node work in parallel.
+   */
   async *readAll<E extends EventShape = EventShape>(
     opts: ReadAllOptions = {},
   ): AsyncGenerator<StoredEvent<E>> {
     const batchSize = opts.batchSize ?? 1000;
-    let from = opts.fromPosition ?? START;
-    for (;;) {
-      const batch = await this.readAllBatch(from, batchSize);
-      for (const event of batch) yield event as StoredEvent<E>;
-      if (batch.length < batchSize) return;
-      const last = batch[batch.length - 1];
-      from = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+    let pending: Promise<StoredEvent[]> | null = this.readAllBatch(opts.fromPosition ?? START, batchSize);
+    try {
+      while (pending) {
+        const batch: StoredEvent[] = await pending;
+        pending =
+          batch.length < batchSize
+            ? null
+            : this.readAllBatch(checkpointOf(batch[batch.length - 1]), batchSize);
+        for (const event of batch) yield event as StoredEvent<E>;
+      }
+    } finally {
+      // An abandoned prefetch must not surface as an unhandled rejection.
+      pending?.catch(() => undefined);
     }
   }
 

@@ -9,3 +9,4 @@ export * from './queries';
 export * from './history';
 export { canonicalJson } from './fingerprint';
 export { pickUnits } from './selection';
+export * from './flows';

@@ -8,3 +8,4 @@ export * from './http/domain-error.filter';
 export * from './platform.module';
 export * from './seeds/instrument-catalogue';
 export * from './bootstrap/start-service';
+export * from './health/redis-probe';

@@ -4,7 +4,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
-import { HealthController, HEALTH_PROBES, HealthProbe } from './health/health.controller';
+import { HealthController, HealthProbe } from './health/health.controller';
+import { queueHealthProbes } from './health/redis-probe';
 import { InstrumentCatalogue } from './seeds/instrument-catalogue';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -49,7 +50,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: InstrumentCatalogue, useFactory: () => InstrumentCatalogue.load('seeds') },
-        options.probes ?? { provide: HEALTH_PROBES, useValue: [] },
+        options.probes ?? queueHealthProbes(config),
       ],
       exports: [APP_CONFIG, InstrumentCatalogue],
     };

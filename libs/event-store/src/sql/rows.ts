@@ -6,7 +6,7 @@ import type { Checkpoint, EventMetadata, StoredEvent } from '../types';
  * the column names in ORDER BY, so queries must order by qualified columns (`e.global_position`).
  */
 export const EVENT_COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id,
-  stream_id, stream_version, type, data, metadata, recorded_at`;
+  stream_id, stream_version, type, data, metadata, date_part('epoch', recorded_at) * 1000 AS recorded_at_ms`;
 
 export interface EventRow {
   global_position: string;
@@ -16,7 +16,8 @@ export interface EventRow {
   type: string;
   data: unknown;
   metadata: EventMetadata | null;
-  recorded_at: Date | string;
+  /** Epoch milliseconds as float8: far cheaper to turn into a Date than timestamptz text. */
+  recorded_at_ms: number;
 }
 
 /** bigint / xid8 arrive as decimal strings; we hand out numbers and refuse to lose precision. */
@@ -39,7 +40,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     type: row.type,
     data: row.data,
     metadata: row.metadata ?? {},
-    recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
+    recordedAt: new Date(Math.floor(row.recorded_at_ms)),
   };
 }
 

@@ -25,10 +25,17 @@ export function clearAuction(rules: AuctionRules, bids: readonly Bid[]): Auction
   }
   // The tie-break order depends only on the seed and who registered, never on prices.
   const bidderIds = [...new Set(bids.map((b) => b.bidderId))].sort();
-  const tieOrder = seededShuffle(bidderIds, mulberry32(rules.tieBreak.seed));
+  const registered = rules.registeredBidders ? new Set(rules.registeredBidders) : undefined;
+  const tieOrder = seededShuffle(registered ? [...registered].sort() : bidderIds, mulberry32(rules.tieBreak.seed));
   const rank = new Map(tieOrder.map((id, i) => [id, i]));
 
-  const work: Working[] = bids.map((bid) => ({ bid, eligible: 0, trimmed: 0, awarded: 0, rejection: validate(bid, rules) }));
+  const work: Working[] = bids.map((bid) => ({
+    bid,
+    eligible: 0,
+    trimmed: 0,
+    awarded: 0,
+    rejection: registered && !registered.has(bid.bidderId) ? 'AUCTION.NOT_REGISTERED' : validate(bid, rules),
+  }));
   for (const w of work) if (!w.rejection) w.eligible = w.bid.quantity;
 
   // Highest price first; equal prices by tie order then bid id, so everything below is deterministic.

@@ -37,6 +37,15 @@ describe('auction: supply 10,000 in lots of 1,000, reserve ¥30.00', () => {
     expect(new Set(seeds)).toEqual(new Set([1_000, 3_000]));
   });
 
+  it('with registered bidders the order is a shuffle of the registration list, fixed before bids; others are rejected', () => {
+    const registeredBidders = ['A', 'B', 'C', 'D', 'E'];
+    const r = clearAuction(rules({ registeredBidders }), [...tied, { bidId: 'z', bidderId: 'Z', priceFen: 9_000, quantity: 1_000 }]);
+    expect([...r.tieOrder].sort()).toEqual(registeredBidders);
+    expect(clearAuction(rules({ registeredBidders }), []).tieOrder).toEqual(r.tieOrder);
+    expect(r.bids.at(-1)?.rejection).toBe('AUCTION.NOT_REGISTERED');
+    expect(r.awardsByBidder['Z']).toBeUndefined();
+  });
+
   it('pro-rata tie-break: 4 lots over two equal bids → 2 lots each', () => {
     const r = clearAuction(rules({ tieBreak: { kind: 'pro-rata', seed: 7 } }), tied);
     expect(r.awardsByBidder).toEqual({ A: 6_000, B: 2_000, C: 2_000 });

@@ -33,9 +33,14 @@ export interface AuctionRules {
    * market (the threshold price is computed by the caller from its chosen method).
    */
   readonly cancelBelowPriceFen?: number;
+  /**
+   * Bidders admitted before the auction. When given, the seeded tie-break order is a shuffle of
+   * this list (so it is fixed before any bid is seen) and bids from anyone else are rejected.
+   */
+  readonly registeredBidders?: readonly string[];
 }
 
-export type BidRejection = 'AUCTION.BELOW_RESERVE' | 'AUCTION.NOT_LOT_MULTIPLE' | 'AUCTION.BAD_PRICE';
+export type BidRejection = 'AUCTION.BELOW_RESERVE' | 'AUCTION.NOT_LOT_MULTIPLE' | 'AUCTION.BAD_PRICE' | 'AUCTION.NOT_REGISTERED';
 
 export interface BidResult {
   readonly bidId: string;

@@ -1,5 +1,5 @@
 import { effectiveOn } from '@app/domain';
-import { MSR_2019_2023, MSR_2024, MSR_VERSIONS, msrIntake, msrYear } from './msr';
+import { art29aRelease, MSR_2019_2023, MSR_2024, MSR_VERSIONS, msrIntake, msrYear } from './msr';
 
 // Published EU MSR intakes (TNAC → intake), rule "24 % of TNAC when above 833 M", nearest integer.
 describe('MSR intake, 24 % rule (2019–2023)', () => {
@@ -46,5 +46,12 @@ describe('MSR rules by effective date', () => {
   it('TNAC 1,023,494,202: the rule in force in 2023 would take 24 %; the 2024 buffer rule takes TNAC − 833 M', () => {
     expect(msrIntake(1_023_494_202, effectiveOn(MSR_VERSIONS, '2023-09-01'))).toBe(245_638_608);
     expect(msrIntake(1_023_494_202, effectiveOn(MSR_VERSIONS, '2024-09-01'))).toBe(190_494_202);
+  });
+});
+
+describe('Art. 29a price trigger', () => {
+  it('releases 75 M when the 6-month average exceeds 2.4 × the 2-year average (€60.01 > 2.4 × €25.00)', () => {
+    expect(art29aRelease(6_001, 2_500, 400_000_000)).toBe(75_000_000);
+    expect(art29aRelease(6_000, 2_500, 400_000_000)).toBe(0);
   });
 });

@@ -36,3 +36,38 @@ export function continuousCommands(maxLength = 120): fc.Arbitrary<MatchingComman
   );
   return fc.array(command, { maxLength });
 }
+
+/** Continuous commands mixed with session changes, auctions, DAY orders, blocks and expiry. */
+export function sessionCommands(maxLength = 120): fc.Arbitrary<MatchingCommand[]> {
+  const session = fc.record({
+    type: fc.constant('session' as const),
+    session: fc.constantFrom('pre-open' as const, 'continuous' as const, 'closing-auction' as const, 'closed' as const, 'halted' as const),
+  });
+  const day = fc.record({
+    type: fc.constant('limit' as const),
+    id: fc.integer({ min: 41, max: 60 }).map((n) => `o${n}`),
+    account: fc.constantFrom('a1', 'a2'),
+    side: fc.constantFrom('buy' as const, 'sell' as const),
+    price: fc.integer({ min: 95, max: 105 }),
+    qty: fc.integer({ min: 1, max: 30 }),
+    tif: fc.constant('DAY' as const),
+  });
+  const block = fc.record({
+    type: fc.constant('block' as const),
+    id: fc.integer({ min: 0, max: 60 }).map((n) => `o${n}`),
+    buyer: fc.constant('B'),
+    seller: fc.constant('S'),
+    price: fc.integer({ min: 60, max: 140 }),
+    qty: fc.constantFrom(99_999, 100_000, 250_000),
+  });
+  const other: fc.Arbitrary<MatchingCommand> = fc.oneof(
+    session,
+    day,
+    block,
+    fc.constant({ type: 'uncross' as const }),
+    fc.constant({ type: 'expire-day' as const }),
+  );
+  return fc.array(fc.oneof({ weight: 4, arbitrary: continuousCommands(1).map((c) => c[0] ?? { type: 'uncross' as const }) }, other), {
+    maxLength,
+  });
+}

@@ -17,7 +17,7 @@ describe('OrderBookEngine against the reference book (random command streams)', 
           expect(withoutSeq(engine.apply(command))).toEqual(reference.apply(command));
         }
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 
@@ -31,7 +31,7 @@ describe('OrderBookEngine against the reference book (random command streams)', 
           invariants.check(engine);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 
@@ -59,7 +59,7 @@ describe('OrderBookEngine against the reference book (random command streams)', 
         expect(restarted.snapshot()).toEqual(straight.snapshot());
         expect(first.length).toBe(k);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });

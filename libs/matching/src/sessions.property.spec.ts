@@ -14,7 +14,7 @@ describe('OrderBookEngine with sessions, auctions, DAY orders and blocks (random
           invariants.check(engine);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 
@@ -29,7 +29,7 @@ describe('OrderBookEngine with sessions, auctions, DAY orders and blocks (random
         expect(restarted.snapshot()).toEqual(straight.snapshot());
         expect(restarted.session).toBe(straight.session);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });

@@ -6,7 +6,10 @@ import { JsonlProcessor } from './jsonl-processor';
 function run(lines: string[]): string[] {
   const p = new JsonlProcessor();
   for (const line of lines) p.processLine(line);
-  return p.take().split('\n').filter((l) => l !== '');
+  return p
+    .take()
+    .split('\n')
+    .filter((l) => l !== '');
 }
 
 const SPEC_EXAMPLE = [
@@ -32,11 +35,18 @@ describe('engine-jsonl CLI protocol', () => {
   });
 
   it('routes by instrument, applies that book config and echoes instrument', () => {
-    const withInstrument = SPEC_EXAMPLE.map((l, i) => (i === 0 ? l : l.replace('{', '{"instrument":"CQEA",')));
-    const out = run([...withInstrument, '{"instrument":"CQEA","type":"limit","id":"o9","side":"buy","price":5501,"qty":1}']);
+    const withInstrument = SPEC_EXAMPLE.map((l, i) =>
+      i === 0 ? l : l.replace('{', '{"instrument":"CQEA",'),
+    );
+    const out = run([
+      ...withInstrument,
+      '{"instrument":"CQEA","type":"limit","id":"o9","side":"buy","price":5501,"qty":1}',
+    ]);
     expect(out[0]).toBe('{"type":"accepted","id":"o1","instrument":"CQEA"}');
     expect(out.at(-1)).toBe('{"type":"rejected","id":"o9","reason":"outside-band","instrument":"CQEA"}');
-    expect(run(['{"type":"limit","id":"o9","side":"buy","price":5501,"qty":1}'])).toEqual(['{"type":"accepted","id":"o9"}']);
+    expect(run(['{"type":"limit","id":"o9","side":"buy","price":5501,"qty":1}'])).toEqual([
+      '{"type":"accepted","id":"o9"}',
+    ]);
   });
 
   it('keeps books independent (same id in two instruments)', () => {
@@ -45,7 +55,10 @@ describe('engine-jsonl CLI protocol', () => {
         '{"type":"limit","id":"x","side":"buy","price":10,"qty":1,"instrument":"A"}',
         '{"type":"limit","id":"x","side":"sell","price":10,"qty":1,"instrument":"B"}',
       ]),
-    ).toEqual(['{"type":"accepted","id":"x","instrument":"A"}', '{"type":"accepted","id":"x","instrument":"B"}']);
+    ).toEqual([
+      '{"type":"accepted","id":"x","instrument":"A"}',
+      '{"type":"accepted","id":"x","instrument":"B"}',
+    ]);
   });
 
   it('rejects lines that are not JSON objects with their 1-based line number', () => {
@@ -84,10 +97,13 @@ describe('engine-jsonl CLI protocol', () => {
   });
 
   const built = join(__dirname, '../../../../dist/apps/exchange/src/engine-cli/main.js');
-  (existsSync(built) ? it : it.skip)('the built CLI streams stdin to stdout (run `npm run build` first)', () => {
-    const out = execFileSync('node', [built], { input: SPEC_EXAMPLE.join('\n') + '\nnope\n' }).toString();
-    const lines = out.trim().split('\n');
-    expect(lines[2]).toBe('{"type":"trade","taker":"o2","maker":"o1","price":5012,"qty":40}');
-    expect(lines.at(-1)).toBe('{"type":"rejected","line":7,"reason":"bad-command"}');
-  });
+  (existsSync(built) ? it : it.skip)(
+    'the built CLI streams stdin to stdout (run `npm run build` first)',
+    () => {
+      const out = execFileSync('node', [built], { input: SPEC_EXAMPLE.join('\n') + '\nnope\n' }).toString();
+      const lines = out.trim().split('\n');
+      expect(lines[2]).toBe('{"type":"trade","taker":"o2","maker":"o1","price":5012,"qty":40}');
+      expect(lines.at(-1)).toBe('{"type":"rejected","line":7,"reason":"bad-command"}');
+    },
+  );
 });

@@ -94,6 +94,7 @@ export class ReferenceBook {
     for (const m of makers) {
       if (rem === 0) break;
       if (order.account !== '' && m.account === order.account) {
+        this.orders = this.orders.filter((o) => o.qty > 0);
         out.push({ type: 'cancelled', id: order.id, qty: rem, reason: 'stp' });
         return;
       }

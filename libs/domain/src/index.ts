@@ -6,3 +6,4 @@ export * from './rounding';
 export * from './prng';
 export * from './apportion';
 export * from './versioned';
+export * from './persistent-map';

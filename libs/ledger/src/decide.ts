@@ -1,4 +1,4 @@
-import { INSTRUMENTS, isInstrumentKind, isJurisdiction } from '@app/domain';
+import { INSTRUMENTS, isInstrumentKind, isJurisdiction, mapGet } from '@app/domain';
 import type { LedgerCommand, UnitSelection } from './commands';
 import { LEDGER_ERRORS, LedgerError } from './errors';
 import type { LedgerEvent } from './events';
@@ -34,7 +34,7 @@ function required(value: string | undefined, field: string): string {
 export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[] {
   required(command.commandId, 'commandId');
   const fingerprint = canonicalJson(command);
-  const seen = state.processed[command.commandId];
+  const seen = mapGet(state.processed, command.commandId);
   if (seen !== undefined) {
     if (seen === fingerprint) return [];
     throw new LedgerError(LEDGER_ERRORS.COMMAND_ID_REUSED, `command id ${command.commandId} was used for a different command`, {
@@ -159,7 +159,7 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
     case 'UnlockUnits': {
       const lock = state.locks[command.lockId];
       if (!lock) throw new LedgerError(LEDGER_ERRORS.UNKNOWN_LOCK, `no active lock ${command.lockId}`, { lockId: command.lockId });
-      const ranges = state.pieces
+      const ranges = (state.holdings[lock.accountId] ?? [])
         .filter((p) => p.lockId === lock.lockId)
         .map((p) => ({ blockId: p.blockId, start: p.start, end: p.end }));
       const quantity = ranges.reduce((s, r) => s + r.end - r.start + 1, 0);

@@ -1,13 +1,26 @@
+import { mapSet } from '@app/domain';
 import type { LedgerEvent } from './events';
-import { reassign } from './pieces';
+import { mergeSorted, relabel, splitOut } from './pieces';
 import type { LedgerState } from './state';
+import type { Piece, SerialRange } from './types';
+
+function withHoldings(state: LedgerState, changes: Readonly<Record<string, readonly Piece[]>>): LedgerState['holdings'] {
+  return { ...state.holdings, ...changes };
+}
+
+/** Move `ranges` out of `from` into `to`, relabelling their lock (undefined = unlocked). */
+function move(state: LedgerState, from: string, to: string, ranges: readonly SerialRange[], lockId: string | undefined): LedgerState['holdings'] {
+  const { rest, taken } = splitOut(state.holdings[from] ?? [], ranges);
+  if (from === to) return withHoldings(state, { [from]: mergeSorted(rest, relabel(taken, to, lockId)) });
+  return withHoldings(state, { [from]: rest, [to]: mergeSorted(state.holdings[to] ?? [], relabel(taken, to, lockId)) });
+}
 
 /** evolve(state, event) → state. Never throws for events produced by `decide`. */
 export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
   const base: LedgerState = {
     ...state,
-    processed: { ...state.processed, [event.commandId]: event.fingerprint },
-    journal: [...state.journal, event],
+    processed: mapSet(state.processed, event.commandId, event.fingerprint),
+    journal: { event, position: (state.journal?.position ?? -1) + 1, ...(state.journal ? { prev: state.journal } : {}) },
   };
   switch (event.type) {
     case 'AccountOpened':
@@ -22,14 +35,15 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
             ...(event.ownerId !== undefined ? { ownerId: event.ownerId } : {}),
           },
         },
+        holdings: withHoldings(state, { [event.accountId]: [] }),
       };
     case 'UnitsIssued': {
       const { block } = event;
+      const fresh = [{ blockId: block.blockId, start: block.start, end: block.end, accountId: event.accountId }];
       return {
         ...base,
         blocks: { ...state.blocks, [block.blockId]: block },
-        // Serials are allocated monotonically, so the new piece goes last and order is kept.
-        pieces: [...state.pieces, { blockId: block.blockId, start: block.start, end: block.end, accountId: event.accountId }],
+        holdings: withHoldings(state, { [event.accountId]: mergeSorted(state.holdings[event.accountId] ?? [], fresh) }),
         nextSerial: block.end + 1,
         blockCount: state.blockCount + 1,
       };
@@ -38,17 +52,17 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
     case 'UnitsSurrendered':
     case 'UnitsRetired':
     case 'UnitsCancelled':
-      return { ...base, pieces: reassign(state.pieces, event.ranges, { accountId: event.to }) };
+      return { ...base, holdings: move(state, event.from, event.to, event.ranges, undefined) };
     case 'UnitsLocked':
       return {
         ...base,
-        pieces: reassign(state.pieces, event.ranges, { lockId: event.lockId }),
+        holdings: move(state, event.accountId, event.accountId, event.ranges, event.lockId),
         locks: { ...state.locks, [event.lockId]: { lockId: event.lockId, accountId: event.accountId, reason: event.reason } },
       };
     case 'UnitsUnlocked': {
       const locks = { ...state.locks };
       delete locks[event.lockId];
-      return { ...base, pieces: reassign(state.pieces, event.ranges, { clearLock: true }), locks };
+      return { ...base, holdings: move(state, event.accountId, event.accountId, event.ranges, undefined), locks };
     }
   }
 }

@@ -18,7 +18,7 @@ export function retirementFlows(
   include: readonly AccountType[] = ['SURRENDER', 'RETIREMENT'],
 ): RetirementFlow[] {
   const acc = new Map<string, RetirementFlow>();
-  for (const p of state.pieces) {
+  for (const p of Object.values(state.holdings).flat()) {
     const a = state.accounts[p.accountId];
     const b = state.blocks[p.blockId];
     if (!a || !b || !include.includes(a.accountType)) continue;

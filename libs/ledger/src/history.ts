@@ -1,5 +1,6 @@
 import type { LedgerEvent } from './events';
-import type { LedgerState } from './state';
+import { pieceAt } from './queries';
+import { journalEvents, type LedgerState } from './state';
 import type { Block } from './types';
 
 export interface SerialHistoryEntry {
@@ -29,11 +30,11 @@ const covers = (ranges: readonly { start: number; end: number }[], serial: numbe
 
 /** The full lifecycle of one serial number: issuance, every move, lock, surrender, retirement or cancellation. */
 export function historyOfSerial(state: LedgerState, serial: number): SerialHistory | undefined {
-  const piece = state.pieces.find((p) => p.start <= serial && serial <= p.end);
+  const piece = pieceAt(state, serial);
   if (!piece) return undefined;
   const block = state.blocks[piece.blockId] as Block;
   const events: SerialHistoryEntry[] = [];
-  state.journal.forEach((e, position) => {
+  journalEvents(state).forEach((e, position) => {
     const base = { position, type: e.type, commandId: e.commandId };
     switch (e.type) {
       case 'AccountOpened':

@@ -2,8 +2,8 @@ import { DomainError } from '@app/domain';
 import type { LedgerCommand } from './commands';
 import { evolveAll } from './evolve';
 import { historyOfSerial } from './history';
-import { balanceOf, handle, supplyTotals } from './queries';
-import { initialState, type LedgerState } from './state';
+import { allPieces, balanceOf, handle, piecesOf, supplyTotals } from './queries';
+import { initialState, journalEvents, type LedgerState } from './state';
 import { decide } from './decide';
 
 const run = (cmds: readonly LedgerCommand[], s: LedgerState = initialState): LedgerState =>
@@ -30,12 +30,12 @@ describe('ledger: given 1,000 CQ 2024 allowances issued as serials 1–1,000 to 
     expect(events).toEqual([expect.objectContaining({ type: 'UnitsTransferred', ranges: [{ blockId: 'B1', start: 1, end: 300 }], quantity: 300 })]);
     expect(balanceOf(state, 'steel')).toBe(300);
     expect(balanceOf(state, 'CQ-GOV')).toBe(700);
-    expect(state.pieces.map((p) => [p.start, p.end, p.accountId])).toEqual([[1, 300, 'steel'], [301, 1000, 'CQ-GOV']]);
+    expect(allPieces(state).map((p) => [p.start, p.end, p.accountId])).toEqual([[1, 300, 'steel'], [301, 1000, 'CQ-GOV']]);
   });
 
   it('an explicit serial range 401–450 can be moved out of the middle', () => {
     const s = run([{ type: 'TransferUnits', commandId: 't2', from: 'CQ-GOV', to: 'cement', selection: { by: 'serials', start: 401, end: 450 } }], given);
-    expect(s.pieces.map((p) => [p.start, p.end, p.accountId])).toEqual([[1, 400, 'CQ-GOV'], [401, 450, 'cement'], [451, 1000, 'CQ-GOV']]);
+    expect(allPieces(s).map((p) => [p.start, p.end, p.accountId])).toEqual([[1, 400, 'CQ-GOV'], [401, 450, 'cement'], [451, 1000, 'CQ-GOV']]);
   });
 
   it('rejects more than held with LEDGER.INSUFFICIENT_UNITS and changes nothing', () => {
@@ -78,7 +78,7 @@ describe('ledger: given 1,000 CQ 2024 allowances issued as serials 1–1,000 to 
     );
     const u = run([{ type: 'UnlockUnits', commandId: 'u1', lockId: 'REC-1' }], s);
     expect(balanceOf(u, 'steel', { lock: 'unlocked' })).toBe(100);
-    expect(u.pieces.filter((p) => p.accountId === 'steel')).toEqual([{ blockId: 'B1', start: 1, end: 100, accountId: 'steel' }]);
+    expect(piecesOf(u, 'steel')).toEqual([{ blockId: 'B1', start: 1, end: 100, accountId: 'steel' }]);
   });
 
   it('surrender, retirement (with beneficiary) and cancellation keep issued = held + surrendered + retired + cancelled', () => {
@@ -110,6 +110,6 @@ describe('ledger: given 1,000 CQ 2024 allowances issued as serials 1–1,000 to 
     ).toThrow(DomainError);
     const s = run([{ type: 'IssueUnits', commandId: 'c2', accountId: 'CQ-GOV', jurisdiction: 'CQ', kind: 'CQCER', vintage: 2023, projectId: 'CQ-FOR-001', quantity: 5 }], given);
     expect(s.blocks['B2']).toEqual({ blockId: 'B2', jurisdiction: 'CQ', kind: 'CQCER', vintage: 2023, projectId: 'CQ-FOR-001', start: 1001, end: 1005 });
-    expect(evolveAll(initialState, s.journal)).toEqual(s);
+    expect(evolveAll(initialState, journalEvents(s))).toEqual(s);
   });
 });

@@ -1,26 +1,31 @@
 import type { Piece, SerialRange } from './types';
 
-type Patch = Partial<Pick<Piece, 'accountId' | 'lockId'>> & { clearLock?: boolean };
-
-const sameOwner = (a: Piece, b: Piece): boolean =>
+const joinable = (a: Piece, b: Piece): boolean =>
   a.blockId === b.blockId && a.accountId === b.accountId && a.lockId === b.lockId && a.end + 1 === b.start;
 
-function patched(p: Piece, start: number, end: number, patch: Patch): Piece {
-  const accountId = patch.accountId ?? p.accountId;
-  const lockId = patch.clearLock ? undefined : (patch.lockId ?? p.lockId);
-  return lockId === undefined
-    ? { blockId: p.blockId, start, end, accountId }
-    : { blockId: p.blockId, start, end, accountId, lockId };
+function piece(blockId: string, start: number, end: number, accountId: string, lockId: string | undefined): Piece {
+  return lockId === undefined ? { blockId, start, end, accountId } : { blockId, start, end, accountId, lockId };
+}
+
+/** Merge neighbours that share block, account and lock. Input sorted by start. */
+export function mergeAdjacent(pieces: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && joinable(last, p)) out[out.length - 1] = { ...last, end: p.end };
+    else out.push(p);
+  }
+  return out;
 }
 
 /**
- * Apply `patch` to exactly the serials in `ranges`, splitting pieces at the range edges,
- * then merge neighbours that ended up with the same block, account and lock.
- * Ranges come from `pickUnits`, so each lies inside one existing piece.
+ * Split one account's pieces at the edges of `ranges` (each lies inside one piece, as produced by
+ * `pickUnits`) and return the pieces outside the ranges (`rest`) and those inside (`taken`).
  */
-export function reassign(pieces: readonly Piece[], ranges: readonly SerialRange[], patch: Patch): Piece[] {
+export function splitOut(pieces: readonly Piece[], ranges: readonly SerialRange[]): { rest: Piece[]; taken: Piece[] } {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const out: Piece[] = [];
+  const rest: Piece[] = [];
+  const taken: Piece[] = [];
   let ri = 0;
   for (const p of pieces) {
     let cursor = p.start;
@@ -30,23 +35,38 @@ export function reassign(pieces: readonly Piece[], ranges: readonly SerialRange[
         ri++;
         continue;
       }
-      if (r.start > cursor) out.push(patched(p, cursor, r.start - 1, {}));
-      out.push(patched(p, Math.max(r.start, p.start), Math.min(r.end, p.end), patch));
-      cursor = Math.min(r.end, p.end) + 1;
+      const from = Math.max(r.start, p.start);
+      const to = Math.min(r.end, p.end);
+      if (from > cursor) rest.push(piece(p.blockId, cursor, from - 1, p.accountId, p.lockId));
+      taken.push(piece(p.blockId, from, to, p.accountId, p.lockId));
+      cursor = to + 1;
       if (r.end <= p.end) ri++;
       else break;
     }
-    if (cursor <= p.end) out.push(patched(p, cursor, p.end, {}));
+    if (cursor <= p.end) rest.push(piece(p.blockId, cursor, p.end, p.accountId, p.lockId));
   }
-  return merge(out);
+  return { rest, taken };
 }
 
-function merge(pieces: readonly Piece[]): Piece[] {
+/** Merge two sorted, disjoint piece lists into one sorted list, joining neighbours. */
+export function mergeSorted(a: readonly Piece[], b: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
-  for (const p of pieces) {
-    const last = out[out.length - 1];
-    if (last && sameOwner(last, p)) out[out.length - 1] = { ...last, end: p.end };
-    else out.push(p);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start < y.start)) {
+      out.push(x as Piece);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
   }
-  return out;
+  return mergeAdjacent(out);
+}
+
+export function relabel(pieces: readonly Piece[], accountId: string, lockId: string | undefined): Piece[] {
+  return pieces.map((p) => piece(p.blockId, p.start, p.end, accountId, lockId));
 }

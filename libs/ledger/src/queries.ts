@@ -25,12 +25,29 @@ const matches = (b: Block | undefined, p: Piece, f: HoldingFilter): boolean =>
 
 export function balanceOf(state: LedgerState, accountId: string, filter: HoldingFilter = {}): number {
   let total = 0;
-  for (const p of state.pieces) if (p.accountId === accountId && matches(state.blocks[p.blockId], p, filter)) total += rangeSize(p);
+  for (const p of state.holdings[accountId] ?? []) if (matches(state.blocks[p.blockId], p, filter)) total += rangeSize(p);
   return total;
 }
 
-export function piecesOf(state: LedgerState, accountId: string): Piece[] {
-  return state.pieces.filter((p) => p.accountId === accountId);
+/** One account's serial ranges, sorted by serial. */
+export function piecesOf(state: LedgerState, accountId: string): readonly Piece[] {
+  return state.holdings[accountId] ?? [];
+}
+
+/** Every piece of every account, sorted by serial. */
+export function allPieces(state: LedgerState): Piece[] {
+  return Object.values(state.holdings)
+    .flat()
+    .sort((a, b) => a.start - b.start);
+}
+
+/** The piece holding `serial`, if issued. */
+export function pieceAt(state: LedgerState, serial: number): Piece | undefined {
+  for (const list of Object.values(state.holdings)) {
+    const p = list.find((x) => x.start <= serial && serial <= x.end);
+    if (p) return p;
+  }
+  return undefined;
 }
 
 export interface SupplyTotals {
@@ -53,7 +70,7 @@ export function supplyTotals(state: LedgerState): Map<string, SupplyTotals> {
     return t;
   };
   for (const b of Object.values(state.blocks)) row(b).issued += rangeSize(b);
-  for (const p of state.pieces) {
+  for (const p of Object.values(state.holdings).flat()) {
     const b = state.blocks[p.blockId];
     const acc = state.accounts[p.accountId];
     if (!b || !acc) continue;

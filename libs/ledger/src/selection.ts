@@ -28,10 +28,9 @@ function pickSerials(state: LedgerState, accountId: string, start: number, end: 
   if (end < start) throw new LedgerError(LEDGER_ERRORS.BAD_SERIAL_RANGE, `end ${end} < start ${start}`, { start, end });
   const ranges: SerialRange[] = [];
   let cursor = start;
-  for (const p of state.pieces) {
+  for (const p of state.holdings[accountId] ?? []) {
     if (p.end < cursor) continue;
     if (p.start > cursor) break;
-    if (p.accountId !== accountId) break;
     if (p.lockId !== undefined) {
       throw new LedgerError(LEDGER_ERRORS.UNITS_LOCKED, `serial ${cursor} is locked by ${p.lockId}`, { serial: cursor, lockId: p.lockId });
     }
@@ -51,9 +50,8 @@ function pickQuantity(state: LedgerState, accountId: string, sel: Extract<UnitSe
   const ranges: SerialRange[] = [];
   let need = sel.quantity;
   let lockedMatching = 0;
-  for (const p of state.pieces) {
+  for (const p of state.holdings[accountId] ?? []) {
     if (need === 0) break;
-    if (p.accountId !== accountId) continue;
     const b = state.blocks[p.blockId];
     if (!b || b.jurisdiction !== sel.jurisdiction || b.kind !== sel.kind) continue;
     if (sel.vintage !== undefined && b.vintage !== sel.vintage) continue;

@@ -3,7 +3,7 @@
  * transaction, synchronous_commit as configured on the server).
  *
  *   npm run bench:event-store
- *   EVENTS=200000 BATCH=100 STREAMS=2000 APPENDERS=4 READ_BATCH=5000 npm run bench:event-store
+ *   EVENTS=200000 BATCH=100 STREAMS=500 APPENDERS=4 READ_BATCH=5000 npm run bench:event-store
  *
  * The last line printed is one JSON object with the figures.
  */
@@ -17,7 +17,7 @@ const env = (name: string, fallback: number): number => {
 
 const TOTAL = env('EVENTS', 200_000);
 const BATCH = env('BATCH', 100);
-const STREAMS = env('STREAMS', 2_000);
+const STREAMS = env('STREAMS', 500);
 const APPENDERS = env('APPENDERS', 4);
 const READ_BATCH = env('READ_BATCH', 5_000);
 const NOTIFY = env('NOTIFY', 1) !== 0;

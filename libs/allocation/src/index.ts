@@ -9,3 +9,4 @@ export * from './reserve-price';
 export * from './msr';
 export * from './holding-limit';
 export * from './unsold-redistribution';
+export * from './presets';

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './offsets';
 export * from './penalty';
 export * from './status';
+export * from './presets';

@@ -10,3 +10,4 @@ export * from './history';
 export { canonicalJson } from './fingerprint';
 export { pickUnits } from './selection';
 export * from './flows';
+export * from './serials';

@@ -6,13 +6,25 @@ describe('allocation preview properties', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 50_000_000 }),
-        fc.tuple(fc.integer({ min: 0, max: 3_000 }), fc.integer({ min: 0, max: 3_000 }), fc.integer({ min: 0, max: 3_000 })),
+        fc.tuple(
+          fc.integer({ min: 0, max: 3_000 }),
+          fc.integer({ min: 0, max: 3_000 }),
+          fc.integer({ min: 0, max: 3_000 }),
+        ),
         fc.array(fc.integer({ min: 0, max: 20_000_000 }), { maxLength: 12 }),
         fc.constantFrom('largest-remainder' as const, 'floor' as const),
         fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
         (cap, [a, n, g], ents, scaling, tieSeed) => {
           const p = previewAllocation(
-            { cap, auctionShareBp: a, newEntrantReserveBp: n, governmentReserveBp: g, entitlementRounding: 'half-up', scaling, ...(tieSeed === undefined ? {} : { tieSeed }) },
+            {
+              cap,
+              auctionShareBp: a,
+              newEntrantReserveBp: n,
+              governmentReserveBp: g,
+              entitlementRounding: 'half-up',
+              scaling,
+              ...(tieSeed === undefined ? {} : { tieSeed }),
+            },
             ents.map((q, i) => ({ firmId: `F${i}`, basis: { method: 'fixed', quantity: q } })),
           );
           expect(p.auction + p.newEntrantReserve + p.governmentReserve + p.freePool).toBe(cap);

@@ -24,7 +24,12 @@ describe('uniform-price auction properties', () => {
   it('never oversells, awards whole lots at one price, respects reserve and per-bidder caps, and replays identically', () => {
     fc.assert(
       fc.property(rulesArb, fc.array(bidArb, { minLength: 0, maxLength: 25 }), (rules, raw) => {
-        const bids: Bid[] = raw.map((b, i) => ({ bidId: `b${i}`, bidderId: b.bidderId, priceFen: b.priceFen, quantity: b.lots * lot }));
+        const bids: Bid[] = raw.map((b, i) => ({
+          bidId: `b${i}`,
+          bidderId: b.bidderId,
+          priceFen: b.priceFen,
+          quantity: b.lots * lot,
+        }));
         const r = clearAuction(rules, bids);
         expect(r.sold).toBeLessThanOrEqual(rules.supply);
         expect(r.sold + r.carriedForward).toBe(rules.supply);
@@ -36,7 +41,12 @@ describe('uniform-price auction properties', () => {
             expect(b.priceFen).toBeGreaterThanOrEqual(rules.reservePriceFen);
           }
           // A bid strictly above the clearing price is filled except for what the cap trimmed.
-          if (r.status === 'cleared' && r.clearingPriceFen !== undefined && b.priceFen > r.clearingPriceFen && !b.rejection) {
+          if (
+            r.status === 'cleared' &&
+            r.clearingPriceFen !== undefined &&
+            b.priceFen > r.clearingPriceFen &&
+            !b.rejection
+          ) {
             expect(b.awarded).toBe(b.quantity - b.trimmed);
           }
         }

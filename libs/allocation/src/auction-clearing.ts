@@ -15,18 +15,28 @@ export function clearAuction(rules: AuctionRules, bids: readonly Bid[]): Auction
   const lot = requireNonNegativeInt(rules.lotSize, 'lotSize');
   const supply = requireNonNegativeInt(rules.supply, 'supply');
   if (lot === 0 || supply % lot !== 0) {
-    throw new AllocationError(ALLOCATION_ERRORS.SUPPLY_NOT_LOT_MULTIPLE, `supply ${supply} is not a multiple of lot ${lot}`, { supply, lot });
+    throw new AllocationError(
+      ALLOCATION_ERRORS.SUPPLY_NOT_LOT_MULTIPLE,
+      `supply ${supply} is not a multiple of lot ${lot}`,
+      { supply, lot },
+    );
   }
   requireNonNegativeInt(rules.reservePriceFen, 'reservePriceFen');
   const ids = new Set<string>();
   for (const b of bids) {
-    if (ids.has(b.bidId)) throw new AllocationError(ALLOCATION_ERRORS.DUPLICATE_BID, `bid ${b.bidId} submitted twice`, { bidId: b.bidId });
+    if (ids.has(b.bidId))
+      throw new AllocationError(ALLOCATION_ERRORS.DUPLICATE_BID, `bid ${b.bidId} submitted twice`, {
+        bidId: b.bidId,
+      });
     ids.add(b.bidId);
   }
   // The tie-break order depends only on the seed and who registered, never on prices.
   const bidderIds = [...new Set(bids.map((b) => b.bidderId))].sort();
   const registered = rules.registeredBidders ? new Set(rules.registeredBidders) : undefined;
-  const tieOrder = seededShuffle(registered ? [...registered].sort() : bidderIds, mulberry32(rules.tieBreak.seed));
+  const tieOrder = seededShuffle(
+    registered ? [...registered].sort() : bidderIds,
+    mulberry32(rules.tieBreak.seed),
+  );
   const rank = new Map(tieOrder.map((id, i) => [id, i]));
 
   const work: Working[] = bids.map((bid) => ({
@@ -41,10 +51,16 @@ export function clearAuction(rules: AuctionRules, bids: readonly Bid[]): Auction
   // Highest price first; equal prices by tie order then bid id, so everything below is deterministic.
   const byPrice = work
     .filter((w) => !w.rejection)
-    .sort((a, b) => b.bid.priceFen - a.bid.priceFen || (rank.get(a.bid.bidderId) ?? 0) - (rank.get(b.bid.bidderId) ?? 0) || cmp(a.bid.bidId, b.bid.bidId));
+    .sort(
+      (a, b) =>
+        b.bid.priceFen - a.bid.priceFen ||
+        (rank.get(a.bid.bidderId) ?? 0) - (rank.get(b.bid.bidderId) ?? 0) ||
+        cmp(a.bid.bidId, b.bid.bidId),
+    );
 
   if (rules.maxBidderShareBp !== undefined) {
-    const capQty = mulDiv(supply, requireBp(rules.maxBidderShareBp, 'maxBidderShareBp'), 10_000 * lot, 'floor') * lot;
+    const capQty =
+      mulDiv(supply, requireBp(rules.maxBidderShareBp, 'maxBidderShareBp'), 10_000 * lot, 'floor') * lot;
     const used = new Map<string, number>();
     for (const w of byPrice) {
       const u = used.get(w.bid.bidderId) ?? 0;
@@ -76,8 +92,12 @@ export function clearAuction(rules: AuctionRules, bids: readonly Bid[]): Auction
 
   const sold = work.reduce((s, w) => s + w.awarded, 0);
   const awardsByBidder: Record<string, number> = {};
-  for (const w of work) if (w.awarded > 0) awardsByBidder[w.bid.bidderId] = (awardsByBidder[w.bid.bidderId] ?? 0) + w.awarded;
-  const bidVolume = bids.reduce((s, b) => s + (Number.isSafeInteger(b.quantity) && b.quantity > 0 ? b.quantity : 0), 0);
+  for (const w of work)
+    if (w.awarded > 0) awardsByBidder[w.bid.bidderId] = (awardsByBidder[w.bid.bidderId] ?? 0) + w.awarded;
+  const bidVolume = bids.reduce(
+    (s, b) => s + (Number.isSafeInteger(b.quantity) && b.quantity > 0 ? b.quantity : 0),
+    0,
+  );
   return {
     status,
     supply,
@@ -98,19 +118,27 @@ export function clearAuction(rules: AuctionRules, bids: readonly Bid[]): Auction
 
 function validate(bid: Bid, rules: AuctionRules): BidRejection | undefined {
   if (!Number.isSafeInteger(bid.priceFen) || bid.priceFen < 0) return 'AUCTION.BAD_PRICE';
-  if (!Number.isSafeInteger(bid.quantity) || bid.quantity <= 0 || bid.quantity % rules.lotSize !== 0) return 'AUCTION.NOT_LOT_MULTIPLE';
+  if (!Number.isSafeInteger(bid.quantity) || bid.quantity <= 0 || bid.quantity % rules.lotSize !== 0)
+    return 'AUCTION.NOT_LOT_MULTIPLE';
   if (bid.priceFen < rules.reservePriceFen) return 'AUCTION.BELOW_RESERVE';
   return undefined;
 }
 
 /** Award every bid above the marginal price in full and split the marginal price level by the tie rule. */
-function fillToSupply(byPrice: Working[], supply: number, lot: number, rules: AuctionRules, tieOrder: readonly string[]): number {
+function fillToSupply(
+  byPrice: Working[],
+  supply: number,
+  lot: number,
+  rules: AuctionRules,
+  tieOrder: readonly string[],
+): number {
   let left = supply;
   let i = 0;
   for (;;) {
     const price = (byPrice[i] as Working).bid.priceFen;
     const level: Working[] = [];
-    while (i < byPrice.length && (byPrice[i] as Working).bid.priceFen === price) level.push(byPrice[i++] as Working);
+    while (i < byPrice.length && (byPrice[i] as Working).bid.priceFen === price)
+      level.push(byPrice[i++] as Working);
     const levelQty = level.reduce((s, w) => s + w.eligible, 0);
     if (levelQty < left) {
       for (const w of level) w.awarded = w.eligible;
@@ -126,7 +154,11 @@ function fillToSupply(byPrice: Working[], supply: number, lot: number, rules: Au
     } else {
       const bidOrder = level
         .slice()
-        .sort((a, b) => tieOrder.indexOf(a.bid.bidderId) - tieOrder.indexOf(b.bid.bidderId) || cmp(a.bid.bidId, b.bid.bidId))
+        .sort(
+          (a, b) =>
+            tieOrder.indexOf(a.bid.bidderId) - tieOrder.indexOf(b.bid.bidderId) ||
+            cmp(a.bid.bidId, b.bid.bidId),
+        )
         .map((w) => w.bid.bidId);
       const lots = apportion(
         left / lot,

@@ -33,13 +33,18 @@ describe('auction: supply 10,000 in lots of 1,000, reserve ¥30.00', () => {
     expect(r2.awardsByBidder).toEqual(r1.awardsByBidder);
     const first = r1.tieOrder.filter((id) => id === 'B' || id === 'C')[0] as string;
     expect(r1.awardsByBidder[first]).toBe(3_000);
-    const seeds = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => clearAuction(rules({ tieBreak: { kind: 'seeded-random', seed } }), tied).awardsByBidder['B']);
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8].map(
+      (seed) => clearAuction(rules({ tieBreak: { kind: 'seeded-random', seed } }), tied).awardsByBidder['B'],
+    );
     expect(new Set(seeds)).toEqual(new Set([1_000, 3_000]));
   });
 
   it('with registered bidders the order is a shuffle of the registration list, fixed before bids; others are rejected', () => {
     const registeredBidders = ['A', 'B', 'C', 'D', 'E'];
-    const r = clearAuction(rules({ registeredBidders }), [...tied, { bidId: 'z', bidderId: 'Z', priceFen: 9_000, quantity: 1_000 }]);
+    const r = clearAuction(rules({ registeredBidders }), [
+      ...tied,
+      { bidId: 'z', bidderId: 'Z', priceFen: 9_000, quantity: 1_000 },
+    ]);
     expect([...r.tieOrder].sort()).toEqual(registeredBidders);
     expect(clearAuction(rules({ registeredBidders }), []).tieOrder).toEqual(r.tieOrder);
     expect(r.bids.at(-1)?.rejection).toBe('AUCTION.NOT_REGISTERED');
@@ -59,7 +64,9 @@ describe('auction: supply 10,000 in lots of 1,000, reserve ¥30.00', () => {
       { bidId: 'c', bidderId: 'C', priceFen: 3_800, quantity: 4_000 },
       { bidId: 'd', bidderId: 'D', priceFen: 3_200, quantity: 4_000 },
     ]);
-    expect(r.bids.find((b) => b.bidId === 'a2')).toEqual(expect.objectContaining({ trimmed: 4_000, awarded: 1_000 }));
+    expect(r.bids.find((b) => b.bidId === 'a2')).toEqual(
+      expect.objectContaining({ trimmed: 4_000, awarded: 1_000 }),
+    );
     expect(r.awardsByBidder).toEqual({ A: 3_000, B: 3_000, C: 3_000, D: 1_000 });
     expect(r.clearingPriceFen).toBe(3_200);
   });
@@ -79,7 +86,11 @@ describe('auction: supply 10,000 in lots of 1,000, reserve ¥30.00', () => {
       { bidId: 'odd', bidderId: 'B', priceFen: 5_000, quantity: 1_500 },
       { bidId: 'ok', bidderId: 'C', priceFen: 4_000, quantity: 4_000 },
     ]);
-    expect(r.bids.map((b) => b.rejection)).toEqual(['AUCTION.BELOW_RESERVE', 'AUCTION.NOT_LOT_MULTIPLE', undefined]);
+    expect(r.bids.map((b) => b.rejection)).toEqual([
+      'AUCTION.BELOW_RESERVE',
+      'AUCTION.NOT_LOT_MULTIPLE',
+      undefined,
+    ]);
     expect(r.clearingPriceFen).toBe(3_000);
     expect(r.sold).toBe(4_000);
     expect(r.carriedForward).toBe(6_000);
@@ -87,7 +98,15 @@ describe('auction: supply 10,000 in lots of 1,000, reserve ¥30.00', () => {
 
   it('EU rule: bids below the volume cancel the auction and carry the whole volume forward', () => {
     const r = clearAuction(rules(), [{ bidId: 'x', bidderId: 'X', priceFen: 9_000, quantity: 9_000 }]);
-    expect(r).toEqual(expect.objectContaining({ status: 'cancelled', sold: 0, carriedForward: 10_000, revenueFen: 0, coverageBp: 9_000 }));
+    expect(r).toEqual(
+      expect.objectContaining({
+        status: 'cancelled',
+        sold: 0,
+        carriedForward: 10_000,
+        revenueFen: 0,
+        coverageBp: 9_000,
+      }),
+    );
     expect(r.clearingPriceFen).toBeUndefined();
   });
 });

@@ -40,7 +40,8 @@ export interface AuctionRules {
   readonly registeredBidders?: readonly string[];
 }
 
-export type BidRejection = 'AUCTION.BELOW_RESERVE' | 'AUCTION.NOT_LOT_MULTIPLE' | 'AUCTION.BAD_PRICE' | 'AUCTION.NOT_REGISTERED';
+export type BidRejection =
+  'AUCTION.BELOW_RESERVE' | 'AUCTION.NOT_LOT_MULTIPLE' | 'AUCTION.BAD_PRICE' | 'AUCTION.NOT_REGISTERED';
 
 export interface BidResult {
   readonly bidId: string;

@@ -20,12 +20,26 @@ export type CapRule =
       readonly lrf: readonly { readonly fromYear: number; readonly bp: number }[];
       readonly rounding: Rounding;
     }
-  | { readonly kind: 'annual-decline'; readonly baseYear: number; readonly baseCap: number; readonly declineBp: number; readonly rounding: Rounding }
-  | { readonly kind: 'absolute-decline'; readonly baseYear: number; readonly baseCap: number; readonly declinePerYear: number };
+  | {
+      readonly kind: 'annual-decline';
+      readonly baseYear: number;
+      readonly baseCap: number;
+      readonly declineBp: number;
+      readonly rounding: Rounding;
+    }
+  | {
+      readonly kind: 'absolute-decline';
+      readonly baseYear: number;
+      readonly baseCap: number;
+      readonly declinePerYear: number;
+    };
 
 function yearsFrom(baseYear: number, year: number): number {
   if (!Number.isSafeInteger(year) || year < baseYear) {
-    throw new AllocationError(ALLOCATION_ERRORS.UNKNOWN_YEAR, `no cap for ${year} (base year ${baseYear})`, { year, baseYear });
+    throw new AllocationError(ALLOCATION_ERRORS.UNKNOWN_YEAR, `no cap for ${year} (base year ${baseYear})`, {
+      year,
+      baseYear,
+    });
   }
   return year - baseYear;
 }
@@ -34,7 +48,8 @@ export function capForYear(rule: CapRule, year: number): number {
   switch (rule.kind) {
     case 'absolute': {
       const cap = rule.caps[year];
-      if (cap === undefined) throw new AllocationError(ALLOCATION_ERRORS.UNKNOWN_YEAR, `no cap published for ${year}`, { year });
+      if (cap === undefined)
+        throw new AllocationError(ALLOCATION_ERRORS.UNKNOWN_YEAR, `no cap published for ${year}`, { year });
       return requireNonNegativeInt(cap, 'cap');
     }
     case 'linear-reduction': {
@@ -55,13 +70,21 @@ export function capForYear(rule: CapRule, year: number): number {
     }
     case 'absolute-decline': {
       const n = yearsFrom(rule.baseYear, year);
-      return Math.max(0, requireNonNegativeInt(rule.baseCap, 'baseCap') - n * requireNonNegativeInt(rule.declinePerYear, 'declinePerYear'));
+      return Math.max(
+        0,
+        requireNonNegativeInt(rule.baseCap, 'baseCap') -
+          n * requireNonNegativeInt(rule.declinePerYear, 'declinePerYear'),
+      );
     }
   }
 }
 
 /** Caps for a run of years, for previews and charts. */
-export function capTrajectory(rule: CapRule, fromYear: number, toYear: number): { year: number; cap: number }[] {
+export function capTrajectory(
+  rule: CapRule,
+  fromYear: number,
+  toYear: number,
+): { year: number; cap: number }[] {
   const out: { year: number; cap: number }[] = [];
   for (let y = fromYear; y <= toYear; y++) out.push({ year: y, cap: capForYear(rule, y) });
   return out;

@@ -21,13 +21,18 @@ export interface CcrResult {
  * release up to the reserve (in lots) so the auction clears no lower than the trigger.
  * (A simplification of the per-bid-curve rule; it reproduces clearing exactly at the trigger.)
  */
-export function clearWithCostContainment(rules: AuctionRules, bids: readonly Bid[], ccr: { triggerFen: number; available: number }): CcrResult {
+export function clearWithCostContainment(
+  rules: AuctionRules,
+  bids: readonly Bid[],
+  ccr: { triggerFen: number; available: number },
+): CcrResult {
   requireNonNegativeInt(ccr.triggerFen, 'triggerFen');
   requireNonNegativeInt(ccr.available, 'available');
   const demand = validDemandAtOrAbove(bids, rules, ccr.triggerFen);
   const excess = Math.max(0, demand - rules.supply);
   const released = Math.floor(Math.min(excess, ccr.available) / rules.lotSize) * rules.lotSize;
-  if (released === 0) return { auction: clearAuction(rules, bids), ccrReleased: 0, ccrRemaining: ccr.available };
+  if (released === 0)
+    return { auction: clearAuction(rules, bids), ccrReleased: 0, ccrRemaining: ccr.available };
   const auction = clearAuction({ ...rules, supply: rules.supply + released }, bids);
   return { auction, ccrReleased: released, ccrRemaining: ccr.available - released };
 }
@@ -42,8 +47,14 @@ export interface EcrResult {
  * RGGI emissions-containment reserve: if demand at or above the ECR trigger is below the supply,
  * withhold up to `maxShareBp` of the supply (10 %) so less is sold below the trigger.
  */
-export function clearWithEmissionsContainment(rules: AuctionRules, bids: readonly Bid[], ecr: { triggerFen: number; maxShareBp: number }): EcrResult {
-  const maxWithhold = mulDiv(rules.supply, requireBp(ecr.maxShareBp, 'maxShareBp'), 10_000 * rules.lotSize, 'floor') * rules.lotSize;
+export function clearWithEmissionsContainment(
+  rules: AuctionRules,
+  bids: readonly Bid[],
+  ecr: { triggerFen: number; maxShareBp: number },
+): EcrResult {
+  const maxWithhold =
+    mulDiv(rules.supply, requireBp(ecr.maxShareBp, 'maxShareBp'), 10_000 * rules.lotSize, 'floor') *
+    rules.lotSize;
   const demand = validDemandAtOrAbove(bids, rules, ecr.triggerFen);
   const shortfall = Math.max(0, rules.supply - demand);
   const withheld = Math.floor(Math.min(shortfall, maxWithhold) / rules.lotSize) * rules.lotSize;

@@ -13,12 +13,19 @@ describe('EEX EUA auction 10 Nov 2023', () => {
 
   it('clears a consistent bid book at €76.46 with revenue €164,159,620.00', () => {
     const bids: Bid[] = [];
-    for (let i = 0; i < 10; i++) bids.push({ bidId: `w${i}`, bidderId: `W${i}`, priceFen: 7700 - 3 * i, quantity: 200_000 });
+    for (let i = 0; i < 10; i++)
+      bids.push({ bidId: `w${i}`, bidderId: `W${i}`, priceFen: 7700 - 3 * i, quantity: 200_000 });
     bids.push({ bidId: 'm1', bidderId: 'M1', priceFen: 7646, quantity: 100_000 });
     bids.push({ bidId: 'm2', bidderId: 'M2', priceFen: 7646, quantity: 100_000 });
     bids.push({ bidId: 'l', bidderId: 'L', priceFen: 7600, quantity: 1_755_500 });
     const r = clearAuction(
-      { supply: 2_147_000, lotSize: 500, reservePriceFen: 0, tieBreak: { kind: 'pro-rata', seed: 20231110 }, undersubscribed: 'cancel' },
+      {
+        supply: 2_147_000,
+        lotSize: 500,
+        reservePriceFen: 0,
+        tieBreak: { kind: 'pro-rata', seed: 20231110 },
+        undersubscribed: 'cancel',
+      },
       bids,
     );
     expect(r.clearingPriceFen).toBe(7646);

@@ -15,7 +15,8 @@ describe('EEX EUA auction 13 Nov 2023', () => {
   it('a bid book of 19 bidders reproduces the clearing: 15 winners at €77.01 selling 3,035,500', () => {
     const bids: Bid[] = [];
     // 14 bidders above the clearing price, 200,000 t each at €78.00 … €77.35.
-    for (let i = 0; i < 14; i++) bids.push({ bidId: `w${i}`, bidderId: `W${i}`, priceFen: 7800 - 5 * i, quantity: 200_000 });
+    for (let i = 0; i < 14; i++)
+      bids.push({ bidId: `w${i}`, bidderId: `W${i}`, priceFen: 7800 - 5 * i, quantity: 200_000 });
     // The marginal bidder at €77.01 is partly filled: 3,035,500 − 2,800,000 = 235,500.
     bids.push({ bidId: 'm', bidderId: 'M', priceFen: 7701, quantity: 300_000 });
     // Four bidders below: 1,421,500 t unfilled.
@@ -25,7 +26,13 @@ describe('EEX EUA auction 13 Nov 2023', () => {
     bids.push({ bidId: 'l3', bidderId: 'L3', priceFen: 7600, quantity: 356_500 });
 
     const r = clearAuction(
-      { supply: 3_035_500, lotSize: 500, reservePriceFen: 0, tieBreak: { kind: 'pro-rata', seed: 20231113 }, undersubscribed: 'cancel' },
+      {
+        supply: 3_035_500,
+        lotSize: 500,
+        reservePriceFen: 0,
+        tieBreak: { kind: 'pro-rata', seed: 20231113 },
+        undersubscribed: 'cancel',
+      },
       bids,
     );
     expect(r.status).toBe('cleared');

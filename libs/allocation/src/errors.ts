@@ -19,13 +19,21 @@ export class AllocationError extends DomainError {
 
 export function requireNonNegativeInt(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new AllocationError(ALLOCATION_ERRORS.BAD_PARAMETER, `${what} must be a non-negative safe integer, got ${value}`, { what, value });
+    throw new AllocationError(
+      ALLOCATION_ERRORS.BAD_PARAMETER,
+      `${what} must be a non-negative safe integer, got ${value}`,
+      { what, value },
+    );
   }
   return value;
 }
 
 export function requireBp(value: number, what: string): number {
   requireNonNegativeInt(value, what);
-  if (value > 10_000) throw new AllocationError(ALLOCATION_ERRORS.BAD_PARAMETER, `${what} must be ≤ 10,000 bp`, { what, value });
+  if (value > 10_000)
+    throw new AllocationError(ALLOCATION_ERRORS.BAD_PARAMETER, `${what} must be ≤ 10,000 bp`, {
+      what,
+      value,
+    });
   return value;
 }

@@ -30,11 +30,17 @@ export function benchmarkAllocation(lines: readonly BenchmarkLine[], rounding: R
   let den = 1n;
   // Sum fractions exactly over a common denominator.
   for (const l of lines) {
-    let num = BigInt(requireNonNegativeInt(l.output, 'output')) * BigInt(requireNonNegativeInt(l.benchmark, 'benchmark'));
+    let num =
+      BigInt(requireNonNegativeInt(l.output, 'output')) *
+      BigInt(requireNonNegativeInt(l.benchmark, 'benchmark'));
     let d = BigInt(BENCHMARK_SCALE);
     for (const c of l.corrections ?? []) {
       if (!Number.isSafeInteger(c.num) || !Number.isSafeInteger(c.den) || c.den <= 0 || c.num < 0) {
-        throw new AllocationError(ALLOCATION_ERRORS.BAD_PARAMETER, 'correction must be a non-negative rational', { ...c });
+        throw new AllocationError(
+          ALLOCATION_ERRORS.BAD_PARAMETER,
+          'correction must be a non-negative rational',
+          { ...c },
+        );
       }
       num *= BigInt(c.num);
       d *= BigInt(c.den);
@@ -57,7 +63,8 @@ export interface GrandfatheringInput {
 /** historic basis × factor, rounded once. */
 export function grandfatheringAllocation(input: GrandfatheringInput, rounding: Rounding): number {
   const xs = input.historicEmissions.map((x) => requireNonNegativeInt(x, 'historicEmissions'));
-  if (xs.length === 0) throw new AllocationError(ALLOCATION_ERRORS.BAD_PARAMETER, 'no historic emissions', {});
+  if (xs.length === 0)
+    throw new AllocationError(ALLOCATION_ERRORS.BAD_PARAMETER, 'no historic emissions', {});
   const factor = BigInt(requireNonNegativeInt(input.factorBp, 'factorBp'));
   if (input.basis === 'max') return Number(divRound(BigInt(Math.max(...xs)) * factor, 10_000n, rounding));
   const sum = xs.reduce((s, x) => s + BigInt(x), 0n);
@@ -67,9 +74,18 @@ export function grandfatheringAllocation(input: GrandfatheringInput, rounding: R
 /** The 70 % pre-allocation on base-year output, then a true-up after verification. */
 export const DEFAULT_PRE_ALLOCATION_BP = 7000;
 
-export function preAllocation(baseYearEntitlement: number, shareBp: number = DEFAULT_PRE_ALLOCATION_BP): number {
+export function preAllocation(
+  baseYearEntitlement: number,
+  shareBp: number = DEFAULT_PRE_ALLOCATION_BP,
+): number {
   requireNonNegativeInt(baseYearEntitlement, 'baseYearEntitlement');
-  return Number(divRound(BigInt(baseYearEntitlement) * BigInt(requireNonNegativeInt(shareBp, 'shareBp')), 10_000n, 'floor'));
+  return Number(
+    divRound(
+      BigInt(baseYearEntitlement) * BigInt(requireNonNegativeInt(shareBp, 'shareBp')),
+      10_000n,
+      'floor',
+    ),
+  );
 }
 
 export interface TrueUp {
@@ -81,6 +97,13 @@ export interface TrueUp {
 }
 
 export function trueUp(finalEntitlement: number, preAllocated: number): TrueUp {
-  const adjustment = requireNonNegativeInt(finalEntitlement, 'finalEntitlement') - requireNonNegativeInt(preAllocated, 'preAllocated');
-  return { finalEntitlement, preAllocated, adjustment, direction: adjustment > 0 ? 'issue' : adjustment < 0 ? 'return' : 'none' };
+  const adjustment =
+    requireNonNegativeInt(finalEntitlement, 'finalEntitlement') -
+    requireNonNegativeInt(preAllocated, 'preAllocated');
+  return {
+    finalEntitlement,
+    preAllocated,
+    adjustment,
+    direction: adjustment > 0 ? 'issue' : adjustment < 0 ? 'return' : 'none',
+  };
 }

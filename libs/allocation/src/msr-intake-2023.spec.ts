@@ -28,7 +28,12 @@ describe('MSR intake, buffer rule since 2024', () => {
 
 describe('MSR release and invalidation', () => {
   it('releases 100 M when TNAC falls below 400 M, at most what the reserve holds', () => {
-    expect(msrYear(350_000_000, 250_000_000, MSR_2024)).toEqual({ intake: 0, release: 100_000_000, invalidated: 0, holdingsAfter: 150_000_000 });
+    expect(msrYear(350_000_000, 250_000_000, MSR_2024)).toEqual({
+      intake: 0,
+      release: 100_000_000,
+      invalidated: 0,
+      holdingsAfter: 150_000_000,
+    });
     expect(msrYear(350_000_000, 60_000_000, MSR_2024).release).toBe(60_000_000);
   });
 

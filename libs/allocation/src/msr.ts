@@ -67,10 +67,18 @@ export const MSR_VERSIONS: readonly Versioned<MsrRules>[] = [
  * EU ETS Art. 29a: if the 6-month average price exceeds 2.4 × the average of the preceding two
  * years (factor in bp: 24,000), release `release` (75 M) from the MSR. Compared exactly in integers.
  */
-export function art29aRelease(sixMonthAvgFen: number, twoYearAvgFen: number, holdings: number, factorBp = 24_000, release = 75_000_000): number {
+export function art29aRelease(
+  sixMonthAvgFen: number,
+  twoYearAvgFen: number,
+  holdings: number,
+  factorBp = 24_000,
+  release = 75_000_000,
+): number {
   requireNonNegativeInt(sixMonthAvgFen, 'sixMonthAvgFen');
   requireNonNegativeInt(twoYearAvgFen, 'twoYearAvgFen');
   requireNonNegativeInt(holdings, 'holdings');
-  const triggered = BigInt(sixMonthAvgFen) * 10_000n > BigInt(twoYearAvgFen) * BigInt(requireNonNegativeInt(factorBp, 'factorBp'));
+  const triggered =
+    BigInt(sixMonthAvgFen) * 10_000n >
+    BigInt(twoYearAvgFen) * BigInt(requireNonNegativeInt(factorBp, 'factorBp'));
   return triggered ? Math.min(release, holdings) : 0;
 }

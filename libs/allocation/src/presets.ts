@@ -13,7 +13,13 @@ export const CHONGQING = {
   governmentReserveBp: 500,
   maxSellShareOfFreeAllocationBp: 5_000,
   /** Chongqing-style cap with a base year and cap supplied by the scenario. */
-  capRule: (baseYear: number, baseCap: number): CapRule => ({ kind: 'annual-decline', baseYear, baseCap, declineBp: 413, rounding: 'floor' }),
+  capRule: (baseYear: number, baseCap: number): CapRule => ({
+    kind: 'annual-decline',
+    baseYear,
+    baseCap,
+    declineBp: 413,
+    rounding: 'floor',
+  }),
 } as const;
 
 /** National ETS: 70 % pre-allocation on base-year output, then true-up. */
@@ -47,7 +53,11 @@ export const EU = {
 } as const;
 
 /** WCI: reserve price × (1 + 5 % + CPI); purchase limits per entity type 2012–14: 15 % / 40 % / 4 %. */
-export const WCI = { realEscalationBp: 500, lotSize: 1_000, purchaseLimitsBp: { covered: 1_500, electricUtility: 4_000, other: 400 } } as const;
+export const WCI = {
+  realEscalationBp: 500,
+  lotSize: 1_000,
+  purchaseLimitsBp: { covered: 1_500, electricUtility: 4_000, other: 400 },
+} as const;
 
 /** UK: unsold volume capped at 125 % of the planned auction volume. */
 export const UK = { redistributionCapBp: 12_500 } as const;

@@ -1,6 +1,12 @@
 import { apportion, applyBp, mulberry32, seededShuffle, type Rounding } from '@app/domain';
 import { ALLOCATION_ERRORS, AllocationError, requireBp, requireNonNegativeInt } from './errors';
-import { benchmarkAllocation, grandfatheringAllocation, preAllocation, type BenchmarkLine, type GrandfatheringInput } from './free-allocation';
+import {
+  benchmarkAllocation,
+  grandfatheringAllocation,
+  preAllocation,
+  type BenchmarkLine,
+  type GrandfatheringInput,
+} from './free-allocation';
 
 export type FreeAllocationBasis =
   | { readonly method: 'benchmark'; readonly lines: readonly BenchmarkLine[] }
@@ -70,17 +76,30 @@ export function entitlementOf(basis: FreeAllocationBasis, rounding: Rounding): n
 /** The full allocation table for a compliance year: pools carved from the cap, then free allocation per firm. */
 export function previewAllocation(rules: AllocationRules, firms: readonly FirmInput[]): AllocationPreview {
   const cap = requireNonNegativeInt(rules.cap, 'cap');
-  const shares = [rules.auctionShareBp, rules.newEntrantReserveBp, rules.governmentReserveBp].map((b, i) => requireBp(b, `share${i}`));
+  const shares = [rules.auctionShareBp, rules.newEntrantReserveBp, rules.governmentReserveBp].map((b, i) =>
+    requireBp(b, `share${i}`),
+  );
   if (shares.reduce((s, b) => s + b, 0) > 10_000) {
-    throw new AllocationError(ALLOCATION_ERRORS.SHARES_EXCEED_CAP, 'auction + reserves exceed 100 % of the cap', { shares });
+    throw new AllocationError(
+      ALLOCATION_ERRORS.SHARES_EXCEED_CAP,
+      'auction + reserves exceed 100 % of the cap',
+      { shares },
+    );
   }
   // Pools round down so the free pool (and so the total) can never exceed the cap.
-  const [auction, newEntrantReserve, governmentReserve] = shares.map((b) => applyBp(cap, b, 'floor')) as [number, number, number];
+  const [auction, newEntrantReserve, governmentReserve] = shares.map((b) => applyBp(cap, b, 'floor')) as [
+    number,
+    number,
+    number,
+  ];
   const freePool = cap - auction - newEntrantReserve - governmentReserve;
 
   const seen = new Set<string>();
   const entitlements = firms.map((f) => {
-    if (seen.has(f.firmId)) throw new AllocationError(ALLOCATION_ERRORS.DUPLICATE_FIRM, `firm ${f.firmId} listed twice`, { firmId: f.firmId });
+    if (seen.has(f.firmId))
+      throw new AllocationError(ALLOCATION_ERRORS.DUPLICATE_FIRM, `firm ${f.firmId} listed twice`, {
+        firmId: f.firmId,
+      });
     seen.add(f.firmId);
     return { firm: f, entitlement: entitlementOf(f.basis, rules.entitlementRounding) };
   });
@@ -91,7 +110,8 @@ export function previewAllocation(rules: AllocationRules, firms: readonly FirmIn
   if (!scaled) {
     allocatedBy = new Map(entitlements.map((e) => [e.firm.firmId, e.entitlement]));
   } else if (rules.scaling === 'largest-remainder') {
-    const order = rules.tieSeed === undefined ? undefined : seededShuffle([...seen].sort(), mulberry32(rules.tieSeed));
+    const order =
+      rules.tieSeed === undefined ? undefined : seededShuffle([...seen].sort(), mulberry32(rules.tieSeed));
     allocatedBy = apportion(
       freePool,
       entitlements.map((e) => ({ key: e.firm.firmId, weight: e.entitlement, cap: e.entitlement })),
@@ -100,7 +120,10 @@ export function previewAllocation(rules: AllocationRules, firms: readonly FirmIn
   } else {
     allocatedBy = apportion(0, []);
     for (const e of entitlements) {
-      allocatedBy.set(e.firm.firmId, Number((BigInt(freePool) * BigInt(e.entitlement)) / BigInt(totalEntitlement)));
+      allocatedBy.set(
+        e.firm.firmId,
+        Number((BigInt(freePool) * BigInt(e.entitlement)) / BigInt(totalEntitlement)),
+      );
     }
   }
 
@@ -108,7 +131,14 @@ export function previewAllocation(rules: AllocationRules, firms: readonly FirmIn
   const rows = entitlements.map(({ firm, entitlement }) => {
     const allocated = allocatedBy.get(firm.firmId) ?? 0;
     const preAllocated = preAllocation(allocated, pre);
-    return { firmId: firm.firmId, method: firm.basis.method, entitlement, allocated, preAllocated, afterVerification: allocated - preAllocated };
+    return {
+      firmId: firm.firmId,
+      method: firm.basis.method,
+      entitlement,
+      allocated,
+      preAllocated,
+      afterVerification: allocated - preAllocated,
+    };
   });
   const totalAllocated = rows.reduce((s, r) => s + r.allocated, 0);
   return {
@@ -126,7 +156,13 @@ export function previewAllocation(rules: AllocationRules, firms: readonly FirmIn
 }
 
 /** Draw from the new-entrant reserve: grants at most what is left. */
-export function drawNewEntrantReserve(remaining: number, requested: number): { granted: number; remaining: number } {
-  const granted = Math.min(requireNonNegativeInt(remaining, 'remaining'), requireNonNegativeInt(requested, 'requested'));
+export function drawNewEntrantReserve(
+  remaining: number,
+  requested: number,
+): { granted: number; remaining: number } {
+  const granted = Math.min(
+    requireNonNegativeInt(remaining, 'remaining'),
+    requireNonNegativeInt(requested, 'requested'),
+  );
   return { granted, remaining: remaining - granted };
 }

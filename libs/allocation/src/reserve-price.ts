@@ -24,8 +24,11 @@ export function escalationSchedule(
   rateBp: number,
   rounding: Rounding = 'half-up',
 ): PriceScheduleEntry[] {
-  const out: PriceScheduleEntry[] = [{ year: startYear, priceFen: requireNonNegativeInt(startFen, 'startFen') }];
-  for (let i = 1; i <= years; i++) out.push({ year: startYear + i, priceFen: escalate(out[i - 1]!.priceFen, rateBp, rounding) });
+  const out: PriceScheduleEntry[] = [
+    { year: startYear, priceFen: requireNonNegativeInt(startFen, 'startFen') },
+  ];
+  for (let i = 1; i <= years; i++)
+    out.push({ year: startYear + i, priceFen: escalate(out[i - 1]!.priceFen, rateBp, rounding) });
   return out;
 }
 
@@ -39,10 +42,18 @@ export const rggiReservePrice = (prevFen: number): number => escalate(prevFen, R
 /** WCI: prev × (1 + 5 % + CPI), rounded to the cent; CPI in bp (may be negative but the sum is floored at 0). */
 export function wciReservePrice(prevFen: number, cpiBp: number, rounding: Rounding = 'half-up'): number {
   if (!Number.isSafeInteger(cpiBp)) throw new RangeError('cpiBp must be an integer');
-  return mulDiv(requireNonNegativeInt(prevFen, 'prevFen'), Math.max(0, 10_000 + WCI_REAL_ESCALATION_BP + cpiBp), 10_000, rounding);
+  return mulDiv(
+    requireNonNegativeInt(prevFen, 'prevFen'),
+    Math.max(0, 10_000 + WCI_REAL_ESCALATION_BP + cpiBp),
+    10_000,
+    rounding,
+  );
 }
 
 /** Joint reserve price of linked jurisdictions: the highest after FX (fx as num/den into the auction currency). */
-export function jointReservePrice(prices: readonly { priceFen: number; fxNum: number; fxDen: number }[], rounding: Rounding = 'half-up'): number {
+export function jointReservePrice(
+  prices: readonly { priceFen: number; fxNum: number; fxDen: number }[],
+  rounding: Rounding = 'half-up',
+): number {
   return Math.max(0, ...prices.map((p) => mulDiv(p.priceFen, p.fxNum, p.fxDen, rounding)));
 }

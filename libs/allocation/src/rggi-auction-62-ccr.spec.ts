@@ -12,7 +12,13 @@ describe('RGGI auction 62: cost-containment reserve release at the $14.88 trigge
     { bidId: 'c', bidderId: 'C', priceFen: 1488, quantity: 5_565_291 },
     { bidId: 'd', bidderId: 'D', priceFen: 1400, quantity: 3_000_000 },
   ];
-  const rules = { supply: base, lotSize: 1, reservePriceFen: 256, tieBreak: { kind: 'seeded-random', seed: 62 }, undersubscribed: 'clear-at-reserve' } as const;
+  const rules = {
+    supply: base,
+    lotSize: 1,
+    reservePriceFen: 256,
+    tieBreak: { kind: 'seeded-random', seed: 62 },
+    undersubscribed: 'clear-at-reserve',
+  } as const;
 
   it('releases 5,565,291 from the reserve and clears at 14.88', () => {
     const r = clearWithCostContainment(rules, bids, { triggerFen: 1488, available: 8_000_000 });
@@ -29,8 +35,14 @@ describe('RGGI auction 62: cost-containment reserve release at the $14.88 trigge
   });
 
   it('emissions-containment: withholds up to 10 % when demand at the $6.87 trigger is short', () => {
-    const weak: Bid[] = [{ bidId: 'x', bidderId: 'X', priceFen: 700, quantity: 900_000 }, { bidId: 'y', bidderId: 'Y', priceFen: 500, quantity: 500_000 }];
-    const r = clearWithEmissionsContainment({ ...rules, supply: 1_000_000 }, weak, { triggerFen: 687, maxShareBp: 1000 });
+    const weak: Bid[] = [
+      { bidId: 'x', bidderId: 'X', priceFen: 700, quantity: 900_000 },
+      { bidId: 'y', bidderId: 'Y', priceFen: 500, quantity: 500_000 },
+    ];
+    const r = clearWithEmissionsContainment({ ...rules, supply: 1_000_000 }, weak, {
+      triggerFen: 687,
+      maxShareBp: 1000,
+    });
     expect(r.withheld).toBe(100_000);
     expect(r.auction.supply).toBe(900_000);
     expect(r.auction.clearingPriceFen).toBe(700);

@@ -1,5 +1,11 @@
 import { mulDiv } from '@app/domain';
-import { escalationSchedule, rggiReservePrice, RGGI_CONTAINMENT_ESCALATION_BP, RGGI_RESERVE_ESCALATION_BP, wciReservePrice } from './reserve-price';
+import {
+  escalationSchedule,
+  rggiReservePrice,
+  RGGI_CONTAINMENT_ESCALATION_BP,
+  RGGI_RESERVE_ESCALATION_BP,
+  wciReservePrice,
+} from './reserve-price';
 
 const prices = (s: { priceFen: number }[]) => s.map((e) => e.priceFen);
 

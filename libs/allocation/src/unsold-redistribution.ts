@@ -20,12 +20,22 @@ export interface Redistribution {
  * Add the volume of a cancelled auction to the next auctions: equal shares in whole lots, leftover
  * lots to the earliest auctions, each capped at `capBp` of its planned volume.
  */
-export function redistributeUnsold(unsold: number, plannedVolumes: readonly number[], rules: RedistributionRules): Redistribution {
+export function redistributeUnsold(
+  unsold: number,
+  plannedVolumes: readonly number[],
+  rules: RedistributionRules,
+): Redistribution {
   requireNonNegativeInt(unsold, 'unsold');
   const lot = requireNonNegativeInt(rules.lotSize, 'lotSize') || 1;
   const n = Math.min(requireNonNegativeInt(rules.spreadOver, 'spreadOver'), plannedVolumes.length);
   const volumes = plannedVolumes.map((v) => requireNonNegativeInt(v, 'plannedVolume'));
-  const room = volumes.map((v, i) => (i >= n ? 0 : rules.capBp === undefined ? Number.MAX_SAFE_INTEGER : mulDiv(v, rules.capBp, 10_000 * lot, 'floor') * lot - v));
+  const room = volumes.map((v, i) =>
+    i >= n
+      ? 0
+      : rules.capBp === undefined
+        ? Number.MAX_SAFE_INTEGER
+        : mulDiv(v, rules.capBp, 10_000 * lot, 'floor') * lot - v,
+  );
   let lots = Math.floor(unsold / lot);
   const loose = unsold - lots * lot;
   // Water-filling: equal shares in lots to auctions with room; when fewer lots than auctions

@@ -31,7 +31,11 @@ export class ComplianceError extends DomainError {
 
 export function requireNonNegativeInt(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new ComplianceError(COMPLIANCE_ERRORS.BAD_PARAMETER, `${what} must be a non-negative safe integer, got ${value}`, { what, value });
+    throw new ComplianceError(
+      COMPLIANCE_ERRORS.BAD_PARAMETER,
+      `${what} must be a non-negative safe integer, got ${value}`,
+      { what, value },
+    );
   }
   return value;
 }

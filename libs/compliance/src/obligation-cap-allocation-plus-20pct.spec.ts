@@ -24,8 +24,19 @@ describe('obligation cap: allocation + 20 % of verified emissions', () => {
       complianceYear: 2020,
       verifiedEmissions: 1_000_000,
       freeAllocation: 700_000,
-      allowances: [{ vintage: 2020, quantity: 700_000 }, { vintage: 2019, quantity: 155_000 }],
-      credits: [{ kind: 'CCER', issuingJurisdiction: 'NATIONAL', projectType: 'wind', vintage: 2018, quantity: 60_000 }],
+      allowances: [
+        { vintage: 2020, quantity: 700_000 },
+        { vintage: 2019, quantity: 155_000 },
+      ],
+      credits: [
+        {
+          kind: 'CCER',
+          issuingJurisdiction: 'NATIONAL',
+          projectType: 'wind',
+          vintage: 2018,
+          quantity: 60_000,
+        },
+      ],
     });
     expect(s.unitsDue).toBe(900_000);
     expect(s.offsets.used).toBe(45_000);

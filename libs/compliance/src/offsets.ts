@@ -16,7 +16,11 @@ export interface OffsetRules {
   /** Jurisdiction whose compliance market this is; "local" credits are issued here. */
   readonly jurisdiction: Jurisdiction;
   /** national: 500 bp of units due; Chongqing: 800 bp of verified emissions. */
-  readonly limit: { readonly basis: 'units-due' | 'verified-emissions'; readonly bp: number; readonly rounding: Rounding };
+  readonly limit: {
+    readonly basis: 'units-due' | 'verified-emissions';
+    readonly bp: number;
+    readonly rounding: Rounding;
+  };
   readonly eligibleKinds: readonly InstrumentKind[];
   /** Issuing jurisdictions accepted; undefined = any. */
   readonly acceptedJurisdictions?: readonly Jurisdiction[];
@@ -60,17 +64,29 @@ export interface OffsetEvaluation {
 
 export function offsetLimit(rules: OffsetRules, verifiedEmissions: number, unitsDue: number): number {
   const basis = rules.limit.basis === 'units-due' ? unitsDue : verifiedEmissions;
-  return mulDiv(requireNonNegativeInt(basis, 'offset basis'), requireNonNegativeInt(rules.limit.bp, 'limit.bp'), 10_000, rules.limit.rounding);
+  return mulDiv(
+    requireNonNegativeInt(basis, 'offset basis'),
+    requireNonNegativeInt(rules.limit.bp, 'limit.bp'),
+    10_000,
+    rules.limit.rounding,
+  );
 }
 
 export function creditIneligibility(rules: OffsetRules, c: CreditLine): IneligibilityCode | undefined {
   if (!rules.eligibleKinds.includes(c.kind)) return INELIGIBILITY.KIND_NOT_ELIGIBLE;
-  if (rules.acceptedJurisdictions && !rules.acceptedJurisdictions.includes(c.issuingJurisdiction)) return INELIGIBILITY.JURISDICTION_NOT_ACCEPTED;
+  if (rules.acceptedJurisdictions && !rules.acceptedJurisdictions.includes(c.issuingJurisdiction))
+    return INELIGIBILITY.JURISDICTION_NOT_ACCEPTED;
   if (rules.excludedProjectTypes.includes(c.projectType)) return INELIGIBILITY.PROJECT_TYPE_EXCLUDED;
-  if ((rules.minVintage !== undefined && c.vintage < rules.minVintage) || (rules.maxVintage !== undefined && c.vintage > rules.maxVintage)) {
+  if (
+    (rules.minVintage !== undefined && c.vintage < rules.minVintage) ||
+    (rules.maxVintage !== undefined && c.vintage > rules.maxVintage)
+  ) {
     return INELIGIBILITY.VINTAGE_NOT_ELIGIBLE;
   }
-  if (rules.projectStartAfterYear !== undefined && (c.projectStartYear === undefined || c.projectStartYear <= rules.projectStartAfterYear)) {
+  if (
+    rules.projectStartAfterYear !== undefined &&
+    (c.projectStartYear === undefined || c.projectStartYear <= rules.projectStartAfterYear)
+  ) {
     return INELIGIBILITY.PROJECT_TOO_OLD;
   }
   return undefined;
@@ -104,7 +120,8 @@ export function evaluateOffsets(
   });
   const m = rules.localShareMinBp ?? 0;
   // local / (local + nonLocal) ≥ m  ⇔  nonLocal ≤ local × (1 − m) / m
-  let nonLocalRoom = m === 0 ? room : Math.min(room, m >= 10_000 ? 0 : mulDiv(localUsed, 10_000 - m, m, 'floor'));
+  let nonLocalRoom =
+    m === 0 ? room : Math.min(room, m >= 10_000 ? 0 : mulDiv(localUsed, 10_000 - m, m, 'floor'));
   let nonLocalUsed = 0;
   input.credits.forEach((c, i) => {
     if (reasons[i] || isLocal(c)) return;
@@ -117,7 +134,10 @@ export function evaluateOffsets(
     const u = used[i] as number;
     let rejected = reasons[i];
     if (!rejected && u < c.quantity) {
-      rejected = !isLocal(c) && m > 0 && localUsed + nonLocalUsed < limit ? INELIGIBILITY.LOCAL_SHARE_MINIMUM : INELIGIBILITY.OVER_OFFSET_LIMIT;
+      rejected =
+        !isLocal(c) && m > 0 && localUsed + nonLocalUsed < limit
+          ? INELIGIBILITY.LOCAL_SHARE_MINIMUM
+          : INELIGIBILITY.OVER_OFFSET_LIMIT;
     }
     return { index: i, offered: c.quantity, used: u, ...(rejected ? { rejected } : {}) };
   });

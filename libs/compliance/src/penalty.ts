@@ -33,31 +33,64 @@ export interface PenaltyAssessment {
 export const EU_FINE_PER_TONNE_FEN = 10_000;
 
 function price(value: number | undefined, what: string): number {
-  if (value === undefined) throw new ComplianceError(COMPLIANCE_ERRORS.MISSING_PRICE, `${what} is required for this penalty rule`, { what });
+  if (value === undefined)
+    throw new ComplianceError(COMPLIANCE_ERRORS.MISSING_PRICE, `${what} is required for this penalty rule`, {
+      what,
+    });
   return requireNonNegativeInt(value, what);
 }
 
-export function assessPenalty(rule: PenaltyRule, shortfall: number, prices: MarketPrices = {}): PenaltyAssessment {
+export function assessPenalty(
+  rule: PenaltyRule,
+  shortfall: number,
+  prices: MarketPrices = {},
+): PenaltyAssessment {
   requireNonNegativeInt(shortfall, 'shortfall');
   const none = { rule: rule.kind, shortfall: 0, fineFen: 0, nextYearDeduction: 0, makeGood: 0 };
   switch (rule.kind) {
     case 'national-2024': {
       if (!Number.isSafeInteger(rule.multiplier) || rule.multiplier < 5 || rule.multiplier > 10) {
-        throw new ComplianceError(COMPLIANCE_ERRORS.BAD_MULTIPLIER, `multiplier must be 5–10, got ${rule.multiplier}`, { multiplier: rule.multiplier });
+        throw new ComplianceError(
+          COMPLIANCE_ERRORS.BAD_MULTIPLIER,
+          `multiplier must be 5–10, got ${rule.multiplier}`,
+          { multiplier: rule.multiplier },
+        );
       }
       if (shortfall === 0) return none;
       const p = price(prices.avgPriceLastMonthFen, 'avgPriceLastMonthFen');
-      return { ...none, shortfall, fineFen: mulDiv(rule.multiplier * p, shortfall, 1, 'trunc'), nextYearDeduction: shortfall };
+      return {
+        ...none,
+        shortfall,
+        fineFen: mulDiv(rule.multiplier * p, shortfall, 1, 'trunc'),
+        nextYearDeduction: shortfall,
+      };
     }
     case 'eu-fixed':
-      return { ...none, shortfall, fineFen: mulDiv(requireNonNegativeInt(rule.finePerTonneFen, 'finePerTonneFen'), shortfall, 1, 'trunc'), makeGood: shortfall };
+      return {
+        ...none,
+        shortfall,
+        fineFen: mulDiv(
+          requireNonNegativeInt(rule.finePerTonneFen, 'finePerTonneFen'),
+          shortfall,
+          1,
+          'trunc',
+        ),
+        makeGood: shortfall,
+      };
     case 'shenzhen': {
       if (!Number.isSafeInteger(rule.multiplier) || rule.multiplier <= 0) {
-        throw new ComplianceError(COMPLIANCE_ERRORS.BAD_MULTIPLIER, `multiplier must be a positive integer`, { multiplier: rule.multiplier });
+        throw new ComplianceError(COMPLIANCE_ERRORS.BAD_MULTIPLIER, `multiplier must be a positive integer`, {
+          multiplier: rule.multiplier,
+        });
       }
       if (shortfall === 0) return none;
       const p = price(prices.avgPriceSixMonthsFen, 'avgPriceSixMonthsFen');
-      return { ...none, shortfall, fineFen: mulDiv(rule.multiplier * p, shortfall, 1, 'trunc'), nextYearDeduction: shortfall };
+      return {
+        ...none,
+        shortfall,
+        fineFen: mulDiv(rule.multiplier * p, shortfall, 1, 'trunc'),
+        nextYearDeduction: shortfall,
+      };
     }
   }
 }

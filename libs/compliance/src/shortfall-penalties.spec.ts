@@ -3,19 +3,30 @@ import { assessPenalty } from './penalty';
 
 describe('national 2024 penalty: 5–10 × last-month average price × shortfall, plus next-year deduction', () => {
   it('shortfall 10,000 t at ¥97.49 × 5 = ¥4,874,500.00, ×10 = ¥9,749,000.00', () => {
-    expect(assessPenalty({ kind: 'national-2024', multiplier: 5 }, 10_000, { avgPriceLastMonthFen: 9_749 })).toEqual({
+    expect(
+      assessPenalty({ kind: 'national-2024', multiplier: 5 }, 10_000, { avgPriceLastMonthFen: 9_749 }),
+    ).toEqual({
       rule: 'national-2024',
       shortfall: 10_000,
       fineFen: 487_450_000,
       nextYearDeduction: 10_000,
       makeGood: 0,
     });
-    expect(formatMoney(assessPenalty({ kind: 'national-2024', multiplier: 10 }, 10_000, { avgPriceLastMonthFen: 9_749 }).fineFen)).toBe('9749000.00');
+    expect(
+      formatMoney(
+        assessPenalty({ kind: 'national-2024', multiplier: 10 }, 10_000, { avgPriceLastMonthFen: 9_749 })
+          .fineFen,
+      ),
+    ).toBe('9749000.00');
   });
 
   it('rejects a multiplier outside 5–10 and a missing price', () => {
-    expect(() => assessPenalty({ kind: 'national-2024', multiplier: 4 }, 1, { avgPriceLastMonthFen: 1 })).toThrow('COMPLIANCE.BAD_MULTIPLIER');
-    expect(() => assessPenalty({ kind: 'national-2024', multiplier: 5 }, 1)).toThrow('COMPLIANCE.MISSING_PRICE');
+    expect(() =>
+      assessPenalty({ kind: 'national-2024', multiplier: 4 }, 1, { avgPriceLastMonthFen: 1 }),
+    ).toThrow('COMPLIANCE.BAD_MULTIPLIER');
+    expect(() => assessPenalty({ kind: 'national-2024', multiplier: 5 }, 1)).toThrow(
+      'COMPLIANCE.MISSING_PRICE',
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { mulDiv, type Jurisdiction } from '@app/domain';
-import { COMPLIANCE_ERRORS, ComplianceError, INELIGIBILITY, requireNonNegativeInt, type IneligibilityCode } from './errors';
+import {
+  COMPLIANCE_ERRORS,
+  ComplianceError,
+  INELIGIBILITY,
+  requireNonNegativeInt,
+  type IneligibilityCode,
+} from './errors';
 import { evaluateOffsets, type CreditLine, type OffsetEvaluation, type OffsetRules } from './offsets';
 import { assessPenalty, type MarketPrices, type PenaltyAssessment, type PenaltyRule } from './penalty';
 
@@ -64,16 +70,36 @@ export interface ComplianceStatus {
  * Verified emissions → units due (1 unit per tCO2e). Offsets are counted first up to the limit,
  * then allowances by vintage (banked, current, borrowed if allowed) until the obligation is met.
  */
-export function complianceStatus(rules: ComplianceRules, sub: FirmSubmission, prices: MarketPrices = {}): ComplianceStatus {
-  const verified = sub.verifiedEmissions === undefined ? undefined : requireNonNegativeInt(sub.verifiedEmissions, 'verifiedEmissions');
+export function complianceStatus(
+  rules: ComplianceRules,
+  sub: FirmSubmission,
+  prices: MarketPrices = {},
+): ComplianceStatus {
+  const verified =
+    sub.verifiedEmissions === undefined
+      ? undefined
+      : requireNonNegativeInt(sub.verifiedEmissions, 'verifiedEmissions');
   const unitsDue = unitsDueFor(rules, verified ?? 0, sub.freeAllocation);
-  const offsets = evaluateOffsets(rules.offsets, { verifiedEmissions: verified ?? 0, unitsDue, credits: sub.credits });
+  const offsets = evaluateOffsets(rules.offsets, {
+    verifiedEmissions: verified ?? 0,
+    unitsDue,
+    credits: sub.credits,
+  });
   const offsetsCounted = Math.min(offsets.used, unitsDue);
 
   let need = unitsDue - offsetsCounted;
-  let borrowRoom = rules.borrowingLimitBp === undefined ? Number.MAX_SAFE_INTEGER : mulDiv(unitsDue, rules.borrowingLimitBp, 10_000, 'floor');
-  const order = sub.allowances.map((a, i) => ({ a, i })).sort((x, y) => x.a.vintage - y.a.vintage || x.i - y.i);
-  const lines: AllowanceLineResult[] = sub.allowances.map((a) => ({ vintage: a.vintage, offered: requireNonNegativeInt(a.quantity, 'allowance quantity'), counted: 0 }));
+  let borrowRoom =
+    rules.borrowingLimitBp === undefined
+      ? Number.MAX_SAFE_INTEGER
+      : mulDiv(unitsDue, rules.borrowingLimitBp, 10_000, 'floor');
+  const order = sub.allowances
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => x.a.vintage - y.a.vintage || x.i - y.i);
+  const lines: AllowanceLineResult[] = sub.allowances.map((a) => ({
+    vintage: a.vintage,
+    offered: requireNonNegativeInt(a.quantity, 'allowance quantity'),
+    counted: 0,
+  }));
   for (const { a, i } of order) {
     const line = lines[i] as AllowanceLineResult;
     if (a.vintage < sub.complianceYear && !rules.banking) {
@@ -97,7 +123,8 @@ export function complianceStatus(rules: ComplianceRules, sub: FirmSubmission, pr
   const totalCounted = offsetsCounted + allowancesCounted;
   const shortfall = verified === undefined ? 0 : Math.max(0, unitsDue - totalCounted);
   const offered = sub.allowances.reduce((s, a) => s + a.quantity, 0) + offsets.used;
-  const state: ComplianceState = verified === undefined ? 'NOT_VERIFIED' : shortfall > 0 ? 'SHORTFALL' : 'COMPLIANT';
+  const state: ComplianceState =
+    verified === undefined ? 'NOT_VERIFIED' : shortfall > 0 ? 'SHORTFALL' : 'COMPLIANT';
   return {
     firmId: sub.firmId,
     jurisdiction: rules.jurisdiction,
@@ -115,12 +142,22 @@ export function complianceStatus(rules: ComplianceRules, sub: FirmSubmission, pr
 }
 
 /** Units due: one per verified tonne, capped if the rules say so. */
-export function unitsDueFor(rules: ComplianceRules, verifiedEmissions: number, freeAllocation: number | undefined): number {
+export function unitsDueFor(
+  rules: ComplianceRules,
+  verifiedEmissions: number,
+  freeAllocation: number | undefined,
+): number {
   if (!rules.obligationCap) return verifiedEmissions;
   if (freeAllocation === undefined) {
-    throw new ComplianceError(COMPLIANCE_ERRORS.BAD_PARAMETER, 'freeAllocation is required when an obligation cap applies', {});
+    throw new ComplianceError(
+      COMPLIANCE_ERRORS.BAD_PARAMETER,
+      'freeAllocation is required when an obligation cap applies',
+      {},
+    );
   }
-  const cap = requireNonNegativeInt(freeAllocation, 'freeAllocation') + mulDiv(verifiedEmissions, rules.obligationCap.extraBpOfVerified, 10_000, 'floor');
+  const cap =
+    requireNonNegativeInt(freeAllocation, 'freeAllocation') +
+    mulDiv(verifiedEmissions, rules.obligationCap.extraBpOfVerified, 10_000, 'floor');
   return Math.min(verifiedEmissions, cap);
 }
 
@@ -141,7 +178,11 @@ export interface JurisdictionSummary {
   readonly nextYearDeduction: number;
 }
 
-export function summarizeCompliance(jurisdiction: Jurisdiction, complianceYear: number, statuses: readonly ComplianceStatus[]): JurisdictionSummary {
+export function summarizeCompliance(
+  jurisdiction: Jurisdiction,
+  complianceYear: number,
+  statuses: readonly ComplianceStatus[],
+): JurisdictionSummary {
   const mine = statuses.filter((s) => s.jurisdiction === jurisdiction && s.complianceYear === complianceYear);
   const count = (st: ComplianceState) => mine.filter((s) => s.state === st).length;
   const total = (f: (s: ComplianceStatus) => number) => mine.reduce((acc, s) => acc + f(s), 0);

@@ -11,11 +11,15 @@ describe('largest-remainder apportionment', () => {
   });
 
   it('honours an explicit tie order', () => {
-    const r = apportion(10, [
-      { key: 'a', weight: 1 },
-      { key: 'b', weight: 1 },
-      { key: 'c', weight: 1 },
-    ], ['c', 'b', 'a']);
+    const r = apportion(
+      10,
+      [
+        { key: 'a', weight: 1 },
+        { key: 'b', weight: 1 },
+        { key: 'c', weight: 1 },
+      ],
+      ['c', 'b', 'a'],
+    );
     expect(Object.fromEntries(r)).toEqual({ a: 3, b: 3, c: 4 });
   });
 

@@ -13,14 +13,18 @@ export const BP_ONE = 10_000;
 
 export function assertSafeInteger(value: number, what = 'value'): number {
   if (!Number.isSafeInteger(value)) {
-    throw new DomainError(DOMAIN_ERRORS.NOT_SAFE_INTEGER, `${what} must be a safe integer, got ${value}`, { what, value });
+    throw new DomainError(DOMAIN_ERRORS.NOT_SAFE_INTEGER, `${what} must be a safe integer, got ${value}`, {
+      what,
+      value,
+    });
   }
   return value;
 }
 
 export function assertNonNegativeInteger(value: number, what = 'value'): number {
   assertSafeInteger(value, what);
-  if (value < 0) throw new DomainError(DOMAIN_ERRORS.NEGATIVE, `${what} must be >= 0, got ${value}`, { what, value });
+  if (value < 0)
+    throw new DomainError(DOMAIN_ERRORS.NEGATIVE, `${what} must be >= 0, got ${value}`, { what, value });
   return value;
 }
 

@@ -54,20 +54,33 @@ function join<V>(a: Leaf<V>, b: Leaf<V>, shift: number): Branch<V> {
   return withChild(withChild(EMPTY_BRANCH as Branch<V>, ia, a), ib, b);
 }
 
-function setIn<V>(node: Branch<V>, shift: number, h: number, key: string, value: V): { node: Branch<V>; added: boolean } {
+function setIn<V>(
+  node: Branch<V>,
+  shift: number,
+  h: number,
+  key: string,
+  value: V,
+): { node: Branch<V>; added: boolean } {
   const idx = slot(h, shift);
   const e = node.children[idx];
-  if (!e) return { node: withChild(node, idx, { kind: 'leaf', hash: h, pairs: [[key, value]] }), added: true };
+  if (!e)
+    return { node: withChild(node, idx, { kind: 'leaf', hash: h, pairs: [[key, value]] }), added: true };
   if (e.kind === 'branch') {
     const r = setIn(e, shift + 5, h, key, value);
     return { node: withChild(node, idx, r.node), added: r.added };
   }
   if (e.hash === h) {
     const i = e.pairs.findIndex(([k]) => k === key);
-    const pairs = i < 0 ? [...e.pairs, [key, value] as const] : e.pairs.map((p, j) => (j === i ? ([key, value] as const) : p));
+    const pairs =
+      i < 0
+        ? [...e.pairs, [key, value] as const]
+        : e.pairs.map((p, j) => (j === i ? ([key, value] as const) : p));
     return { node: withChild(node, idx, { kind: 'leaf', hash: h, pairs }), added: i < 0 };
   }
-  return { node: withChild(node, idx, join(e, { kind: 'leaf', hash: h, pairs: [[key, value]] }, shift + 5)), added: true };
+  return {
+    node: withChild(node, idx, join(e, { kind: 'leaf', hash: h, pairs: [[key, value]] }, shift + 5)),
+    added: true,
+  };
 }
 
 export function mapSet<V>(map: PersistentMap<V>, key: string, value: V): PersistentMap<V> {

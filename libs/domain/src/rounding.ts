@@ -54,7 +54,10 @@ export function divRound(num: bigint, den: bigint, rounding: Rounding): bigint {
 
 function toSafeNumber(value: bigint, what: string): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new DomainError(DOMAIN_ERRORS.NOT_SAFE_INTEGER, `${what} overflows a safe integer`, { what, value: value.toString() });
+    throw new DomainError(DOMAIN_ERRORS.NOT_SAFE_INTEGER, `${what} overflows a safe integer`, {
+      what,
+      value: value.toString(),
+    });
   }
   return Number(value);
 }

@@ -37,9 +37,13 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
   const seen = mapGet(state.processed, command.commandId);
   if (seen !== undefined) {
     if (seen === fingerprint) return [];
-    throw new LedgerError(LEDGER_ERRORS.COMMAND_ID_REUSED, `command id ${command.commandId} was used for a different command`, {
-      commandId: command.commandId,
-    });
+    throw new LedgerError(
+      LEDGER_ERRORS.COMMAND_ID_REUSED,
+      `command id ${command.commandId} was used for a different command`,
+      {
+        commandId: command.commandId,
+      },
+    );
   }
   const meta = { commandId: command.commandId, fingerprint };
 
@@ -47,10 +51,14 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
     case 'OpenAccount': {
       required(command.accountId, 'accountId');
       if (state.accounts[command.accountId]) {
-        throw new LedgerError(LEDGER_ERRORS.ACCOUNT_EXISTS, `account ${command.accountId} exists`, { accountId: command.accountId });
+        throw new LedgerError(LEDGER_ERRORS.ACCOUNT_EXISTS, `account ${command.accountId} exists`, {
+          accountId: command.accountId,
+        });
       }
       if (!ACCOUNT_TYPES.includes(command.accountType) || !isJurisdiction(command.jurisdiction)) {
-        throw new LedgerError(LEDGER_ERRORS.WRONG_ACCOUNT_TYPE, `bad account type or jurisdiction`, { ...command });
+        throw new LedgerError(LEDGER_ERRORS.WRONG_ACCOUNT_TYPE, `bad account type or jurisdiction`, {
+          ...command,
+        });
       }
       const ev: LedgerEvent = {
         type: 'AccountOpened',
@@ -65,16 +73,24 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
     case 'IssueUnits': {
       const to = account(state, command.accountId);
       if (isTerminal(to.accountType)) {
-        throw new LedgerError(LEDGER_ERRORS.TERMINAL_ACCOUNT, `cannot issue into ${to.accountType}`, { accountId: to.accountId });
+        throw new LedgerError(LEDGER_ERRORS.TERMINAL_ACCOUNT, `cannot issue into ${to.accountType}`, {
+          accountId: to.accountId,
+        });
       }
       if (!Number.isSafeInteger(command.quantity) || command.quantity <= 0) {
-        throw new LedgerError(LEDGER_ERRORS.BAD_QUANTITY, `quantity must be a positive integer`, { quantity: command.quantity });
+        throw new LedgerError(LEDGER_ERRORS.BAD_QUANTITY, `quantity must be a positive integer`, {
+          quantity: command.quantity,
+        });
       }
       if (!Number.isSafeInteger(command.vintage) || command.vintage < 1900 || command.vintage > 9999) {
-        throw new LedgerError(LEDGER_ERRORS.BAD_VINTAGE, `bad vintage ${command.vintage}`, { vintage: command.vintage });
+        throw new LedgerError(LEDGER_ERRORS.BAD_VINTAGE, `bad vintage ${command.vintage}`, {
+          vintage: command.vintage,
+        });
       }
       if (!isInstrumentKind(command.kind) || !isJurisdiction(command.jurisdiction)) {
-        throw new LedgerError(LEDGER_ERRORS.MISSING_FIELD, `bad instrument kind or jurisdiction`, { ...command });
+        throw new LedgerError(LEDGER_ERRORS.MISSING_FIELD, `bad instrument kind or jurisdiction`, {
+          ...command,
+        });
       }
       if (INSTRUMENTS[command.kind].isCredit) required(command.projectId, 'projectId');
       const start = state.nextSerial;
@@ -101,20 +117,34 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
       const from = account(state, command.from);
       const to = account(state, command.to);
       if (from.accountId === to.accountId) {
-        throw new LedgerError(LEDGER_ERRORS.SAME_ACCOUNT, `from and to are the same account`, { accountId: from.accountId });
+        throw new LedgerError(LEDGER_ERRORS.SAME_ACCOUNT, `from and to are the same account`, {
+          accountId: from.accountId,
+        });
       }
       if (isTerminal(from.accountType)) {
-        throw new LedgerError(LEDGER_ERRORS.TERMINAL_ACCOUNT, `units in ${from.accountType} cannot move`, { accountId: from.accountId });
+        throw new LedgerError(LEDGER_ERRORS.TERMINAL_ACCOUNT, `units in ${from.accountType} cannot move`, {
+          accountId: from.accountId,
+        });
       }
       const expected = MOVE_TARGET[command.type];
       if (expected === undefined ? isTerminal(to.accountType) : to.accountType !== expected) {
-        throw new LedgerError(LEDGER_ERRORS.WRONG_ACCOUNT_TYPE, `${command.type} cannot target ${to.accountType}`, {
-          accountId: to.accountId,
-          expected: expected ?? 'non-terminal',
-        });
+        throw new LedgerError(
+          LEDGER_ERRORS.WRONG_ACCOUNT_TYPE,
+          `${command.type} cannot target ${to.accountType}`,
+          {
+            accountId: to.accountId,
+            expected: expected ?? 'non-terminal',
+          },
+        );
       }
       const picked = pick(state, from.accountId, command.selection);
-      const move = { ...meta, from: from.accountId, to: to.accountId, ranges: picked.ranges, quantity: picked.quantity };
+      const move = {
+        ...meta,
+        from: from.accountId,
+        to: to.accountId,
+        ranges: picked.ranges,
+        quantity: picked.quantity,
+      };
       switch (command.type) {
         case 'TransferUnits':
           return [{ type: 'UnitsTransferred', ...move }];
@@ -138,10 +168,14 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
       const acc = account(state, command.accountId);
       required(command.lockId, 'lockId');
       if (state.locks[command.lockId]) {
-        throw new LedgerError(LEDGER_ERRORS.LOCK_EXISTS, `lock ${command.lockId} is active`, { lockId: command.lockId });
+        throw new LedgerError(LEDGER_ERRORS.LOCK_EXISTS, `lock ${command.lockId} is active`, {
+          lockId: command.lockId,
+        });
       }
       if (isTerminal(acc.accountType)) {
-        throw new LedgerError(LEDGER_ERRORS.TERMINAL_ACCOUNT, `cannot lock units in ${acc.accountType}`, { accountId: acc.accountId });
+        throw new LedgerError(LEDGER_ERRORS.TERMINAL_ACCOUNT, `cannot lock units in ${acc.accountType}`, {
+          accountId: acc.accountId,
+        });
       }
       const picked = pick(state, acc.accountId, command.selection);
       return [
@@ -158,18 +192,24 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
     }
     case 'UnlockUnits': {
       const lock = state.locks[command.lockId];
-      if (!lock) throw new LedgerError(LEDGER_ERRORS.UNKNOWN_LOCK, `no active lock ${command.lockId}`, { lockId: command.lockId });
+      if (!lock)
+        throw new LedgerError(LEDGER_ERRORS.UNKNOWN_LOCK, `no active lock ${command.lockId}`, {
+          lockId: command.lockId,
+        });
       const ranges = (state.holdings[lock.accountId] ?? [])
         .filter((p) => p.lockId === lock.lockId)
         .map((p) => ({ blockId: p.blockId, start: p.start, end: p.end }));
       const quantity = ranges.reduce((s, r) => s + r.end - r.start + 1, 0);
-      return [{ type: 'UnitsUnlocked', ...meta, accountId: lock.accountId, lockId: lock.lockId, ranges, quantity }];
+      return [
+        { type: 'UnitsUnlocked', ...meta, accountId: lock.accountId, lockId: lock.lockId, ranges, quantity },
+      ];
     }
   }
   return [];
 }
 
 function pick(state: LedgerState, accountId: string, selection: UnitSelection | undefined) {
-  if (!selection) throw new LedgerError(LEDGER_ERRORS.MISSING_FIELD, 'selection is required', { field: 'selection' });
+  if (!selection)
+    throw new LedgerError(LEDGER_ERRORS.MISSING_FIELD, 'selection is required', { field: 'selection' });
   return pickUnits(state, accountId, selection);
 }

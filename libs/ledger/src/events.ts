@@ -74,4 +74,7 @@ export type LedgerEvent =
 
 export type MoveEvent = UnitsTransferred | UnitsSurrendered | UnitsRetired | UnitsCancelled;
 export const isMoveEvent = (e: LedgerEvent): e is MoveEvent =>
-  e.type === 'UnitsTransferred' || e.type === 'UnitsSurrendered' || e.type === 'UnitsRetired' || e.type === 'UnitsCancelled';
+  e.type === 'UnitsTransferred' ||
+  e.type === 'UnitsSurrendered' ||
+  e.type === 'UnitsRetired' ||
+  e.type === 'UnitsCancelled';

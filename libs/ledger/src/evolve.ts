@@ -4,15 +4,27 @@ import { mergeSorted, relabel, splitOut } from './pieces';
 import type { LedgerState } from './state';
 import type { Piece, SerialRange } from './types';
 
-function withHoldings(state: LedgerState, changes: Readonly<Record<string, readonly Piece[]>>): LedgerState['holdings'] {
+function withHoldings(
+  state: LedgerState,
+  changes: Readonly<Record<string, readonly Piece[]>>,
+): LedgerState['holdings'] {
   return { ...state.holdings, ...changes };
 }
 
 /** Move `ranges` out of `from` into `to`, relabelling their lock (undefined = unlocked). */
-function move(state: LedgerState, from: string, to: string, ranges: readonly SerialRange[], lockId: string | undefined): LedgerState['holdings'] {
+function move(
+  state: LedgerState,
+  from: string,
+  to: string,
+  ranges: readonly SerialRange[],
+  lockId: string | undefined,
+): LedgerState['holdings'] {
   const { rest, taken } = splitOut(state.holdings[from] ?? [], ranges);
   if (from === to) return withHoldings(state, { [from]: mergeSorted(rest, relabel(taken, to, lockId)) });
-  return withHoldings(state, { [from]: rest, [to]: mergeSorted(state.holdings[to] ?? [], relabel(taken, to, lockId)) });
+  return withHoldings(state, {
+    [from]: rest,
+    [to]: mergeSorted(state.holdings[to] ?? [], relabel(taken, to, lockId)),
+  });
 }
 
 /** evolve(state, event) → state. Never throws for events produced by `decide`. */
@@ -20,7 +32,11 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
   const base: LedgerState = {
     ...state,
     processed: mapSet(state.processed, event.commandId, event.fingerprint),
-    journal: { event, position: (state.journal?.position ?? -1) + 1, ...(state.journal ? { prev: state.journal } : {}) },
+    journal: {
+      event,
+      position: (state.journal?.position ?? -1) + 1,
+      ...(state.journal ? { prev: state.journal } : {}),
+    },
   };
   switch (event.type) {
     case 'AccountOpened':
@@ -39,11 +55,15 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       };
     case 'UnitsIssued': {
       const { block } = event;
-      const fresh = [{ blockId: block.blockId, start: block.start, end: block.end, accountId: event.accountId }];
+      const fresh = [
+        { blockId: block.blockId, start: block.start, end: block.end, accountId: event.accountId },
+      ];
       return {
         ...base,
         blocks: { ...state.blocks, [block.blockId]: block },
-        holdings: withHoldings(state, { [event.accountId]: mergeSorted(state.holdings[event.accountId] ?? [], fresh) }),
+        holdings: withHoldings(state, {
+          [event.accountId]: mergeSorted(state.holdings[event.accountId] ?? [], fresh),
+        }),
         nextSerial: block.end + 1,
         blockCount: state.blockCount + 1,
       };
@@ -57,12 +77,19 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       return {
         ...base,
         holdings: move(state, event.accountId, event.accountId, event.ranges, event.lockId),
-        locks: { ...state.locks, [event.lockId]: { lockId: event.lockId, accountId: event.accountId, reason: event.reason } },
+        locks: {
+          ...state.locks,
+          [event.lockId]: { lockId: event.lockId, accountId: event.accountId, reason: event.reason },
+        },
       };
     case 'UnitsUnlocked': {
       const locks = { ...state.locks };
       delete locks[event.lockId];
-      return { ...base, holdings: move(state, event.accountId, event.accountId, event.ranges, undefined), locks };
+      return {
+        ...base,
+        holdings: move(state, event.accountId, event.accountId, event.ranges, undefined),
+        locks,
+      };
     }
   }
 }

@@ -24,9 +24,16 @@ export function retirementFlows(
     if (!a || !b || !include.includes(a.accountType)) continue;
     const key = `${b.jurisdiction}|${a.jurisdiction}|${b.vintage}`;
     const prev = acc.get(key);
-    acc.set(key, { issuedIn: b.jurisdiction, retiredIn: a.jurisdiction, vintage: b.vintage, quantity: (prev?.quantity ?? 0) + rangeSize(p) });
+    acc.set(key, {
+      issuedIn: b.jurisdiction,
+      retiredIn: a.jurisdiction,
+      vintage: b.vintage,
+      quantity: (prev?.quantity ?? 0) + rangeSize(p),
+    });
   }
-  return [...acc.values()].sort((x, y) => x.vintage - y.vintage || cmp(x.issuedIn, y.issuedIn) || cmp(x.retiredIn, y.retiredIn));
+  return [...acc.values()].sort(
+    (x, y) => x.vintage - y.vintage || cmp(x.issuedIn, y.issuedIn) || cmp(x.retiredIn, y.retiredIn),
+  );
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

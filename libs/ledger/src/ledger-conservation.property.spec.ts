@@ -35,32 +35,108 @@ const acc = fc.constantFrom(...names);
 const qty = fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, -3, 1.5, 10_000));
 const selection: fc.Arbitrary<UnitSelection> = fc.oneof(
   fc.record({ by: fc.constant('quantity' as const), quantity: qty, jurisdiction: jur, kind, vintage }),
-  fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 40 })).map(([start, len]) => ({ by: 'serials' as const, start, end: start + len })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 40 }))
+    .map(([start, len]) => ({ by: 'serials' as const, start, end: start + len })),
 );
 // Mostly fresh ids; sometimes an id reused (a retry of a different body must be rejected).
-const cid = fc.oneof({ weight: 9, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom('dup-1', 'dup-2') });
-const holder = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('gov-cq', 'gov-sc', 'e1', 'e2', 'e3', 'auc', 'res') }, { weight: 1, arbitrary: acc });
-const target = (t: string) => fc.oneof({ weight: 4, arbitrary: fc.constant(t) }, { weight: 1, arbitrary: acc });
+const cid = fc.oneof(
+  { weight: 9, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.constantFrom('dup-1', 'dup-2') },
+);
+const holder = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('gov-cq', 'gov-sc', 'e1', 'e2', 'e3', 'auc', 'res') },
+  { weight: 1, arbitrary: acc },
+);
+const target = (t: string) =>
+  fc.oneof({ weight: 4, arbitrary: fc.constant(t) }, { weight: 1, arbitrary: acc });
 const sel = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ by: fc.constant('quantity' as const), quantity: fc.integer({ min: 1, max: 30 }), jurisdiction: fc.constant<Jurisdiction>('CQ'), kind: fc.constant<InstrumentKind>('CARBON_ALLOWANCE'), vintage: fc.constant(2024) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      by: fc.constant('quantity' as const),
+      quantity: fc.integer({ min: 1, max: 30 }),
+      jurisdiction: fc.constant<Jurisdiction>('CQ'),
+      kind: fc.constant<InstrumentKind>('CARBON_ALLOWANCE'),
+      vintage: fc.constant(2024),
+    }),
+  },
   { weight: 2, arbitrary: selection },
 );
 
 const command: fc.Arbitrary<LedgerCommand> = fc.oneof(
-  fc.record({ type: fc.constant('IssueUnits' as const), commandId: cid, accountId: holder, jurisdiction: jur, kind, vintage, quantity: qty, projectId: fc.constant('P-1') }),
-  fc.record({ type: fc.constant('IssueUnits' as const), commandId: cid, accountId: holder, jurisdiction: fc.constant<Jurisdiction>('CQ'), kind: fc.constant<InstrumentKind>('CARBON_ALLOWANCE'), vintage: fc.constant(2024), quantity: fc.integer({ min: 1, max: 80 }) }),
-  fc.record({ type: fc.constant('TransferUnits' as const), commandId: cid, from: holder, to: holder, selection: sel }),
-  fc.record({ type: fc.constant('SurrenderUnits' as const), commandId: cid, from: holder, to: target('sur'), selection: sel, complianceYear: vintage }),
-  fc.record({ type: fc.constant('RetireUnits' as const), commandId: cid, from: holder, to: target('ret'), selection: sel, beneficiary: fc.constant('B') }),
-  fc.record({ type: fc.constant('CancelUnits' as const), commandId: cid, from: holder, to: target('can'), selection: sel, reason: fc.constant('r') }),
-  fc.record({ type: fc.constant('LockUnits' as const), commandId: cid, accountId: holder, lockId: fc.constantFrom('L1', 'L2'), selection: sel, reason: fc.constant('rec') }),
-  fc.record({ type: fc.constant('UnlockUnits' as const), commandId: cid, lockId: fc.constantFrom('L1', 'L2') }),
+  fc.record({
+    type: fc.constant('IssueUnits' as const),
+    commandId: cid,
+    accountId: holder,
+    jurisdiction: jur,
+    kind,
+    vintage,
+    quantity: qty,
+    projectId: fc.constant('P-1'),
+  }),
+  fc.record({
+    type: fc.constant('IssueUnits' as const),
+    commandId: cid,
+    accountId: holder,
+    jurisdiction: fc.constant<Jurisdiction>('CQ'),
+    kind: fc.constant<InstrumentKind>('CARBON_ALLOWANCE'),
+    vintage: fc.constant(2024),
+    quantity: fc.integer({ min: 1, max: 80 }),
+  }),
+  fc.record({
+    type: fc.constant('TransferUnits' as const),
+    commandId: cid,
+    from: holder,
+    to: holder,
+    selection: sel,
+  }),
+  fc.record({
+    type: fc.constant('SurrenderUnits' as const),
+    commandId: cid,
+    from: holder,
+    to: target('sur'),
+    selection: sel,
+    complianceYear: vintage,
+  }),
+  fc.record({
+    type: fc.constant('RetireUnits' as const),
+    commandId: cid,
+    from: holder,
+    to: target('ret'),
+    selection: sel,
+    beneficiary: fc.constant('B'),
+  }),
+  fc.record({
+    type: fc.constant('CancelUnits' as const),
+    commandId: cid,
+    from: holder,
+    to: target('can'),
+    selection: sel,
+    reason: fc.constant('r'),
+  }),
+  fc.record({
+    type: fc.constant('LockUnits' as const),
+    commandId: cid,
+    accountId: holder,
+    lockId: fc.constantFrom('L1', 'L2'),
+    selection: sel,
+    reason: fc.constant('rec'),
+  }),
+  fc.record({
+    type: fc.constant('UnlockUnits' as const),
+    commandId: cid,
+    lockId: fc.constantFrom('L1', 'L2'),
+  }),
 );
 
 function assertInvariants(s: LedgerState): void {
   // Conservation per jurisdiction × kind × vintage.
   for (const [key, t] of supplyTotals(s)) {
-    expect({ key, issued: t.issued }).toEqual({ key, issued: t.held + t.surrendered + t.cancelled + t.retired });
+    expect({ key, issued: t.issued }).toEqual({
+      key,
+      issued: t.held + t.surrendered + t.cancelled + t.retired,
+    });
   }
   // Ranges disjoint, sorted, inside their block, and covering every issued serial exactly once.
   for (const [accountId, list] of Object.entries(s.holdings)) {
@@ -90,8 +166,19 @@ const rejected: Record<string, number> = {};
 describe('ledger properties on random command sequences', () => {
   afterAll(() => {
     // The generator must actually exercise every kind of state change, not only rejections.
-    for (const t of ['IssueUnits', 'TransferUnits', 'SurrenderUnits', 'RetireUnits', 'CancelUnits', 'LockUnits', 'UnlockUnits']) {
-      if ((accepted[t] ?? 0) <= 10) throw new Error(`only ${accepted[t] ?? 0} accepted ${t}: ${JSON.stringify(accepted)} ${JSON.stringify(rejected)}`);
+    for (const t of [
+      'IssueUnits',
+      'TransferUnits',
+      'SurrenderUnits',
+      'RetireUnits',
+      'CancelUnits',
+      'LockUnits',
+      'UnlockUnits',
+    ]) {
+      if ((accepted[t] ?? 0) <= 10)
+        throw new Error(
+          `only ${accepted[t] ?? 0} accepted ${t}: ${JSON.stringify(accepted)} ${JSON.stringify(rejected)}`,
+        );
       expect(accepted[t] ?? 0).toBeGreaterThan(10);
     }
   });

@@ -3,8 +3,16 @@ import type { Piece, SerialRange } from './types';
 const joinable = (a: Piece, b: Piece): boolean =>
   a.blockId === b.blockId && a.accountId === b.accountId && a.lockId === b.lockId && a.end + 1 === b.start;
 
-function piece(blockId: string, start: number, end: number, accountId: string, lockId: string | undefined): Piece {
-  return lockId === undefined ? { blockId, start, end, accountId } : { blockId, start, end, accountId, lockId };
+function piece(
+  blockId: string,
+  start: number,
+  end: number,
+  accountId: string,
+  lockId: string | undefined,
+): Piece {
+  return lockId === undefined
+    ? { blockId, start, end, accountId }
+    : { blockId, start, end, accountId, lockId };
 }
 
 /** Merge neighbours that share block, account and lock. Input sorted by start. */
@@ -22,7 +30,10 @@ export function mergeAdjacent(pieces: readonly Piece[]): Piece[] {
  * Split one account's pieces at the edges of `ranges` (each lies inside one piece, as produced by
  * `pickUnits`) and return the pieces outside the ranges (`rest`) and those inside (`taken`).
  */
-export function splitOut(pieces: readonly Piece[], ranges: readonly SerialRange[]): { rest: Piece[]; taken: Piece[] } {
+export function splitOut(
+  pieces: readonly Piece[],
+  ranges: readonly SerialRange[],
+): { rest: Piece[]; taken: Piece[] } {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
   const rest: Piece[] = [];
   const taken: Piece[] = [];

@@ -25,7 +25,8 @@ const matches = (b: Block | undefined, p: Piece, f: HoldingFilter): boolean =>
 
 export function balanceOf(state: LedgerState, accountId: string, filter: HoldingFilter = {}): number {
   let total = 0;
-  for (const p of state.holdings[accountId] ?? []) if (matches(state.blocks[p.blockId], p, filter)) total += rangeSize(p);
+  for (const p of state.holdings[accountId] ?? [])
+    if (matches(state.blocks[p.blockId], p, filter)) total += rangeSize(p);
   return total;
 }
 
@@ -86,7 +87,10 @@ export function supplyTotals(state: LedgerState): Map<string, SupplyTotals> {
 }
 
 /** decide then evolve: the convenience an embedded simulator uses. */
-export function handle(state: LedgerState, command: LedgerCommand): { state: LedgerState; events: LedgerEvent[] } {
+export function handle(
+  state: LedgerState,
+  command: LedgerCommand,
+): { state: LedgerState; events: LedgerEvent[] } {
   const events = decide(command, state);
   return { state: evolveAll(state, events), events };
 }

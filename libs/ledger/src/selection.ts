@@ -10,7 +10,9 @@ export interface Picked {
 
 function assertPositiveInt(n: number, what: string): void {
   if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new LedgerError(LEDGER_ERRORS.BAD_QUANTITY, `${what} must be a positive integer, got ${n}`, { [what]: n });
+    throw new LedgerError(LEDGER_ERRORS.BAD_QUANTITY, `${what} must be a positive integer, got ${n}`, {
+      [what]: n,
+    });
   }
 }
 
@@ -19,20 +21,26 @@ function assertPositiveInt(n: number, what: string): void {
  * `quantity` picks lowest serials first among matching pieces; `serials` must be held in full.
  */
 export function pickUnits(state: LedgerState, accountId: string, sel: UnitSelection): Picked {
-  return sel.by === 'serials' ? pickSerials(state, accountId, sel.start, sel.end) : pickQuantity(state, accountId, sel);
+  return sel.by === 'serials'
+    ? pickSerials(state, accountId, sel.start, sel.end)
+    : pickQuantity(state, accountId, sel);
 }
 
 function pickSerials(state: LedgerState, accountId: string, start: number, end: number): Picked {
   assertPositiveInt(start, 'start');
   assertPositiveInt(end, 'end');
-  if (end < start) throw new LedgerError(LEDGER_ERRORS.BAD_SERIAL_RANGE, `end ${end} < start ${start}`, { start, end });
+  if (end < start)
+    throw new LedgerError(LEDGER_ERRORS.BAD_SERIAL_RANGE, `end ${end} < start ${start}`, { start, end });
   const ranges: SerialRange[] = [];
   let cursor = start;
   for (const p of state.holdings[accountId] ?? []) {
     if (p.end < cursor) continue;
     if (p.start > cursor) break;
     if (p.lockId !== undefined) {
-      throw new LedgerError(LEDGER_ERRORS.UNITS_LOCKED, `serial ${cursor} is locked by ${p.lockId}`, { serial: cursor, lockId: p.lockId });
+      throw new LedgerError(LEDGER_ERRORS.UNITS_LOCKED, `serial ${cursor} is locked by ${p.lockId}`, {
+        serial: cursor,
+        lockId: p.lockId,
+      });
     }
     const to = Math.min(p.end, end);
     ranges.push({ blockId: p.blockId, start: cursor, end: to });
@@ -40,12 +48,19 @@ function pickSerials(state: LedgerState, accountId: string, start: number, end: 
     if (cursor > end) break;
   }
   if (cursor <= end) {
-    throw new LedgerError(LEDGER_ERRORS.SERIALS_NOT_HELD, `serial ${cursor} is not held by ${accountId}`, { serial: cursor, accountId });
+    throw new LedgerError(LEDGER_ERRORS.SERIALS_NOT_HELD, `serial ${cursor} is not held by ${accountId}`, {
+      serial: cursor,
+      accountId,
+    });
   }
   return { ranges, quantity: end - start + 1 };
 }
 
-function pickQuantity(state: LedgerState, accountId: string, sel: Extract<UnitSelection, { by: 'quantity' }>): Picked {
+function pickQuantity(
+  state: LedgerState,
+  accountId: string,
+  sel: Extract<UnitSelection, { by: 'quantity' }>,
+): Picked {
   assertPositiveInt(sel.quantity, 'quantity');
   const ranges: SerialRange[] = [];
   let need = sel.quantity;
@@ -66,7 +81,10 @@ function pickQuantity(state: LedgerState, accountId: string, sel: Extract<UnitSe
   }
   if (need > 0) {
     const available = sel.quantity - need;
-    const code = available + lockedMatching >= sel.quantity ? LEDGER_ERRORS.UNITS_LOCKED : LEDGER_ERRORS.INSUFFICIENT_UNITS;
+    const code =
+      available + lockedMatching >= sel.quantity
+        ? LEDGER_ERRORS.UNITS_LOCKED
+        : LEDGER_ERRORS.INSUFFICIENT_UNITS;
     throw new LedgerError(code, `${accountId} holds ${available} unlocked of ${sel.quantity} requested`, {
       accountId,
       requested: sel.quantity,

@@ -17,11 +17,20 @@ export function isExpired(block: Block, year: number): boolean {
 }
 
 /** Non-terminal pieces whose block has expired in `year`: candidates for cancellation. */
-export function expiredHoldings(state: LedgerState, year: number): { accountId: string; blockId: string; quantity: number }[] {
+export function expiredHoldings(
+  state: LedgerState,
+  year: number,
+): { accountId: string; blockId: string; quantity: number }[] {
   const out: { accountId: string; blockId: string; quantity: number }[] = [];
   for (const [accountId, pieces] of Object.entries(state.holdings)) {
     const acc = state.accounts[accountId];
-    if (!acc || acc.accountType === 'SURRENDER' || acc.accountType === 'RETIREMENT' || acc.accountType === 'CANCELLATION') continue;
+    if (
+      !acc ||
+      acc.accountType === 'SURRENDER' ||
+      acc.accountType === 'RETIREMENT' ||
+      acc.accountType === 'CANCELLATION'
+    )
+      continue;
     for (const p of pieces) {
       const b = state.blocks[p.blockId];
       if (b && isExpired(b, year)) out.push({ accountId, blockId: p.blockId, quantity: p.end - p.start + 1 });

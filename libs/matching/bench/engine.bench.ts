@@ -1,4 +1,4 @@
-import { heapBytesPerRestingOrder } from './heap-per-order';
+import { gc, heapBytesPerRestingOrder } from './heap-per-order';
 import { runNodejsOrderBook, runOurs } from './run-engines';
 import { generateWorkload } from './workload';
 
@@ -22,15 +22,23 @@ const ours: number[] = [];
 const unsized: number[] = [];
 let events = 0;
 for (let r = 0; r < RUNS; r++) {
+  gc();
   const res = runOurs(w, 0, N);
   ours.push(N / res.seconds);
   events = res.events;
-  if (r < 3) unsized.push(N / runOurs(w).seconds);
 }
+for (let r = 0; r < 3; r++) {
+  gc();
+  unsized.push(N / runOurs(w).seconds);
+}
+gc();
 const lat = runOurs(w, 8, N).latenciesNs as Float64Array;
 lat.sort();
 const theirs: number[] = [];
-for (let r = 0; r < THEIR_RUNS; r++) theirs.push(N / runNodejsOrderBook(w).seconds);
+for (let r = 0; r < THEIR_RUNS; r++) {
+  gc();
+  theirs.push(N / runNodejsOrderBook(w).seconds);
+}
 const mem = heapBytesPerRestingOrder(200_000);
 
 const cps = median(ours);

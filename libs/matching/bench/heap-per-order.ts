@@ -4,7 +4,8 @@ import { OrderBook, Side } from 'nodejs-order-book';
 import { NullEventSink, OrderBookEngine } from '../src';
 
 setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+/** Full GC, used between benchmark runs so one run's garbage is not collected in the next. */
+export const gc = runInNewContext('gc') as () => void;
 
 function heapNow(): number {
   gc();

@@ -10,15 +10,14 @@ export const DEAD = -1;
  * with a million ids a V8 Map spent most of the command's time on cache misses comparing keys.
  */
 export class IdTable {
-  private hashes: Int32Array;
-  private values: Int32Array;
+  /** Interleaved [hash, value] per cell, so one cache line serves the probe and the read. */
+  private cells: Int32Array;
   private keys: string[];
   private mask: number;
   private count = 0;
 
   constructor(initialCapacity = 1 << 12) {
-    this.hashes = new Int32Array(initialCapacity);
-    this.values = new Int32Array(initialCapacity);
+    this.cells = new Int32Array(initialCapacity * 2);
     this.keys = new Array<string>(initialCapacity);
     this.mask = initialCapacity - 1;
   }
@@ -34,39 +33,39 @@ export class IdTable {
   /** Slot (>= 0), DEAD or ABSENT. */
   get(key: string): number {
     const i = this.indexOf(key, hashOf(key));
-    return i < 0 ? ABSENT : this.values[i];
+    return i < 0 ? ABSENT : this.cells[2 * i + 1];
   }
 
   set(key: string, value: number): void {
     const h = hashOf(key);
-    const hashes = this.hashes;
+    const cells = this.cells;
     const mask = this.mask;
     let i = h & mask;
     for (;;) {
-      const hh = hashes[i];
+      const hh = cells[2 * i];
       if (hh === 0) break;
       if (hh === h && this.keys[i] === key) {
-        this.values[i] = value;
+        cells[2 * i + 1] = value;
         return;
       }
       i = (i + 1) & mask;
     }
-    hashes[i] = h;
+    cells[2 * i] = h;
+    cells[2 * i + 1] = value;
     this.keys[i] = key;
-    this.values[i] = value;
     if (++this.count * 2 > mask) this.grow();
   }
 
   forEach(fn: (key: string, value: number) => void): void {
-    for (let i = 0; i <= this.mask; i++) if (this.hashes[i] !== 0) fn(this.keys[i], this.values[i]);
+    for (let i = 0; i <= this.mask; i++) if (this.cells[2 * i] !== 0) fn(this.keys[i], this.cells[2 * i + 1]);
   }
 
   private indexOf(key: string, h: number): number {
-    const hashes = this.hashes;
+    const cells = this.cells;
     const mask = this.mask;
     let i = h & mask;
     for (;;) {
-      const hh = hashes[i];
+      const hh = cells[2 * i];
       if (hh === 0) return -1;
       if (hh === h && this.keys[i] === key) return i;
       i = (i + 1) & mask;
@@ -74,25 +73,23 @@ export class IdTable {
   }
 
   private grow(): void {
-    const oldHashes = this.hashes;
-    const oldValues = this.values;
+    const old = this.cells;
     const oldKeys = this.keys;
-    const cap = oldHashes.length * 2;
+    const oldCap = this.mask + 1;
+    const cap = oldCap * 2;
     const mask = cap - 1;
-    const hashes = new Int32Array(cap);
-    const values = new Int32Array(cap);
+    const cells = new Int32Array(cap * 2);
     const keys = new Array<string>(cap);
-    for (let j = 0; j < oldHashes.length; j++) {
-      const h = oldHashes[j];
+    for (let j = 0; j < oldCap; j++) {
+      const h = old[2 * j];
       if (h === 0) continue;
       let i = h & mask;
-      while (hashes[i] !== 0) i = (i + 1) & mask;
-      hashes[i] = h;
-      values[i] = oldValues[j];
+      while (cells[2 * i] !== 0) i = (i + 1) & mask;
+      cells[2 * i] = h;
+      cells[2 * i + 1] = old[2 * j + 1];
       keys[i] = oldKeys[j];
     }
-    this.hashes = hashes;
-    this.values = values;
+    this.cells = cells;
     this.keys = keys;
     this.mask = mask;
   }

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { fieldName, lineOf, type PathSegment, parseSource } from './locate';
+import { checkRules } from './check-rules';
+import { expandScenario } from './expand';
+import type { Scenario } from './model';
+import { type ScenarioFile, scenarioSchema } from './schema';
+import { type RawProblem, ScenarioError } from './scenario-error';
+
+/** Parses and validates scenario text (YAML or JSON); throws ScenarioError naming file, line, field. */
+export function parseScenarioText(text: string, file: string): ScenarioFile {
+  const source = parseSource(text);
+  if (source.doc.errors.length > 0) {
+    throw new ScenarioError(
+      file,
+      source.doc.errors.map((e) => ({
+        line: e.linePos?.[0]?.line ?? source.lines.linePos(e.pos[0]).line,
+        field: '(syntax)',
+        message: e.message.split('\n')[0] ?? e.code,
+      })),
+    );
+  }
+  const raw: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  const parsed = scenarioSchema.safeParse(raw);
+  const problems: RawProblem[] = parsed.success ? checkRules(parsed.data) : parsed.error.issues.flatMap(issueProblems);
+  if (problems.length > 0) {
+    throw new ScenarioError(
+      file,
+      problems.map((p) => ({ line: lineOf(source, p.path), field: fieldName(p.path), message: p.message })),
+    );
+  }
+  return (parsed as { data: ScenarioFile }).data;
+}
+
+function issueProblems(issue: z.core.$ZodIssue): RawProblem[] {
+  const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => ({ path: [...path, k], message: `unknown field "${k}"` }));
+  }
+  return [{ path, message: issue.message }];
+}
+
+export function loadScenarioText(text: string, file: string): Scenario {
+  return expandScenario(parseScenarioText(text, file));
+}
+
+export function loadScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ScenarioError(file, [{ line: 0, field: '(file)', message: (e as Error).message }]);
+  }
+  return loadScenarioText(text, file);
+}

@@ -1,0 +1,42 @@
+import type { AgentKind, MacCurve } from '@app/agents';
+
+export type Linkage = 'separate' | 'recognition' | 'linked';
+
+export interface FirmSpec {
+  readonly id: string;
+  readonly jurisdiction: string;
+  readonly sector: string;
+  /** year → business-as-usual emissions, tonnes */
+  readonly emissions: Readonly<Record<string, number>>;
+  /** year → explicit free allocation (absent: pro rata share of the free cap) */
+  readonly allocation?: Readonly<Record<string, number>>;
+  readonly mac: MacCurve;
+  readonly agent: AgentKind;
+}
+
+export interface JurisdictionSpec {
+  readonly id: string;
+  readonly cap: Readonly<Record<string, number>>;
+  readonly auctionShareBp: number;
+  readonly offsetLimitBp: number;
+}
+
+export interface MarketRules {
+  readonly initialReferencePrice: number;
+  readonly priceLimitBp: number;
+  readonly tick: number;
+  readonly stepsPerDay: number;
+  readonly penaltyMultiplier: number;
+}
+
+/** A validated scenario with generated firms drawn: everything the runner needs. */
+export interface Scenario {
+  readonly name: string;
+  readonly seed: number;
+  readonly years: readonly number[];
+  readonly tradingDaysPerYear: number;
+  readonly linkage: Linkage;
+  readonly market: MarketRules;
+  readonly jurisdictions: readonly JurisdictionSpec[];
+  readonly firms: readonly FirmSpec[];
+}

@@ -69,6 +69,7 @@ interface AppendRow {
 export class EventStore {
   private readonly notifier: AppendNotifier;
   private readonly notify: boolean;
+  private readonly subscriptions = new Set<Subscription>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -179,8 +180,19 @@ export class EventStore {
     }
   }
 
+  /**
+   * Catch-up subscription: history in batches, then live. While LISTEN is up it holds one pool
+   * connection for the whole store; use `listen: false` with a pool of one.
+   */
   subscribe<E extends EventShape = EventShape>(options: SubscribeOptions<E>): Subscription {
-    return new CatchUpSubscription<E>((from, size) => this.readAllBatch(from, size), this.notifier, options);
+    const subscription = new CatchUpSubscription<E>(
+      (from, size) => this.readAllBatch(from, size),
+      this.notifier,
+      options,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
+    return subscription;
   }
 
   /** Resolves after the next append seen by this store (or `timeoutMs`); used by projection runners. */
@@ -245,8 +257,9 @@ export class EventStore {
     }
   }
 
-  /** Stops LISTEN and wakes every waiting subscription (stop them to end their loops). */
+  /** Stops every subscription of this store and releases the LISTEN connection. */
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.notifier.close();
   }
 

@@ -43,7 +43,7 @@ export class AppendNotifier {
 
   /** Resolves on the next wake after `sinceGeneration`, or after `timeoutMs`. */
   wait(sinceGeneration: number, timeoutMs: number): Promise<void> {
-    if (this.generationCounter !== sinceGeneration || this.closed) return Promise.resolve();
+    if (this.generationCounter !== sinceGeneration) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

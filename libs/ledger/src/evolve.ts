@@ -2,7 +2,12 @@ import { mapSet } from '@app/domain';
 import type { LedgerEvent } from './events';
 import { mergeSorted, relabel, splitOut } from './pieces';
 import type { LedgerState } from './state';
-import type { Piece, SerialRange } from './types';
+import { LEDGER_ERRORS, LedgerError } from './errors';
+import { rangeSize, type Piece, type SerialRange } from './types';
+
+function stale(message: string): never {
+  throw new LedgerError(LEDGER_ERRORS.STALE_EVENT, message);
+}
 
 function withHoldings(
   state: LedgerState,
@@ -11,15 +16,29 @@ function withHoldings(
   return { ...state.holdings, ...changes };
 }
 
-/** Move `ranges` out of `from` into `to`, relabelling their lock (undefined = unlocked). */
+/**
+ * Move `ranges` out of `from` into `to`, relabelling their lock (undefined = unlocked).
+ * An event decided against an older state (two partial transfers of the same serials decided
+ * concurrently) no longer matches the holdings: refuse it rather than lose or duplicate units.
+ */
 function move(
   state: LedgerState,
   from: string,
   to: string,
   ranges: readonly SerialRange[],
   lockId: string | undefined,
+  expectedLock: string | undefined = undefined,
 ): LedgerState['holdings'] {
   const { rest, taken } = splitOut(state.holdings[from] ?? [], ranges);
+  const want = ranges.reduce((n, r) => n + rangeSize(r), 0);
+  const got = taken.reduce((n, p) => n + rangeSize(p), 0);
+  if (got !== want || taken.some((p) => p.lockId !== expectedLock) || !state.accounts[to]) {
+    throw new LedgerError(LEDGER_ERRORS.STALE_EVENT, `event ranges are not held by ${from} as expected`, {
+      from,
+      expected: want,
+      found: got,
+    });
+  }
   if (from === to) return withHoldings(state, { [from]: mergeSorted(rest, relabel(taken, to, lockId)) });
   return withHoldings(state, {
     [from]: rest,
@@ -27,7 +46,10 @@ function move(
   });
 }
 
-/** evolve(state, event) → state. Never throws for events produced by `decide`. */
+/**
+ * evolve(state, event) → state. Never throws for events `decide` produced from this state; throws
+ * LEDGER.STALE_EVENT for an event whose units have moved since it was decided.
+ */
 export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
   const base: LedgerState = {
     ...state,
@@ -40,6 +62,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
   };
   switch (event.type) {
     case 'AccountOpened':
+      if (state.accounts[event.accountId]) stale(`account ${event.accountId} already open`);
       return {
         ...base,
         accounts: {
@@ -55,6 +78,15 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       };
     case 'UnitsIssued': {
       const { block } = event;
+      if (
+        block.start !== state.nextSerial ||
+        state.blocks[block.blockId] ||
+        !state.accounts[event.accountId]
+      ) {
+        stale(
+          `issuance ${block.blockId} at serial ${block.start} does not follow serial ${state.nextSerial}`,
+        );
+      }
       const fresh = [
         { blockId: block.blockId, start: block.start, end: block.end, accountId: event.accountId },
       ];
@@ -74,6 +106,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
     case 'UnitsCancelled':
       return { ...base, holdings: move(state, event.from, event.to, event.ranges, undefined) };
     case 'UnitsLocked':
+      if (state.locks[event.lockId]) stale(`lock ${event.lockId} is already active`);
       return {
         ...base,
         holdings: move(state, event.accountId, event.accountId, event.ranges, event.lockId),
@@ -87,7 +120,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       delete locks[event.lockId];
       return {
         ...base,
-        holdings: move(state, event.accountId, event.accountId, event.ranges, undefined),
+        holdings: move(state, event.accountId, event.accountId, event.ranges, undefined, event.lockId),
         locks,
       };
     }

@@ -214,4 +214,31 @@ describe('ledger properties on random command sequences', () => {
       { numRuns: 200, seed: 20241124 },
     );
   });
+
+  it('events decided against a stale state are refused (LEDGER.STALE_EVENT) or keep every invariant', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(command, fc.boolean()), { minLength: 30, maxLength: 80 }), (steps) => {
+        let s = setup.reduce((st, c) => evolveAll(st, decide(c, st)), initialState);
+        let prev = s;
+        for (const [c, useStale] of steps) {
+          const basis = useStale ? prev : s;
+          let events;
+          try {
+            events = decide(c, basis);
+          } catch {
+            continue;
+          }
+          try {
+            const next = evolveAll(s, events);
+            prev = s;
+            s = next;
+            assertInvariants(s);
+          } catch (e) {
+            expect((e as DomainError).code).toBe('LEDGER.STALE_EVENT');
+          }
+        }
+      }),
+      { numRuns: 150, seed: 99 },
+    );
+  });
 });

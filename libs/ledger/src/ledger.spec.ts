@@ -349,3 +349,32 @@ describe('ledger: given 1,000 CQ 2024 allowances issued as serials 1–1,000 to 
     expect(evolveAll(initialState, journalEvents(s))).toEqual(s);
   });
 });
+
+describe('ledger: two partial transfers of the same serials decided against the same state', () => {
+  const given = run([...accounts, issue1000]);
+  it('the second, stale event is refused (LEDGER.STALE_EVENT); no serial ends up in two places', () => {
+    const a = decide(
+      {
+        type: 'TransferUnits',
+        commandId: 'p1',
+        from: 'CQ-GOV',
+        to: 'steel',
+        selection: { by: 'serials', start: 1, end: 600 },
+      },
+      given,
+    );
+    const b = decide(
+      {
+        type: 'TransferUnits',
+        commandId: 'p2',
+        from: 'CQ-GOV',
+        to: 'cement',
+        selection: { by: 'serials', start: 401, end: 1000 },
+      },
+      given,
+    );
+    const afterA = evolveAll(given, a);
+    expect(() => evolveAll(afterA, b)).toThrow('LEDGER.STALE_EVENT');
+    expect(balanceOf(afterA, 'steel') + balanceOf(afterA, 'CQ-GOV')).toBe(1000);
+  });
+});

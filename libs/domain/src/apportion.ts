@@ -13,7 +13,8 @@ export interface ApportionItem {
  * (Hamilton): everyone gets floor(total × w / W); leftover units go one each to the
  * largest remainders, ties broken by key ascending unless `tieOrder` (keys in
  * priority order, e.g. a seeded shuffle) is given. Exact: uses BigInt.
- * Returns a map key → share; shares sum to min(total, Σweights-capped) exactly.
+ * Returns a map key → share. Without caps the shares sum to `total` exactly; when caps bind they
+ * may sum to less (the caller reports the rest as unallocated).
  */
 export function apportion(
   total: number,

@@ -31,6 +31,7 @@ const generatedMac = z.strictObject({
 });
 
 const agent = z.enum(AGENT_KINDS);
+const firmId = z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : or -');
 
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
@@ -62,7 +63,7 @@ export const scenarioSchema = z.strictObject({
   enterprises: z
     .array(
       z.strictObject({
-        id: z.string().min(1),
+        id: firmId,
         jurisdiction: z.string(),
         /** Extra: sector label for the report. */
         sector: z.string().optional(),
@@ -78,7 +79,7 @@ export const scenarioSchema = z.strictObject({
       z.strictObject({
         count: z.number().int().positive().max(1_000_000),
         jurisdiction: z.string(),
-        prefix: z.string().min(1),
+        prefix: firmId,
         sector: z.string().optional(),
         emissions: drawn,
         mac: generatedMac,

@@ -1,0 +1,171 @@
+import type { DailyRow, FirmRow, JurisdictionYear, Results, YearResult } from './result';
+
+interface Obj {
+  [k: string]: unknown;
+}
+
+const num = (o: Obj, k: string): number => o[k] as number;
+const str = (o: Obj, k: string): string => o[k] as string;
+
+/**
+ * Folds event lines into results. Order, trade and cancel lines (the bulk of a log) are only
+ * counted: every figure the results need is in the day, allocation, analytic and compliance events.
+ */
+export class Projector {
+  private name = '';
+  private seed = 0;
+  private linkage = '';
+  private tradingDays = 0;
+  private readonly years: Record<string, YearResult> = {};
+  private readonly daily: DailyRow[] = [];
+  private readonly firms: FirmRow[] = [];
+  private readonly firmRow = new Map<string, FirmRow>();
+  private readonly finalDays = new Map<string, { volume: number; notional: number }>();
+  private readonly penalties: Record<string, Record<string, number>> = {};
+  events = 0;
+
+  line(text: string): void {
+    this.events++;
+    // Hot path: skip the order flow (accepted, amended, trade, cancelled, rejected) unparsed.
+    const c = text.charCodeAt(9);
+    const d = text.charCodeAt(10);
+    if ((c === 97 && (d === 99 || d === 109)) || (c === 116 && d === 114) || (c === 99 && d === 97) || c === 114) return;
+    this.apply(JSON.parse(text) as Obj);
+  }
+
+  private year(y: number): YearResult {
+    const k = String(y);
+    return (this.years[k] ??= { markets: {}, jurisdictions: {}, analytic: {} });
+  }
+
+  private apply(e: Obj): void {
+    switch (e['type']) {
+      case 'scenario-started':
+        this.name = str(e, 'name');
+        this.seed = num(e, 'seed');
+        this.linkage = str(e, 'linkage');
+        this.tradingDays = num(e, 'tradingDaysPerYear');
+        return;
+      case 'allocated': {
+        const y = num(e, 'year');
+        const j = str(e, 'jurisdiction');
+        const jy = (this.year(y).jurisdictions[j] ??= emptyJurisdiction());
+        jy.firms++;
+        const row: FirmRow = {
+          year: y,
+          firm: str(e, 'firm'),
+          jurisdiction: j,
+          sector: str(e, 'sector'),
+          emissions: num(e, 'emissions'),
+          allocation: num(e, 'allocation'),
+          holdings: 0,
+          abatement: 0,
+          abatementCostFen: 0,
+          surrendered: 0,
+          shortfall: 0,
+          penaltyFen: 0,
+          cashFen: 0,
+        };
+        this.firms.push(row);
+        this.firmRow.set(`${y}/${row.firm}`, row);
+        return;
+      }
+      case 'analytic':
+        this.year(num(e, 'year')).analytic[str(e, 'market')] = {
+          equilibriumPrice: num(e, 'equilibriumPrice'),
+          minAbatementCostFen: num(e, 'minAbatementCostFen'),
+        };
+        return;
+      case 'day-closed':
+        return this.dayClosed(e);
+      case 'year-closed': {
+        const m = this.year(num(e, 'year')).markets[str(e, 'market')];
+        const fin = this.finalDays.get(`${num(e, 'year')}/${str(e, 'market')}`);
+        if (m) {
+          m.vwap = num(e, 'vwap');
+          m.close = num(e, 'close');
+          m.vwapFinalDays = fin && fin.volume > 0 ? Math.floor((2 * fin.notional + fin.volume) / (2 * fin.volume)) : m.close;
+        }
+        return;
+      }
+      case 'complied':
+        return this.complied(e);
+      default:
+        return;
+    }
+  }
+
+  private dayClosed(e: Obj): void {
+    const year = num(e, 'year');
+    const day = num(e, 'day');
+    const market = str(e, 'market');
+    const row: DailyRow = {
+      year,
+      day,
+      market,
+      open: num(e, 'open'),
+      high: num(e, 'high'),
+      low: num(e, 'low'),
+      close: num(e, 'close'),
+      vwap: num(e, 'vwap'),
+      volume: num(e, 'volume'),
+    };
+    this.daily.push(row);
+    const my = (this.year(year).markets[market] ??= { vwap: 0, close: 0, vwapFinalDays: 0, volume: 0, trades: 0 });
+    my.volume += row.volume;
+    my.trades += num(e, 'trades');
+    my.close = row.close;
+    const finalCount = Math.max(1, Math.floor(this.tradingDays / 10));
+    if (day > this.tradingDays - finalCount) {
+      const key = `${year}/${market}`;
+      const f = this.finalDays.get(key) ?? { volume: 0, notional: 0 };
+      f.volume += row.volume;
+      f.notional += num(e, 'notional');
+      this.finalDays.set(key, f);
+    }
+  }
+
+  private complied(e: Obj): void {
+    const y = num(e, 'year');
+    const j = str(e, 'jurisdiction');
+    const jy = (this.year(y).jurisdictions[j] ??= emptyJurisdiction());
+    jy.emissions += num(e, 'emissions');
+    jy.abatement += num(e, 'abatement');
+    jy.abatementCostFen += num(e, 'abatementCostFen');
+    jy.surrendered += num(e, 'surrendered');
+    jy.shortfall += num(e, 'shortfall');
+    if (num(e, 'shortfall') === 0) jy.compliantFirms++;
+    const pen = (this.penalties[String(y)] ??= {});
+    pen[j] = (pen[j] ?? 0) + num(e, 'penaltyFen');
+    const row = this.firmRow.get(`${y}/${str(e, 'firm')}`);
+    if (row) {
+      row.holdings = num(e, 'holdings');
+      row.abatement = num(e, 'abatement');
+      row.abatementCostFen = num(e, 'abatementCostFen');
+      row.surrendered = num(e, 'surrendered');
+      row.shortfall = num(e, 'shortfall');
+      row.penaltyFen = num(e, 'penaltyFen');
+      row.cashFen = num(e, 'cashFen');
+    }
+  }
+
+  results(eventLogSha256: string): Results {
+    return {
+      summary: { name: this.name, seed: this.seed, eventLogSha256, years: this.years },
+      daily: this.daily,
+      firms: this.firms,
+      linkage: this.linkage,
+      penalties: this.penalties,
+    };
+  }
+}
+
+const emptyJurisdiction = (): JurisdictionYear => ({
+  emissions: 0,
+  abatement: 0,
+  abatementCostFen: 0,
+  surrendered: 0,
+  shortfall: 0,
+  compliantFirms: 0,
+  firms: 0,
+});

@@ -1,0 +1,73 @@
+/** Everything the result files need, rebuilt from the event log alone. */
+export interface MarketYear {
+  vwap: number;
+  close: number;
+  vwapFinalDays: number;
+  volume: number;
+  trades: number;
+}
+
+export interface JurisdictionYear {
+  emissions: number;
+  abatement: number;
+  abatementCostFen: number;
+  surrendered: number;
+  shortfall: number;
+  compliantFirms: number;
+  firms: number;
+}
+
+export interface AnalyticYear {
+  equilibriumPrice: number;
+  minAbatementCostFen: number;
+}
+
+export interface YearResult {
+  markets: Record<string, MarketYear>;
+  jurisdictions: Record<string, JurisdictionYear>;
+  analytic: Record<string, AnalyticYear>;
+}
+
+export interface Summary {
+  name: string;
+  seed: number;
+  eventLogSha256: string;
+  years: Record<string, YearResult>;
+}
+
+export interface DailyRow {
+  year: number;
+  day: number;
+  market: string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  vwap: number;
+  volume: number;
+}
+
+export interface FirmRow {
+  year: number;
+  firm: string;
+  jurisdiction: string;
+  sector: string;
+  emissions: number;
+  allocation: number;
+  holdings: number;
+  abatement: number;
+  abatementCostFen: number;
+  surrendered: number;
+  shortfall: number;
+  penaltyFen: number;
+  cashFen: number;
+}
+
+export interface Results {
+  summary: Summary;
+  daily: DailyRow[];
+  firms: FirmRow[];
+  linkage: string;
+  /** Penalties per year and jurisdiction (extra: not in the summary spec). */
+  penalties: Record<string, Record<string, number>>;
+}

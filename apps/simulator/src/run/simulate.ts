@@ -1,0 +1,153 @@
+import { mulberry32, seedFromString } from '@app/domain';
+import { DAY } from '@app/matching';
+import { decideOrder, type MarketView, newTrader, type OrderIntent, solveEquilibrium, startDay, type Trader } from '@app/agents';
+import type { Scenario } from '../scenario/model';
+import { allocateYear } from './allocate';
+import { comply } from './comply';
+import type { EventLog } from './event-log';
+import { OrderIds } from './market-sink';
+import { closeDay, type Market, marketIds, marketOfJurisdiction, openMarket, setReference, vwapOf } from './markets';
+
+export interface Progress {
+  (doneSteps: number, totalSteps: number): void;
+}
+
+export interface SimulationStats {
+  readonly orders: number;
+  readonly events: number;
+}
+
+const json = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * Runs the scenario through the real matching engine on a simulated clock (year / day / step) and
+ * writes every event to `log`. Pure of wall time; all randomness from the scenario seed.
+ */
+export function simulate(s: Scenario, log: EventLog, progress?: Progress): SimulationStats {
+  const prng = mulberry32(seedFromString(`trade:${s.seed}`));
+  const rules = s.market;
+  const ids = new OrderIds();
+  const traders: Trader[] = s.firms.map((f, i) => newTrader(f.id, i, f.agent, f.mac, rules.initialReferencePrice));
+  const auctionOf = new Map<string, Trader>();
+  for (const j of s.jurisdictions) {
+    const t = newTrader(`auction-${j.id}`, traders.length, 'mac-trader', { type: 'linear', maxAbatement: 0, priceAtMax: 1 }, rules.initialReferencePrice);
+    traders.push(t);
+    auctionOf.set(j.id, t);
+  }
+  const markets = marketIds(s).map((id) => openMarket(id, rules, log, traders, ids));
+  const marketById = new Map(markets.map((m) => [m.id, m]));
+  const jurOfTrader = [...s.firms.map((f) => f.jurisdiction), ...s.jurisdictions.map((j) => j.id)];
+  const marketOf: Market[] = jurOfTrader.map((j) => marketById.get(marketOfJurisdiction(s, j)) as Market);
+  const liveOrder: string[] = traders.map(() => '');
+  const order = Int32Array.from(traders.keys());
+  const intent: OrderIntent = { side: 0, price: 0, qty: 0 };
+  const steps = rules.stepsPerDay;
+  const totalSteps = s.years.length * s.tradingDaysPerYear * steps;
+  let doneSteps = 0;
+  let orders = 0;
+
+  log.line(
+    `{"type":"scenario-started","name":${json(s.name)},"seed":${s.seed},"linkage":"${s.linkage}","years":${json(s.years)},"tradingDaysPerYear":${s.tradingDaysPerYear},"market":${json(rules)},"markets":${json(markets.map((m) => m.id))},"jurisdictions":${json(s.jurisdictions.map((j) => j.id))}}`,
+  );
+  for (const year of s.years) {
+    const y = String(year);
+    const alloc = allocateYear(year, s.jurisdictions, s.firms);
+    s.firms.forEach((f, i) => {
+      const t = traders[i] as Trader;
+      t.emissions = f.emissions[y] ?? 0;
+      t.holdings = alloc.free[i] ?? 0;
+      t.cashFen = 0;
+      t.quote = marketOf[i]?.reference ?? rules.initialReferencePrice;
+      log.line(
+        `{"type":"allocated","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","sector":${json(f.sector)},"emissions":${t.emissions},"allocation":${t.holdings}}`,
+      );
+    });
+    for (const [j, qty] of alloc.auctioned) {
+      const t = auctionOf.get(j) as Trader;
+      t.holdings = qty;
+      t.cashFen = 0;
+      t.quote = marketOf[t.index]?.reference ?? rules.initialReferencePrice;
+      if (qty > 0) log.line(`{"type":"auction-offered","year":${year},"jurisdiction":"${j}","account":"${t.id}","qty":${qty}}`);
+    }
+    for (const m of markets) {
+      const members = s.firms.filter((f) => marketOfJurisdiction(s, f.jurisdiction) === m.id);
+      const cap = s.jurisdictions.filter((j) => marketOfJurisdiction(s, j.id) === m.id).reduce((a, j) => a + (j.cap[y] ?? 0), 0);
+      const eq = solveEquilibrium(members.map((f) => ({ emissions: f.emissions[y] ?? 0, mac: f.mac })), cap);
+      log.line(
+        `{"type":"analytic","year":${year},"market":"${m.id}","equilibriumPrice":${eq.equilibriumPrice},"minAbatementCostFen":${eq.minAbatementCostFen},"shortage":${eq.shortage},"infeasible":${eq.infeasible}}`,
+      );
+      m.yearVolume = 0;
+      m.yearNotional = 0;
+    }
+    for (let day = 1; day <= s.tradingDaysPerYear; day++) {
+      for (const m of markets) {
+        log.line(`{"type":"day-started","year":${year},"day":${day},"market":"${m.id}","reference":${m.reference},"bandLow":${m.bandLow},"bandHigh":${m.bandHigh}}`);
+      }
+      const views = new Map<Market, MarketView>();
+      for (let step = 0; step < steps; step++) {
+        const stepsLeft = (s.tradingDaysPerYear - day) * steps + (steps - step);
+        for (const m of markets) {
+          views.set(m, {
+            reference: m.reference,
+            bandLow: m.bandLow,
+            bandHigh: m.bandHigh,
+            tick: rules.tick,
+            penaltyPrice: m.reference * rules.penaltyMultiplier,
+            stepsLeft,
+          });
+        }
+        shuffleInPlace(order, prng.nextInt);
+        for (let k = 0; k < order.length; k++) {
+          const i = order[k] as number;
+          const t = traders[i] as Trader;
+          const m = marketOf[i] as Market;
+          const view = views.get(m) as MarketView;
+          if (step === 0) startDay(t, view);
+          const live = liveOrder[i] as string;
+          if (live !== '' && m.book.remainingQty(live) !== undefined) m.book.cancel(live, m.sink);
+          liveOrder[i] = '';
+          if (!decideOrder(t, view, prng, intent)) continue;
+          const id = ids.issue(i);
+          const sink = m.sink;
+          sink.account = t.id;
+          sink.side = intent.side;
+          sink.price = intent.price;
+          sink.qty = intent.qty;
+          m.book.limit(id, t.id, intent.side, intent.price, intent.qty, DAY, false, sink);
+          liveOrder[i] = id;
+          orders++;
+        }
+        doneSteps++;
+        if (progress) progress(doneSteps, totalSteps);
+      }
+      for (const m of markets) {
+        m.book.expireDayOrders(m.sink);
+        setReference(m, rules, closeDay(m, log, year, day));
+      }
+      liveOrder.fill('');
+    }
+    for (const m of markets) {
+      const vwap = vwapOf(m.yearNotional, m.yearVolume);
+      const penaltyPrice = (vwap > 0 ? vwap : m.reference) * rules.penaltyMultiplier;
+      log.line(`{"type":"year-closed","year":${year},"market":"${m.id}","vwap":${vwap},"close":${m.reference},"penaltyPrice":${penaltyPrice}}`);
+      s.firms.forEach((f, i) => {
+        if (marketOf[i] !== m) return;
+        const t = traders[i] as Trader;
+        const c = comply(t, penaltyPrice);
+        log.line(
+          `{"type":"complied","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","emissions":${t.emissions},"abatement":${c.abatement},"abatementCostFen":${c.abatementCostFen},"verified":${c.verified},"holdings":${t.holdings},"surrendered":${c.surrendered},"shortfall":${c.shortfall},"penaltyFen":${c.penaltyFen},"cashFen":${t.cashFen}}`,
+        );
+      });
+    }
+  }
+  return { orders, events: log.lines };
+}
+
+function shuffleInPlace(a: Int32Array, nextInt: (n: number) => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = nextInt(i + 1);
+    const tmp = a[i] as number;
+    a[i] = a[j] as number;
+    a[j] = tmp;
+  }
+}

@@ -4,6 +4,9 @@ import { EventStore } from './event-store';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from './schema/event-store-schema.migration';
 import type { StoredEvent } from './types';
 
+// Database set-up and concurrency tests can be slow on a loaded machine (Jest's default is 5 s).
+jest.setTimeout(60_000);
+
 type Issued = { type: 'Issued'; data: { qty: number } };
 type Retired = { type: 'Retired'; data: { qty: number } };
 type BlockEvent = Issued | Retired;

@@ -4,6 +4,9 @@ import { EVENT_STORE_ERRORS, WrongExpectedVersionError } from './errors';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from './schema/event-store-schema.migration';
 import type { NewEvent, StoredEvent } from './types';
 
+// Database set-up and concurrency tests can be slow on a loaded machine (Jest's default is 5 s).
+jest.setTimeout(60_000);
+
 const ev = (n: number): NewEvent => ({ type: 'UnitsIssued', data: { n }, metadata: { commandId: `c-${n}` } });
 
 async function collect(store: EventStore, batchSize = 7): Promise<StoredEvent[]> {

@@ -5,6 +5,9 @@ import { EventStore } from './event-store';
 import { EventStoreModule } from './event-store.module';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from './schema/event-store-schema.migration';
 
+// Database set-up and concurrency tests can be slow on a loaded machine (Jest's default is 5 s).
+jest.setTimeout(60_000);
+
 describe('EventStoreModule', () => {
   let db: TestDatabase;
 

@@ -6,6 +6,9 @@ import { WrongExpectedVersionError } from './errors';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from './schema/event-store-schema.migration';
 import type { StoredEvent } from './types';
 
+// Database set-up and concurrency tests can be slow on a loaded machine (Jest's default is 5 s).
+jest.setTimeout(60_000);
+
 /**
  * PGlite loads its WebAssembly with a dynamic import, which Jest only supports under
  * `node --experimental-vm-modules` (the `npm run test:int` script). Without it the import would
@@ -85,7 +88,7 @@ if (!vmModules)
     // A second store has no in-process wake-up: only NOTIFY or the poll can deliver this.
     const other = new EventStore(dataSource, { listen: false });
     await other.append('pg-3', 'no-stream', [{ type: 'Issued', data: { qty: 4 } }]);
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 20_000;
     while (seen.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     await sub.stop();
     expect(seen).toHaveLength(4);

@@ -6,6 +6,9 @@ import type { StoredEvent } from '../types';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
+// Database set-up and concurrency tests can be slow on a loaded machine (Jest's default is 5 s).
+jest.setTimeout(60_000);
+
 type Moved = { type: 'UnitsMoved'; data: { account: string; delta: number } };
 
 /** Balances plus one line per event: enough to see a batch applied twice or skipped. */

@@ -4,10 +4,13 @@ import { EventStore } from '../event-store';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS } from '../schema/event-store-schema.migration';
 import type { NewEvent, StoredEvent } from '../types';
 
+// Database set-up and concurrency tests can be slow on a loaded machine (Jest's default is 5 s).
+jest.setTimeout(60_000);
+
 const ev = (tag: string): NewEvent => ({ type: 'Tagged', data: { tag } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
+async function eventually(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

@@ -10,3 +10,4 @@ export * from './msr';
 export * from './holding-limit';
 export * from './unsold-redistribution';
 export * from './presets';
+export * from './apcr';

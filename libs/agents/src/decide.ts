@@ -12,6 +12,8 @@ export interface MarketView {
   readonly penaltyPrice: number;
   /** Steps left in the year including this one (≥ 1). */
   readonly stepsLeft: number;
+  /** Whether the previous day traded (its close is news; otherwise the close is stale). */
+  readonly lastDayTraded: boolean;
 }
 
 /** An order to post (reused object: the hot path allocates nothing). */
@@ -22,34 +24,37 @@ export interface OrderIntent {
 }
 
 /** Quote adaptation in basis points of the quote: raise on unfilled, ease on filled (ZIP-like). */
-export const UNFILLED_STEP_BP = 150;
+export const UNFILLED_STEP_BP = 200;
 export const FILLED_STEP_BP = 50;
 
 const roundToTick = (p: number, tick: number): number => Math.max(tick, Math.round(p / tick) * tick);
 const clamp = (p: number, lo: number, hi: number): number => (p < lo ? lo : p > hi ? hi : p);
 
 /**
- * Updates the quote from the outcome of the trader's previous order: a buyer left unfilled bids
- * higher next time and one that filled tries a little lower; a seller mirrors it.
+ * Updates the price belief from the outcome of the trader's previous order: a buyer left unfilled
+ * expects a higher price next time and one that filled tries a little lower; a seller mirrors it.
+ * The belief is not bounded by today's band (firms plan for the year's price, so a market stuck at
+ * its limit still moves); only the order price is.
  */
 export function adaptQuote(t: Trader, view: MarketView): void {
   if (t.lastSide < 0) {
-    t.quote += Math.trunc((view.reference - t.quote) / 4);
+    if (view.lastDayTraded) t.quote += Math.trunc((view.reference - t.quote) / 8);
   } else {
     const unfilled = t.lastFilled < t.lastQty;
     const bp = unfilled ? UNFILLED_STEP_BP : -FILLED_STEP_BP;
     const delta = Math.max(view.tick, Math.trunc((t.quote * Math.abs(bp)) / 10_000)) * Math.sign(bp);
     t.quote += t.lastSide === BUY_SIDE ? delta : -delta;
   }
-  t.quote = clamp(roundToTick(t.quote, view.tick), view.bandLow, view.bandHigh);
+  t.quote = clamp(roundToTick(t.quote, view.tick), view.tick, view.reference * 100);
   t.lastSide = -1;
   t.lastQty = 0;
   t.lastFilled = 0;
 }
 
-/** Each new day the quote moves halfway to the previous close (shared price information). */
+/** Each new day after trading, the belief moves a quarter of the way to the close (shared information). */
 export function startDay(t: Trader, view: MarketView): void {
-  t.quote = clamp(roundToTick(t.quote + Math.trunc((view.reference - t.quote) / 2), view.tick), view.bandLow, view.bandHigh);
+  if (!view.lastDayTraded) return;
+  t.quote = roundToTick(t.quote + Math.trunc((view.reference - t.quote) / 4), view.tick);
 }
 
 /**
@@ -60,7 +65,7 @@ function macTraderOrder(t: Trader, view: MarketView, out: OrderIntent): boolean 
   const d = demandAt(t, t.quote, view.penaltyPrice);
   if (d === 0) return false;
   out.side = d > 0 ? BUY_SIDE : SELL_SIDE;
-  out.price = t.quote;
+  out.price = clamp(t.quote, view.bandLow, view.bandHigh);
   out.qty = d > 0 ? d : Math.min(-d, t.holdings);
   return out.qty > 0;
 }

@@ -15,6 +15,7 @@ export interface Market {
   /** Year accumulators: volume, notional (fen). */
   yearVolume: number;
   yearNotional: number;
+  lastDayTraded: boolean;
 }
 
 /** Market ids for the partition: jurisdiction ids, or JOINT when linked. */
@@ -44,6 +45,7 @@ export function openMarket(id: string, rules: MarketRules, log: EventLog, trader
     bandHigh: 0,
     yearVolume: 0,
     yearNotional: 0,
+    lastDayTraded: false,
   };
   setReference(m, rules, rules.initialReferencePrice);
   return m;

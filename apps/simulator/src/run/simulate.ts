@@ -94,6 +94,7 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
             tick: rules.tick,
             penaltyPrice: m.reference * rules.penaltyMultiplier,
             stepsLeft,
+            lastDayTraded: m.lastDayTraded,
           });
         }
         shuffleInPlace(order, prng.nextInt);
@@ -122,6 +123,7 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       }
       for (const m of markets) {
         m.book.expireDayOrders(m.sink);
+        m.lastDayTraded = m.sink.bar.trades > 0;
         setReference(m, rules, closeDay(m, log, year, day));
       }
       liveOrder.fill('');

@@ -21,15 +21,28 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
     );
   }
   const raw: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  return validateRaw(raw, file, (path) => lineOf(source, path));
+}
+
+/** Validates an already parsed object; `lineFor` maps a field path to a line of `file`. */
+export function validateRaw(raw: unknown, file: string, lineFor: (path: readonly PathSegment[]) => number): ScenarioFile {
   const parsed = scenarioSchema.safeParse(raw);
   const problems: RawProblem[] = parsed.success ? checkRules(parsed.data) : parsed.error.issues.flatMap(issueProblems);
   if (problems.length > 0) {
     throw new ScenarioError(
       file,
-      problems.map((p) => ({ line: lineOf(source, p.path), field: fieldName(p.path), message: p.message })),
+      problems.map((p) => ({ line: lineFor(p.path), field: fieldName(p.path), message: p.message })),
     );
   }
   return (parsed as { data: ScenarioFile }).data;
+}
+
+/** Reads a scenario file as a raw object (after checking its syntax) for overrides. */
+export function readRaw(file: string): { raw: unknown; lineFor: (path: readonly PathSegment[]) => number } {
+  const text = readText(file);
+  const source = parseSource(text);
+  parseScenarioText(text, file);
+  return { raw: source.doc.toJS({ maxAliasCount: 100 }), lineFor: (path) => lineOf(source, path) };
 }
 
 function issueProblems(issue: z.core.$ZodIssue): RawProblem[] {
@@ -44,12 +57,20 @@ export function loadScenarioText(text: string, file: string): Scenario {
   return expandScenario(parseScenarioText(text, file));
 }
 
-export function loadScenario(file: string): Scenario {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new ScenarioError(file, [{ line: 0, field: '(file)', message: (e as Error).message }]);
   }
-  return loadScenarioText(text, file);
+}
+
+export function loadScenario(file: string): Scenario {
+  return loadScenarioText(readText(file), file);
+}
+
+/** Loads a file with `--set path=value` overrides applied, validated like the file itself. */
+export function loadScenarioWith(file: string, apply: (raw: unknown) => unknown): Scenario {
+  const { raw, lineFor } = readRaw(file);
+  return expandScenario(validateRaw(apply(raw), `${file} (with --set)`, lineFor));
 }

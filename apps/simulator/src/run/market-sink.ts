@@ -2,7 +2,7 @@ import type { CancelReason, EventSink, RejectReason, SessionState, Side } from '
 import type { Trader } from '@app/agents';
 import type { EventLog } from './event-log';
 
-/** Order ids are `o` + a base-36 counter shared by all books; the table maps them to traders. */
+/** Order ids are `o` + a decimal counter (decimal keeps the book's id hash well spread) shared by all books; the table maps them to traders. */
 export class OrderIds {
   private owners = new Int32Array(1 << 16);
   private next = 0;
@@ -15,11 +15,11 @@ export class OrderIds {
       this.owners = grown;
     }
     this.owners[n] = trader;
-    return `o${n.toString(36)}`;
+    return `o${n}`;
   }
 
   owner(id: string): number {
-    return this.owners[parseInt(id.slice(1), 36)] as number;
+    return this.owners[parseInt(id.slice(1), 10)] as number;
   }
 
   get issued(): number {

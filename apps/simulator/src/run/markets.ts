@@ -27,14 +27,14 @@ export function marketOfJurisdiction(s: Scenario, jurisdiction: string): string 
   return s.linkage === 'linked' ? 'JOINT' : jurisdiction;
 }
 
-export function openMarket(id: string, rules: MarketRules, log: EventLog, traders: Trader[], ids: OrderIds): Market {
+export function openMarket(id: string, rules: MarketRules, log: EventLog, traders: Trader[], ids: OrderIds, expectedOrders: number): Market {
   const band = rules.priceLimitBp > 0 ? rules.priceLimitBp : undefined;
   const book = new OrderBookEngine({
     instrument: id,
     tick: rules.tick,
     referencePrice: rules.initialReferencePrice,
     bandBp: band,
-    capacityHint: 1 << 16,
+    capacityHint: Math.min(1 << 22, Math.max(1 << 12, expectedOrders)),
   });
   const m: Market = {
     id,

@@ -34,7 +34,8 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
     traders.push(t);
     auctionOf.set(j.id, t);
   }
-  const markets = marketIds(s).map((id) => openMarket(id, rules, log, traders, ids));
+  const expectedOrders = Math.ceil((traders.length * s.years.length * s.tradingDaysPerYear * rules.stepsPerDay) / marketIds(s).length);
+  const markets = marketIds(s).map((id) => openMarket(id, rules, log, traders, ids, expectedOrders));
   const marketById = new Map(markets.map((m) => [m.id, m]));
   const jurOfTrader = [...s.firms.map((f) => f.jurisdiction), ...s.jurisdictions.map((j) => j.id)];
   const marketOf: Market[] = jurOfTrader.map((j) => marketById.get(marketOfJurisdiction(s, j)) as Market);

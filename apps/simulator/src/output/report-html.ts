@@ -46,8 +46,8 @@ function summaryTables(r: Results): string {
 
 function firmTable(r: Results): string {
   return table(
-    ['year', 'firm', 'jurisdiction', 'sector', 'emissions', 'allocation', 'holdings at compliance', 'abatement', 'abatement cost (CNY)', 'surrendered', 'shortfall', 'penalty (CNY)', 'net trading cash (CNY)'],
-    r.firms.map((f) => [f.year, f.firm, f.jurisdiction, f.sector, f.emissions, f.allocation, f.holdings, f.abatement, yuan(f.abatementCostFen), f.surrendered, f.shortfall, yuan(f.penaltyFen), yuan(f.cashFen)]),
+    ['year', 'firm', 'jurisdiction', 'sector', 'emissions', 'allocation', 'bought', 'sold', 'holdings at compliance', 'abatement', 'abatement cost (CNY)', 'surrendered', 'shortfall', 'penalty (CNY)', 'net trading cash (CNY)'],
+    r.firms.map((f) => [f.year, f.firm, f.jurisdiction, f.sector, f.emissions, f.allocation, f.bought, f.sold, f.holdings, f.abatement, yuan(f.abatementCostFen), f.surrendered, f.shortfall, yuan(f.penaltyFen), yuan(f.cashFen)]),
   );
 }
 

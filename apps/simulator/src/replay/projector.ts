@@ -22,14 +22,49 @@ export class Projector {
   private readonly firmRow = new Map<string, FirmRow>();
   private readonly finalDays = new Map<string, { volume: number; notional: number }>();
   private readonly penalties: Record<string, Record<string, number>> = {};
+  private readonly bars = new Map<string, Bar>();
+  private readonly traded = new Map<string, { bought: number; sold: number }>();
+  private currentYear = 0;
   events = 0;
+  orders = 0;
+
+  /** Trades are re-aggregated into day bars and per-firm volumes, then checked against day-closed. */
+  private trade(e: Obj): void {
+    const market = str(e, 'market');
+    const price = num(e, 'price');
+    const qty = num(e, 'qty');
+    let b = this.bars.get(market);
+    if (!b) this.bars.set(market, (b = { open: 0, high: 0, low: 0, volume: 0, notional: 0, trades: 0 }));
+    if (b.trades === 0) b.open = b.high = b.low = price;
+    else {
+      if (price > b.high) b.high = price;
+      if (price < b.low) b.low = price;
+    }
+    b.volume += qty;
+    b.notional += price * qty;
+    b.trades++;
+    this.firmTrade(str(e, 'buyer'), qty, 0);
+    this.firmTrade(str(e, 'seller'), 0, qty);
+  }
+
+  private firmTrade(firm: string, bought: number, sold: number): void {
+    const key = `${this.currentYear}/${firm}`;
+    const t = this.traded.get(key) ?? { bought: 0, sold: 0 };
+    t.bought += bought;
+    t.sold += sold;
+    this.traded.set(key, t);
+  }
 
   line(text: string): void {
     this.events++;
     // Hot path: skip the order flow (accepted, amended, trade, cancelled, rejected) unparsed.
     const c = text.charCodeAt(9);
     const d = text.charCodeAt(10);
-    if ((c === 97 && (d === 99 || d === 109)) || (c === 116 && d === 114) || (c === 99 && d === 97) || c === 114) return;
+    if (c === 116 && d === 114) return this.trade(JSON.parse(text) as Obj);
+    if ((c === 97 && (d === 99 || d === 109)) || (c === 99 && d === 97) || c === 114) {
+      if (c === 97 && d === 99) this.orders++;
+      return;
+    }
     this.apply(JSON.parse(text) as Obj);
   }
 
@@ -48,6 +83,7 @@ export class Projector {
         return;
       case 'allocated': {
         const y = num(e, 'year');
+        this.currentYear = y;
         const j = str(e, 'jurisdiction');
         const jy = (this.year(y).jurisdictions[j] ??= emptyJurisdiction());
         jy.firms++;
@@ -58,6 +94,8 @@ export class Projector {
           sector: str(e, 'sector'),
           emissions: num(e, 'emissions'),
           allocation: num(e, 'allocation'),
+          bought: 0,
+          sold: 0,
           holdings: 0,
           abatement: 0,
           abatementCostFen: 0,
@@ -99,16 +137,23 @@ export class Projector {
     const year = num(e, 'year');
     const day = num(e, 'day');
     const market = str(e, 'market');
+    const b = this.bars.get(market) ?? { open: 0, high: 0, low: 0, volume: 0, notional: 0, trades: 0 };
+    this.bars.delete(market);
+    const vwap = b.volume > 0 ? Math.floor((2 * b.notional + b.volume) / (2 * b.volume)) : 0;
+    if (b.volume !== num(e, 'volume') || b.notional !== num(e, 'notional') || b.trades !== num(e, 'trades') || (vwap > 0 && vwap !== num(e, 'close'))) {
+      throw new Error(`event log inconsistent: trades of ${year} day ${day} ${market} do not add up to its day-closed event`);
+    }
+    const close = num(e, 'close');
     const row: DailyRow = {
       year,
       day,
       market,
-      open: num(e, 'open'),
-      high: num(e, 'high'),
-      low: num(e, 'low'),
-      close: num(e, 'close'),
-      vwap: num(e, 'vwap'),
-      volume: num(e, 'volume'),
+      open: b.open || close,
+      high: b.high || close,
+      low: b.low || close,
+      close,
+      vwap,
+      volume: b.volume,
     };
     this.daily.push(row);
     const my = (this.year(year).markets[market] ??= { vwap: 0, close: 0, vwapFinalDays: 0, volume: 0, trades: 0 });
@@ -146,6 +191,12 @@ export class Projector {
       row.shortfall = num(e, 'shortfall');
       row.penaltyFen = num(e, 'penaltyFen');
       row.cashFen = num(e, 'cashFen');
+      const t = this.traded.get(`${y}/${row.firm}`);
+      row.bought = t?.bought ?? 0;
+      row.sold = t?.sold ?? 0;
+      if (row.allocation + row.bought - row.sold !== row.holdings) {
+        throw new Error(`event log inconsistent: ${row.firm} ${y} holds ${row.holdings}, trades say ${row.allocation + row.bought - row.sold}`);
+      }
     }
   }
 
@@ -158,6 +209,15 @@ export class Projector {
       penalties: this.penalties,
     };
   }
+}
+
+interface Bar {
+  open: number;
+  high: number;
+  low: number;
+  volume: number;
+  notional: number;
+  trades: number;
 }
 
 const emptyJurisdiction = (): JurisdictionYear => ({

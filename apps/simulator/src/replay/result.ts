@@ -54,6 +54,8 @@ export interface FirmRow {
   sector: string;
   emissions: number;
   allocation: number;
+  bought: number;
+  sold: number;
   holdings: number;
   abatement: number;
   abatementCostFen: number;

@@ -54,7 +54,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions = {}): DynamicModule {
     const { relay = true, dataSourceName, ...transportConfig } = options;
-    const relayOptions: OutboxRelayOptions = typeof relay === 'object' ? relay : {};
+    // In process nothing is lost while the process lives: only the start-up re-send is needed.
+    const relayOptions: OutboxRelayOptions = {
+      ...(transportConfig.redisUrl ? {} : { resendAfterMs: null }),
+      ...(typeof relay === 'object' ? relay : {}),
+    };
     return {
       module: MessagingModule,
       global: true,

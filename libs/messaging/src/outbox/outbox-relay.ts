@@ -14,9 +14,15 @@ export interface OutboxRelayOptions {
   /**
    * Published rows no consumer has recorded as processed are sent again after this long (default
    * 30 s): a no-op while the transport still holds the job, a recovery when Redis lost it. `null`
-   * turns the sweep off. On start every unacknowledged row is sent again at once.
+   * turns the periodic sweep off (right for the in-process transport, which loses nothing while
+   * the process lives).
    */
   resendAfterMs?: number | null;
+  /**
+   * On start, send again every unacknowledged row published before this relay started (default
+   * true): whatever a crashed process or a flushed Redis lost is delivered again.
+   */
+  resendOnStart?: boolean;
   /** How often the sweep runs (default 10 s). */
   sweepIntervalMs?: number;
   log?: MessagingLog;
@@ -36,6 +42,7 @@ export class OutboxRelay {
   private readonly resendAfterMs: number | null;
   private readonly sweepIntervalMs: number;
   private readonly listen: boolean;
+  private readonly resendOnStart: boolean;
   private readonly log: MessagingLog;
   private readonly signal: WakeSignal;
   private running = false;
@@ -51,6 +58,7 @@ export class OutboxRelay {
     this.resendAfterMs = options.resendAfterMs === undefined ? 30_000 : options.resendAfterMs;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 10_000;
     this.listen = options.listen ?? true;
+    this.resendOnStart = options.resendOnStart ?? true;
     this.log = options.log ?? ((message) => console.warn(message));
     this.signal = new WakeSignal(dataSource, OUTBOX_CHANNEL);
   }
@@ -89,8 +97,8 @@ export class OutboxRelay {
       }[];
       if (!turn?.locked) return 0;
       const rows = (await manager.query(
-        `SELECT id::text AS id, queue, name, payload, message_id FROM outbox
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT o.id::text AS id, o.queue, o.name, o.payload, o.message_id FROM outbox o
+          WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       )) as OutboxRow[];
       await publishRows(this.transport, rows);
@@ -101,14 +109,23 @@ export class OutboxRelay {
 
   /**
    * Marks rows some consumer processed as acknowledged and sends the rest again if published at
-   * least `olderThanMs` ago. Returns how many were sent again.
+   * least `olderThanMs` ago (by the database clock). Returns how many were sent again.
    */
   async resendUnacknowledged(olderThanMs: number): Promise<number> {
+    const [{ cutoff }] = (await this.dataSource.query(
+      `SELECT (clock_timestamp() - $1::int * interval '1 millisecond')::text AS cutoff`,
+      [Math.max(0, Math.floor(olderThanMs))],
+    )) as { cutoff: string }[];
+    return this.resendPublishedBefore(cutoff);
+  }
+
+  /** As {@link resendUnacknowledged}, for rows published before `cutoff` (a timestamptz). */
+  async resendPublishedBefore(cutoff: string): Promise<number> {
     let cursor = '0';
     let resent = 0;
     for (;;) {
       const { count, last } = await this.dataSource.transaction((manager) =>
-        this.resendBatch(manager, cursor, olderThanMs),
+        this.resendBatch(manager, cursor, cutoff),
       );
       resent += count;
       if (last === undefined) return resent;
@@ -119,16 +136,16 @@ export class OutboxRelay {
   private async resendBatch(
     manager: EntityManager,
     after: string,
-    olderThanMs: number,
+    cutoff: string,
   ): Promise<{ count: number; last: string | undefined }> {
     const rows = (await manager.query(
       `SELECT o.id::text AS id, o.queue, o.name, o.payload, o.message_id,
               EXISTS (SELECT 1 FROM processed_messages p WHERE p.message_id = o.message_id) AS processed
          FROM outbox o
         WHERE o.published_at IS NOT NULL AND o.acknowledged_at IS NULL AND o.id > $1::bigint
-          AND o.published_at <= clock_timestamp() - $2::int * interval '1 millisecond'
+          AND o.published_at < $2::timestamptz
         ORDER BY o.id LIMIT $3 FOR UPDATE SKIP LOCKED`,
-      [after, Math.max(0, Math.floor(olderThanMs)), this.batchSize],
+      [after, cutoff, this.batchSize],
     )) as (OutboxRow & { processed: boolean })[];
     const processed = rows.filter((row) => row.processed);
     const unprocessed = rows.filter((row) => !row.processed);
@@ -139,23 +156,34 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    let nextSweep = 0;
-    let firstSweep = true;
+    // Only rows published before this relay started: any relay publishing now is not our concern.
+    if (this.resendOnStart) await this.guard(() => this.resend(0));
+    let nextSweep = Date.now() + this.sweepIntervalMs;
     while (this.running) {
       const generation = this.signal.generation;
       let full = false;
-      try {
+      await this.guard(async () => {
         full = (await this.publishPending()) >= this.batchSize;
         if (this.resendAfterMs !== null && Date.now() >= nextSweep) {
-          const resent = await this.resendUnacknowledged(firstSweep ? 0 : this.resendAfterMs);
-          if (resent > 0) this.log(`outbox relay re-sent ${resent} unacknowledged messages`);
-          firstSweep = false;
+          await this.resend(this.resendAfterMs);
           nextSweep = Date.now() + this.sweepIntervalMs;
         }
-      } catch (error) {
-        this.log(`outbox relay: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      });
       if (!full && this.running) await this.signal.wait(generation, this.pollIntervalMs);
+    }
+  }
+
+  private async resend(olderThanMs: number): Promise<void> {
+    const resent = await this.resendUnacknowledged(olderThanMs);
+    if (resent > 0) this.log(`outbox relay re-sent ${resent} unacknowledged messages`);
+  }
+
+  /** A failed round (database or Redis down) is reported and retried on the next one. */
+  private async guard(round: () => Promise<void>): Promise<void> {
+    try {
+      await round();
+    } catch (error) {
+      this.log(`outbox relay: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

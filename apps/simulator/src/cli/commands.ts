@@ -76,21 +76,19 @@ export function sweepCommand(file: string, opts: CommonOptions & { seeds: string
   const scenarios = combos.flatMap((sets) =>
     seeds.map((seed) => ({ sets, seed, s: loadScenarioWith(file, (raw) => applyOverrides(raw, [...sets, `seed=${seed}`])) })),
   );
-  const lines: string[] = [];
-  let header: string[] | null = null;
-  const rep = reporter('sweep', opts.quiet ?? false);
+  const rows: { seed: number; values: string[]; h: Map<string, number> }[] = [];
+  const keys = new Set<string>();
+  const rep = reporter('sweep', opts.quiet ?? false, 'runs');
   scenarios.forEach((run, k) => {
-    const { results } = runInMemory(run.s);
-    const h = headline(results);
-    if (header === null) {
-      header = ['seed', ...opts.grid.map((g) => g.slice(0, g.indexOf('='))), ...h.keys()];
-      lines.push(header.join(','));
-    }
-    const values = run.sets.map((x) => x.slice(x.indexOf('=') + 1));
-    lines.push([String(run.seed), ...values, ...[...h.values()].map(String)].join(','));
+    const h = headline(runInMemory(run.s).results);
+    for (const key of h.keys()) keys.add(key);
+    rows.push({ seed: run.seed, values: run.sets.map((x) => x.slice(x.indexOf('=') + 1)), h });
     rep.progress?.(k + 1, scenarios.length);
   });
   rep.done();
+  const axes = opts.grid.map((g) => g.slice(0, g.indexOf('=')));
+  const lines = [['seed', ...axes, ...keys].join(',')];
+  for (const r of rows) lines.push([String(r.seed), ...r.values, ...[...keys].map((k) => String(r.h.get(k) ?? ''))].join(','));
   const csv = `${lines.join('\n')}\n`;
   if (opts.out) writeFileSync(opts.out, csv);
   else process.stdout.write(csv);

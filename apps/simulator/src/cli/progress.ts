@@ -7,10 +7,10 @@ export interface Reporter {
 }
 
 /** A progress bar with ETA on a TTY, a plain line every 10 % otherwise, nothing with --quiet. */
-export function reporter(label: string, quiet: boolean): Reporter {
+export function reporter(label: string, quiet: boolean, unit = 'steps'): Reporter {
   if (quiet) return { progress: undefined, done: () => undefined };
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {value}/{total} steps`, stream: process.stderr });
+    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {value}/{total} ${unit}`, stream: process.stderr });
     let started = false;
     return {
       progress: (done, total) => {
@@ -29,7 +29,7 @@ export function reporter(label: string, quiet: boolean): Reporter {
       const decile = Math.floor((done * 10) / total);
       if (decile !== lastDecile) {
         lastDecile = decile;
-        process.stderr.write(`${label}: ${decile * 10}% (${done}/${total} steps)\n`);
+        process.stderr.write(`${label}: ${decile * 10}% (${done}/${total} ${unit})\n`);
       }
     },
     done: () => undefined,

@@ -35,7 +35,7 @@ const firmId = z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : or
 
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
-  seed: z.number().int().min(0).max(0xffff_ffff),
+  seed: z.number().int(),
   years: z.array(z.number().int().min(1000).max(9999)).min(1),
   tradingDaysPerYear: z.number().int().positive(),
   linkage: z.enum(['separate', 'recognition', 'linked']),

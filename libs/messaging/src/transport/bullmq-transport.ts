@@ -87,6 +87,11 @@ export class BullMqTransport implements MessageTransport {
     };
   }
 
+  /** Jobs Redis holds for the queue in any state (waiting, active, delayed, completed, failed). */
+  async jobCount(queue: string): Promise<number> {
+    return this.queue(queue).getJobCountByTypes('wait', 'active', 'delayed', 'prioritized', 'completed', 'failed');
+  }
+
   async close(): Promise<void> {
     const workers = [...this.workers];
     this.workers.clear();

@@ -1,0 +1,61 @@
+import { testRedisUrl } from '@app/platform/testing';
+import { eventually, uniquePrefix, wipeRedis } from '../testing/eventually';
+import { BullMqTransport } from './bullmq-transport';
+import type { TransportMessage } from './message-transport';
+
+jest.setTimeout(60_000);
+const silent = (): void => undefined;
+const message = (n: number): TransportMessage => ({ id: `place:${n}`, name: 'PlaceOrder', payload: { n } });
+
+describe('BullMqTransport', () => {
+  const prefix = uniquePrefix('bullmq');
+  let transport: BullMqTransport;
+  beforeEach(() => {
+    transport = new BullMqTransport({ redisUrl: testRedisUrl(), prefix, backoffMs: 10, log: silent });
+  });
+  afterEach(() => transport.close());
+  afterAll(() => wipeRedis(testRedisUrl(), prefix));
+
+  it('delivers a queue in order to a consumer with concurrency 1, ids and payloads intact', async () => {
+    const seen: TransportMessage[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    await transport.consume(
+      'ordered',
+      async (m) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(m);
+        inFlight--;
+      },
+      { concurrency: 1 },
+    );
+    await transport.publishBatch('ordered', [...Array(50).keys()].map(message));
+    await transport.publish('ordered', message(50));
+    await eventually(() => seen.length === 51);
+    expect(seen.map((m) => m.id)).toEqual([...Array(51).keys()].map((n) => `place:${n}`));
+    expect(seen[3]).toEqual(message(3));
+    expect(maxInFlight).toBe(1);
+  });
+
+  it('does not enqueue an id again while Redis still holds its job', async () => {
+    await transport.publish('dedupe', message(1));
+    await transport.publish('dedupe', message(1));
+    expect(await transport.jobCount('dedupe')).toBe(1);
+  });
+
+  it('retries a failing message with backoff', async () => {
+    let attempts = 0;
+    await transport.consume(
+      'retry',
+      async () => {
+        attempts++;
+        if (attempts < 3) throw new Error('transient');
+      },
+      { concurrency: 1 },
+    );
+    await transport.publish('retry', message(1));
+    await eventually(() => attempts === 3);
+  });
+});

@@ -18,22 +18,37 @@ describe('walking skeleton, embedded (no servers: PGlite and in-process queues)'
 
   it('answers a malformed body with 400 naming the field', async () => {
     const response = await postJson(`${service.url}/orders`, {
-      instrument: 'CQEA-2025', account: 'a1', side: 'buy', price: 36.5, qty: 10,
+      instrument: 'CQEA-2025',
+      account: 'a1',
+      side: 'buy',
+      price: 36.5,
+      qty: 10,
     });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body.message)).toMatch(/price must be an integer/);
   });
 
   it('answers an unknown instrument with 404 naming the field, and non-JSON with 400', async () => {
-    const unknown = await postJson(`${service.url}/orders`, { instrument: 'NOPE-1', account: 'a1', side: 'buy', price: 1, qty: 1 });
-    expect(unknown).toMatchObject({ status: 404, body: { code: 'EXCHANGE.UNKNOWN_INSTRUMENT', field: 'instrument' } });
+    const unknown = await postJson(`${service.url}/orders`, {
+      instrument: 'NOPE-1',
+      account: 'a1',
+      side: 'buy',
+      price: 1,
+      qty: 1,
+    });
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { code: 'EXCHANGE.UNKNOWN_INSTRUMENT', field: 'instrument' },
+    });
     const garbage = await postJson(`${service.url}/orders`, '{"instrument": ');
     expect(garbage.status).toBe(400);
   });
 
   it('serves /health and the OpenAPI document', async () => {
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
-    const openapi = (await (await fetch(`${service.url}/docs/json`)).json()) as { paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${service.url}/docs/json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/orders', '/trades', '/health']));
   });
 });

@@ -21,21 +21,34 @@ describe('walking skeleton, as separate services on PostgreSQL and Redis', () =>
     });
     processes.push(child);
     const url = `http://127.0.0.1:${port}`;
-    await eventually(async () => ((await fetch(`${url}/health`)).ok ? true : undefined), 30000, `${app} to be healthy`);
+    await eventually(
+      async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
+      30000,
+      `${app} to be healthy`,
+    );
     return url;
   };
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.dataSource.destroy();
-    const env = { DATABASE_URL: db.url, REDIS_URL: testRedisUrl(), QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}` };
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}`,
+    };
     // Start both at once: the migration lock must let them share one fresh database.
     [gatewayUrl] = await Promise.all([start('gateway', env), start('exchange', env)]);
   }, 60000);
 
   afterAll(async () => {
     await Promise.all(
-      processes.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve(null) : (p.once('exit', resolve), p.kill('SIGTERM'))))),
+      processes.map(
+        (p) =>
+          new Promise((resolve) =>
+            p.exitCode !== null ? resolve(null) : (p.once('exit', resolve), p.kill('SIGTERM')),
+          ),
+      ),
     );
     await db?.drop();
   });

@@ -11,11 +11,21 @@ interface Trade {
 /** Two crossing limit orders over HTTP; the trade must come back from GET /trades. */
 export async function crossTwoOrders(baseUrl: string, instrument = 'CQEA-2025'): Promise<Trade[]> {
   const sell = await postJson(`${baseUrl}/orders`, {
-    instrument, account: 'cq-steel-001', side: 'sell', price: 3600, qty: 500, clientOrderId: `sell-${instrument}`,
+    instrument,
+    account: 'cq-steel-001',
+    side: 'sell',
+    price: 3600,
+    qty: 500,
+    clientOrderId: `sell-${instrument}`,
   });
   expect(sell.status).toBe(202);
   const buy = await postJson(`${baseUrl}/orders`, {
-    instrument, account: 'cq-power-002', side: 'buy', price: 3620, qty: 300, clientOrderId: `buy-${instrument}`,
+    instrument,
+    account: 'cq-power-002',
+    side: 'buy',
+    price: 3620,
+    qty: 300,
+    clientOrderId: `buy-${instrument}`,
   });
   expect(buy.status).toBe(202);
   return eventually(

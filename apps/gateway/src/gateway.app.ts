@@ -5,13 +5,21 @@ import { AppConfig, MigrationClass, ServiceDefinition } from '@app/platform';
 import { GATEWAY_MIGRATIONS, GatewayModule } from './gateway.module';
 
 /** Every table any service needs; whichever service starts first creates them all. */
-export const ALL_MIGRATIONS: MigrationClass[] = [...EVENT_STORE_MIGRATIONS, ...MESSAGING_MIGRATIONS, ...GATEWAY_MIGRATIONS];
+export const ALL_MIGRATIONS: MigrationClass[] = [
+  ...EVENT_STORE_MIGRATIONS,
+  ...MESSAGING_MIGRATIONS,
+  ...GATEWAY_MIGRATIONS,
+];
 
 @Module({})
 class GatewayAppModule {}
 
 /** The infrastructure every service process imports around its own modules. */
-export function withInfrastructure(config: AppConfig, platform: DynamicModule, modules: DynamicModule['imports']): DynamicModule {
+export function withInfrastructure(
+  config: AppConfig,
+  platform: DynamicModule,
+  modules: DynamicModule['imports'],
+): DynamicModule {
   return {
     module: GatewayAppModule,
     imports: [

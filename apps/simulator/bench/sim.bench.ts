@@ -28,12 +28,20 @@ try {
   const bytes = statSync(path).size;
   const summary = replay.results.summary;
   const y = summary.years[String(scenario.years[0])];
-  console.log(`scenario ${scenario.name}: ${scenario.firms.length} firms, ${scenario.tradingDaysPerYear} days × ${scenario.years.length} year(s), ${scenario.market.stepsPerDay} steps/day`);
-  console.log(`simulate: ${stats.orders} orders, ${stats.events} events, ${(bytes / 1e6).toFixed(1)} MB log in ${seconds.toFixed(2)} s (${Math.round(stats.orders / seconds)} orders/s)`);
-  console.log(`replay: ${replay.events} events in ${replaySeconds.toFixed(2)} s (${Math.round(replay.events / replaySeconds)} events/s)`);
+  console.log(
+    `scenario ${scenario.name}: ${scenario.firms.length} firms, ${scenario.tradingDaysPerYear} days × ${scenario.years.length} year(s), ${scenario.market.stepsPerDay} steps/day`,
+  );
+  console.log(
+    `simulate: ${stats.orders} orders, ${stats.events} events, ${(bytes / 1e6).toFixed(1)} MB log in ${seconds.toFixed(2)} s (${Math.round(stats.orders / seconds)} orders/s)`,
+  );
+  console.log(
+    `replay: ${replay.events} events in ${replaySeconds.toFixed(2)} s (${Math.round(replay.events / replaySeconds)} events/s)`,
+  );
   if (y) {
     for (const [m, v] of Object.entries(y.markets)) {
-      console.log(`market ${m}: final-tenth VWAP ${v.vwapFinalDays} fen/t vs analytic ${y.analytic[m]?.equilibriumPrice ?? '-'}; volume ${v.volume} t in ${v.trades} trades`);
+      console.log(
+        `market ${m}: final-tenth VWAP ${v.vwapFinalDays} fen/t vs analytic ${y.analytic[m]?.equilibriumPrice ?? '-'}; volume ${v.volume} t in ${v.trades} trades`,
+      );
     }
   }
   console.log(`eventLogSha256 ${sha} (replay ${summary.eventLogSha256 === sha ? 'matches' : 'DIFFERS'})`);

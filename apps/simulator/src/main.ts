@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { counterfactualCommand, replayCommand, runCommand, schemaCommand, sweepCommand } from './cli/commands';
+import {
+  counterfactualCommand,
+  replayCommand,
+  runCommand,
+  schemaCommand,
+  sweepCommand,
+} from './cli/commands';
 import { ScenarioError } from './scenario/scenario-error';
 
 const collect = (value: string, prev: string[]): string[] => [...prev, value];
@@ -11,7 +17,9 @@ const program = new Command('simulate')
 
 program
   .command('run <file>')
-  .description('run a scenario file (YAML or JSON) and write summary.json, events.jsonl, daily.csv, report.html')
+  .description(
+    'run a scenario file (YAML or JSON) and write summary.json, events.jsonl, daily.csv, report.html',
+  )
   .requiredOption('--out <dir>', 'result folder (replaced atomically)')
   .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
   .option('--quiet', 'no progress output')
@@ -38,7 +46,9 @@ program
   .option('--grid <path=v1,v2>', 'a grid axis, e.g. linkage=separate,linked (repeatable)', collect, [])
   .option('--out <file>', 'write the CSV here instead of stdout')
   .option('--quiet', 'no progress output')
-  .action((file: string, opts: { seeds: string; grid: string[]; out?: string; quiet?: boolean }) => sweepCommand(file, opts));
+  .action((file: string, opts: { seeds: string; grid: string[]; out?: string; quiet?: boolean }) =>
+    sweepCommand(file, opts),
+  );
 
 program
   .command('schema')

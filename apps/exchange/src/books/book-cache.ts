@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { BookEvent, bookStreamId } from '@app/contracts';
 import { EventStore } from '@app/event-store';
 import { InstrumentCatalogue } from '@app/platform';
@@ -17,10 +18,14 @@ export class BookCache {
     private readonly catalogue: InstrumentCatalogue,
   ) {}
 
-  get(symbol: string): Promise<InstrumentBook> {
+  /**
+   * `manager` is the caller's open transaction: reading through it matters on the embedded
+   * database, where a second connection would wait behind that transaction for ever.
+   */
+  get(symbol: string, manager?: EntityManager): Promise<InstrumentBook> {
     let book = this.books.get(symbol);
     if (!book) {
-      book = this.load(symbol);
+      book = this.load(symbol, manager);
       this.books.set(symbol, book);
       book.catch(() => this.books.delete(symbol));
     }
@@ -31,11 +36,11 @@ export class BookCache {
     this.books.delete(symbol);
   }
 
-  private async load(symbol: string): Promise<InstrumentBook> {
+  private async load(symbol: string, manager?: EntityManager): Promise<InstrumentBook> {
     const instrument = this.catalogue.get(symbol);
     if (!instrument) throw new Error(`unknown instrument ${symbol}`);
     const book = new InstrumentBook(instrument);
-    for (const event of await this.store.readStream(bookStreamId(symbol))) {
+    for (const event of await this.store.readStream(bookStreamId(symbol), { manager })) {
       book.replay(event as unknown as BookEvent);
       book.version = event.streamVersion;
     }

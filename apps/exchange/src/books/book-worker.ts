@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource, EntityManager } from 'typeorm';
 import { allExchangeQueues, bookStreamId, ExchangeCommandMessage } from '@app/contracts';
 import { EventStore } from '@app/event-store';
-import { ConsumerHandle, idempotentHandler, MESSAGE_TRANSPORT, MessageTransport, TransportMessage } from '@app/messaging';
+import {
+  ConsumerHandle,
+  idempotentHandler,
+  MESSAGE_TRANSPORT,
+  MessageTransport,
+  TransportMessage,
+} from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { BookCache } from './book-cache';
 
@@ -54,7 +60,7 @@ export class BookWorker implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async apply(command: ExchangeCommandMessage, manager: EntityManager): Promise<void> {
     const { instrument, commandId } = command.payload;
-    const book = await this.books.get(instrument);
+    const book = await this.books.get(instrument, manager);
     const events =
       command.name === 'PlaceOrder' ? book.place(command.payload) : book.cancel(command.payload.orderId);
     if (events.length === 0) return;

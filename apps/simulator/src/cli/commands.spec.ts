@@ -19,16 +19,43 @@ describe('CLI helpers', () => {
   });
 
   it('applies --set overrides as typed YAML values without touching the original', () => {
-    const raw = { linkage: 'separate', market: { priceLimitBp: 1000 }, jurisdictions: [{ id: 'CQ', cap: { '2025': 5 } }] };
-    const out = applyOverrides(raw, ['linkage=linked', 'market.priceLimitBp=0', 'jurisdictions.0.cap.2025=7']);
-    expect(out).toEqual({ linkage: 'linked', market: { priceLimitBp: 0 }, jurisdictions: [{ id: 'CQ', cap: { '2025': 7 } }] });
+    const raw = {
+      linkage: 'separate',
+      market: { priceLimitBp: 1000 },
+      jurisdictions: [{ id: 'CQ', cap: { '2025': 5 } }],
+    };
+    const out = applyOverrides(raw, [
+      'linkage=linked',
+      'market.priceLimitBp=0',
+      'jurisdictions.0.cap.2025=7',
+    ]);
+    expect(out).toEqual({
+      linkage: 'linked',
+      market: { priceLimitBp: 0 },
+      jurisdictions: [{ id: 'CQ', cap: { '2025': 7 } }],
+    });
     expect(raw.market.priceLimitBp).toBe(1000);
   });
 
   it('prints differences side by side', () => {
-    const text = sideBySide(new Map([['x', 100]]), new Map([['x', 90], ['y', 1]]), ['base', 'alt']);
+    const text = sideBySide(
+      new Map([['x', 100]]),
+      new Map([
+        ['x', 90],
+        ['y', 1],
+      ]),
+      ['base', 'alt'],
+    );
     expect(text).toMatch(/x\s+100\s+90\s+-10 \(-10\.0%\)/);
     expect(text).toMatch(/y\s+-\s+1\s+-/);
-    expect(headline({ summary: { name: '', seed: 0, eventLogSha256: '', years: {} }, daily: [], firms: [], linkage: 'linked', penalties: {} }).size).toBe(0);
+    expect(
+      headline({
+        summary: { name: '', seed: 0, eventLogSha256: '', years: {} },
+        daily: [],
+        firms: [],
+        linkage: 'linked',
+        penalties: {},
+      }).size,
+    ).toBe(0);
   });
 });

@@ -16,17 +16,26 @@ const say = (quiet: boolean | undefined, text: string): void => {
 };
 
 export function runCommand(file: string, opts: CommonOptions & { out: string; set?: string[] }): void {
-  const s = opts.set && opts.set.length > 0 ? loadScenarioWith(file, (raw) => applyOverrides(raw, opts.set ?? [])) : loadScenario(file);
+  const s =
+    opts.set && opts.set.length > 0
+      ? loadScenarioWith(file, (raw) => applyOverrides(raw, opts.set ?? []))
+      : loadScenario(file);
   const rep = reporter(`run ${s.name}`, opts.quiet ?? false);
   const { results, stats } = runToDir(s, opts.out, rep.progress);
   rep.done();
-  say(opts.quiet, `${s.name}: ${s.firms.length} firms, ${stats.orders} orders, ${stats.events} events → ${opts.out}`);
+  say(
+    opts.quiet,
+    `${s.name}: ${s.firms.length} firms, ${stats.orders} orders, ${stats.events} events → ${opts.out}`,
+  );
   say(opts.quiet, `eventLogSha256 ${results.summary.eventLogSha256}`);
 }
 
 export function replayCommand(log: string, opts: CommonOptions & { out: string }): void {
   const { results, events } = replayToDir(log, opts.out);
-  say(opts.quiet, `replayed ${events} events → ${opts.out} (eventLogSha256 ${results.summary.eventLogSha256})`);
+  say(
+    opts.quiet,
+    `replayed ${events} events → ${opts.out} (eventLogSha256 ${results.summary.eventLogSha256})`,
+  );
 }
 
 export function counterfactualCommand(file: string, opts: CommonOptions & { set: string[] }): void {
@@ -40,7 +49,9 @@ export function counterfactualCommand(file: string, opts: CommonOptions & { set:
   const b = runInMemory(alt, r2.progress);
   r2.done();
   process.stdout.write(`counterfactual: ${opts.set.join(' ')}\n`);
-  process.stdout.write(`${sideBySide(headline(a.results), headline(b.results), ['base', 'counterfactual'])}\n`);
+  process.stdout.write(
+    `${sideBySide(headline(a.results), headline(b.results), ['base', 'counterfactual'])}\n`,
+  );
 }
 
 /** Parses "1..20" (inclusive range) or "1,5,9" into seeds. */
@@ -70,11 +81,18 @@ export function gridCombos(grid: readonly string[]): string[][] {
   return combos;
 }
 
-export function sweepCommand(file: string, opts: CommonOptions & { seeds: string; grid: string[]; out?: string }): void {
+export function sweepCommand(
+  file: string,
+  opts: CommonOptions & { seeds: string; grid: string[]; out?: string },
+): void {
   const seeds = parseSeeds(opts.seeds);
   const combos = gridCombos(opts.grid);
   const scenarios = combos.flatMap((sets) =>
-    seeds.map((seed) => ({ sets, seed, s: loadScenarioWith(file, (raw) => applyOverrides(raw, [...sets, `seed=${seed}`])) })),
+    seeds.map((seed) => ({
+      sets,
+      seed,
+      s: loadScenarioWith(file, (raw) => applyOverrides(raw, [...sets, `seed=${seed}`])),
+    })),
   );
   const rows: { seed: number; values: string[]; h: Map<string, number> }[] = [];
   const keys = new Set<string>();
@@ -88,7 +106,8 @@ export function sweepCommand(file: string, opts: CommonOptions & { seeds: string
   rep.done();
   const axes = opts.grid.map((g) => g.slice(0, g.indexOf('=')));
   const lines = [['seed', ...axes, ...keys].join(',')];
-  for (const r of rows) lines.push([String(r.seed), ...r.values, ...[...keys].map((k) => String(r.h.get(k) ?? ''))].join(','));
+  for (const r of rows)
+    lines.push([String(r.seed), ...r.values, ...[...keys].map((k) => String(r.h.get(k) ?? ''))].join(','));
   const csv = `${lines.join('\n')}\n`;
   if (opts.out) writeFileSync(opts.out, csv);
   else process.stdout.write(csv);

@@ -11,7 +11,8 @@ export function headline(r: Results): Map<string, number> {
       out.set(`${year} ${m} volume`, v.volume);
       out.set(`${year} ${m} trades`, v.trades);
     }
-    for (const [m, a] of Object.entries(y.analytic)) out.set(`${year} ${m} analytic price`, a.equilibriumPrice);
+    for (const [m, a] of Object.entries(y.analytic))
+      out.set(`${year} ${m} analytic price`, a.equilibriumPrice);
     let cost = 0;
     let shortfall = 0;
     for (const [j, v] of Object.entries(y.jurisdictions)) {
@@ -22,7 +23,10 @@ export function headline(r: Results): Map<string, number> {
       shortfall += v.shortfall;
     }
     out.set(`${year} total abatementCostFen`, cost);
-    out.set(`${year} total minAbatementCostFen`, Object.values(y.analytic).reduce((a, v) => a + v.minAbatementCostFen, 0));
+    out.set(
+      `${year} total minAbatementCostFen`,
+      Object.values(y.analytic).reduce((a, v) => a + v.minAbatementCostFen, 0),
+    );
     out.set(`${year} total shortfall`, shortfall);
     let pen = 0;
     for (const v of Object.values(r.penalties[year] ?? {})) pen += v;
@@ -32,16 +36,31 @@ export function headline(r: Results): Map<string, number> {
 }
 
 /** Rows "metric | base | counterfactual | difference" with aligned columns. */
-export function sideBySide(base: Map<string, number>, alt: Map<string, number>, labels: [string, string]): string {
+export function sideBySide(
+  base: Map<string, number>,
+  alt: Map<string, number>,
+  labels: [string, string],
+): string {
   const keys = [...new Set([...base.keys(), ...alt.keys()])];
   const rows = keys.map((k) => {
     const a = base.get(k);
     const b = alt.get(k);
     const diff = a !== undefined && b !== undefined ? b - a : undefined;
     const pct = diff !== undefined && a ? ` (${diff >= 0 ? '+' : ''}${((diff * 100) / a).toFixed(1)}%)` : '';
-    return [k, a === undefined ? '-' : String(a), b === undefined ? '-' : String(b), diff === undefined ? '-' : `${diff >= 0 ? '+' : ''}${diff}${pct}`];
+    return [
+      k,
+      a === undefined ? '-' : String(a),
+      b === undefined ? '-' : String(b),
+      diff === undefined ? '-' : `${diff >= 0 ? '+' : ''}${diff}${pct}`,
+    ];
   });
   const all = [['metric', labels[0], labels[1], 'difference'], ...rows];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...all.map((r) => (r[c] as string).length)));
-  return all.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  ')).join('\n');
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+        .join('  '),
+    )
+    .join('\n');
 }

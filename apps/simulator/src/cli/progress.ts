@@ -10,7 +10,10 @@ export interface Reporter {
 export function reporter(label: string, quiet: boolean, unit = 'steps'): Reporter {
   if (quiet) return { progress: undefined, done: () => undefined };
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {value}/{total} ${unit}`, stream: process.stderr });
+    const bar = new SingleBar({
+      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted} | {value}/{total} ${unit}`,
+      stream: process.stderr,
+    });
     let started = false;
     return {
       progress: (done, total) => {

@@ -10,13 +10,33 @@ const results: Results = {
     years: {
       '2025': {
         markets: { CQ: { vwap: 5000, close: 5100, vwapFinalDays: 5100, volume: 10, trades: 2 } },
-        jurisdictions: { CQ: { emissions: 100, abatement: 5, abatementCostFen: 9, surrendered: 95, shortfall: 0, compliantFirms: 1, firms: 1 } },
+        jurisdictions: {
+          CQ: {
+            emissions: 100,
+            abatement: 5,
+            abatementCostFen: 9,
+            surrendered: 95,
+            shortfall: 0,
+            compliantFirms: 1,
+            firms: 1,
+          },
+        },
         analytic: { CQ: { equilibriumPrice: 5050, minAbatementCostFen: 9 } },
       },
     },
   },
   daily: [
-    { year: 2025, day: 1, market: 'CQ', open: 5000, high: 5200, low: 4900, close: 5100, vwap: 5100, volume: 10 },
+    {
+      year: 2025,
+      day: 1,
+      market: 'CQ',
+      open: 5000,
+      high: 5200,
+      low: 4900,
+      close: 5100,
+      vwap: 5100,
+      volume: 10,
+    },
     { year: 2025, day: 2, market: 'CQ', open: 5100, high: 5100, low: 5100, close: 5100, vwap: 0, volume: 0 },
   ],
   firms: [],
@@ -35,7 +55,8 @@ describe('report.html', () => {
 
   it('draws a price and a volume chart per market', () => {
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
-    const data = /<script id="chart-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const data =
+      /<script id="chart-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     const charts: unknown[][] = [];
     const element = () => ({ appendChild: () => undefined, textContent: '', clientWidth: 800 });
     function FakePlot(opts: unknown, series: unknown): void {
@@ -44,10 +65,17 @@ describe('report.html', () => {
     FakePlot.paths = { bars: () => () => null };
     const context = createContext({
       uPlot: FakePlot,
-      document: { getElementById: (id: string) => (id === 'chart-data' ? { textContent: data } : element()), createElement: element },
+      document: {
+        getElementById: (id: string) => (id === 'chart-data' ? { textContent: data } : element()),
+        createElement: element,
+      },
     });
     runInContext(scripts[scripts.length - 1] ?? '', context);
     expect(charts).toHaveLength(2);
-    expect(charts[0]?.[1]).toEqual([[1, 2], [51, 51], [51, null]]);
+    expect(charts[0]?.[1]).toEqual([
+      [1, 2],
+      [51, 51],
+      [51, null],
+    ]);
   });
 });

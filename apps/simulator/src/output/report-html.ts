@@ -18,7 +18,15 @@ function summaryTables(r: Results): string {
     parts.push(
       table(
         ['market', 'VWAP (CNY/t)', 'close', 'VWAP final tenth', 'analytic price', 'volume (t)', 'trades'],
-        Object.entries(y.markets).map(([m, v]) => [m, yuan(v.vwap), yuan(v.close), yuan(v.vwapFinalDays), yuan(y.analytic[m]?.equilibriumPrice ?? 0), v.volume, v.trades]),
+        Object.entries(y.markets).map(([m, v]) => [
+          m,
+          yuan(v.vwap),
+          yuan(v.close),
+          yuan(v.vwapFinalDays),
+          yuan(y.analytic[m]?.equilibriumPrice ?? 0),
+          v.volume,
+          v.trades,
+        ]),
       ),
     );
     const cost = Object.values(y.jurisdictions).reduce((a, j) => a + j.abatementCostFen, 0);
@@ -26,7 +34,17 @@ function summaryTables(r: Results): string {
     parts.push(`<p>Total abatement cost CNY ${yuan(cost)}; least-cost benchmark CNY ${yuan(min)}.</p>`);
     parts.push(
       table(
-        ['jurisdiction', 'firms', 'compliant', 'emissions (t)', 'abatement (t)', 'abatement cost (CNY)', 'surrendered', 'shortfall', 'penalties (CNY)'],
+        [
+          'jurisdiction',
+          'firms',
+          'compliant',
+          'emissions (t)',
+          'abatement (t)',
+          'abatement cost (CNY)',
+          'surrendered',
+          'shortfall',
+          'penalties (CNY)',
+        ],
         Object.entries(y.jurisdictions).map(([j, v]) => [
           j,
           v.firms,
@@ -46,12 +64,46 @@ function summaryTables(r: Results): string {
 
 function firmTable(r: Results): string {
   return table(
-    ['year', 'firm', 'jurisdiction', 'sector', 'emissions', 'allocation', 'bought', 'sold', 'holdings at compliance', 'abatement', 'abatement cost (CNY)', 'surrendered', 'shortfall', 'penalty (CNY)', 'net trading cash (CNY)'],
-    r.firms.map((f) => [f.year, f.firm, f.jurisdiction, f.sector, f.emissions, f.allocation, f.bought, f.sold, f.holdings, f.abatement, yuan(f.abatementCostFen), f.surrendered, f.shortfall, yuan(f.penaltyFen), yuan(f.cashFen)]),
+    [
+      'year',
+      'firm',
+      'jurisdiction',
+      'sector',
+      'emissions',
+      'allocation',
+      'bought',
+      'sold',
+      'holdings at compliance',
+      'abatement',
+      'abatement cost (CNY)',
+      'surrendered',
+      'shortfall',
+      'penalty (CNY)',
+      'net trading cash (CNY)',
+    ],
+    r.firms.map((f) => [
+      f.year,
+      f.firm,
+      f.jurisdiction,
+      f.sector,
+      f.emissions,
+      f.allocation,
+      f.bought,
+      f.sold,
+      f.holdings,
+      f.abatement,
+      yuan(f.abatementCostFen),
+      f.surrendered,
+      f.shortfall,
+      yuan(f.penaltyFen),
+      yuan(f.cashFen),
+    ]),
   );
 }
 
-function chartData(r: Results): Record<string, { x: number[]; close: number[]; vwap: (number | null)[]; volume: number[] }> {
+function chartData(
+  r: Results,
+): Record<string, { x: number[]; close: number[]; vwap: (number | null)[]; volume: number[] }> {
   const out: Record<string, { x: number[]; close: number[]; vwap: (number | null)[]; volume: number[] }> = {};
   const seen = new Map<string, number>();
   for (const d of r.daily) {

@@ -122,7 +122,8 @@ export class Projector {
         if (m) {
           m.vwap = num(e, 'vwap');
           m.close = num(e, 'close');
-          m.vwapFinalDays = fin && fin.volume > 0 ? Math.floor((2 * fin.notional + fin.volume) / (2 * fin.volume)) : m.close;
+          m.vwapFinalDays =
+            fin && fin.volume > 0 ? Math.floor((2 * fin.notional + fin.volume) / (2 * fin.volume)) : m.close;
         }
         return;
       }
@@ -140,8 +141,15 @@ export class Projector {
     const b = this.bars.get(market) ?? { open: 0, high: 0, low: 0, volume: 0, notional: 0, trades: 0 };
     this.bars.delete(market);
     const vwap = b.volume > 0 ? Math.floor((2 * b.notional + b.volume) / (2 * b.volume)) : 0;
-    if (b.volume !== num(e, 'volume') || b.notional !== num(e, 'notional') || b.trades !== num(e, 'trades') || (vwap > 0 && vwap !== num(e, 'close'))) {
-      throw new Error(`event log inconsistent: trades of ${year} day ${day} ${market} do not add up to its day-closed event`);
+    if (
+      b.volume !== num(e, 'volume') ||
+      b.notional !== num(e, 'notional') ||
+      b.trades !== num(e, 'trades') ||
+      (vwap > 0 && vwap !== num(e, 'close'))
+    ) {
+      throw new Error(
+        `event log inconsistent: trades of ${year} day ${day} ${market} do not add up to its day-closed event`,
+      );
     }
     const close = num(e, 'close');
     const row: DailyRow = {
@@ -156,7 +164,13 @@ export class Projector {
       volume: b.volume,
     };
     this.daily.push(row);
-    const my = (this.year(year).markets[market] ??= { vwap: 0, close: 0, vwapFinalDays: 0, volume: 0, trades: 0 });
+    const my = (this.year(year).markets[market] ??= {
+      vwap: 0,
+      close: 0,
+      vwapFinalDays: 0,
+      volume: 0,
+      trades: 0,
+    });
     my.volume += row.volume;
     my.trades += num(e, 'trades');
     my.close = row.close;
@@ -195,7 +209,9 @@ export class Projector {
       row.bought = t?.bought ?? 0;
       row.sold = t?.sold ?? 0;
       if (row.allocation + row.bought - row.sold !== row.holdings) {
-        throw new Error(`event log inconsistent: ${row.firm} ${y} holds ${row.holdings}, trades say ${row.allocation + row.bought - row.sold}`);
+        throw new Error(
+          `event log inconsistent: ${row.firm} ${y} holds ${row.holdings}, trades say ${row.allocation + row.bought - row.sold}`,
+        );
       }
     }
   }

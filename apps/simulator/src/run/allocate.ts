@@ -13,7 +13,11 @@ export interface YearAllocation {
  * Explicit allocations are given as written; what is left of the free cap (floored at 0) is shared
  * among the other firms of the jurisdiction pro rata to emissions (largest remainder, ties by id).
  */
-export function allocateYear(year: number, jurisdictions: readonly JurisdictionSpec[], firms: readonly FirmSpec[]): YearAllocation {
+export function allocateYear(
+  year: number,
+  jurisdictions: readonly JurisdictionSpec[],
+  firms: readonly FirmSpec[],
+): YearAllocation {
   const y = String(year);
   const free = new Array<number>(firms.length).fill(0);
   const auctioned = new Map<string, number>();

@@ -24,7 +24,12 @@ describe('deterministic runs', () => {
     expect(a.results.summary.eventLogSha256).toBe(sha(join(dir, 'a/events.jsonl')));
     expect(b.results.summary.eventLogSha256).toBe(a.results.summary.eventLogSha256);
     expect(c.results.summary.eventLogSha256).not.toBe(a.results.summary.eventLogSha256);
-    expect(readdirSync(join(dir, 'a')).sort()).toEqual(['daily.csv', 'events.jsonl', 'report.html', 'summary.json']);
+    expect(readdirSync(join(dir, 'a')).sort()).toEqual([
+      'daily.csv',
+      'events.jsonl',
+      'report.html',
+      'summary.json',
+    ]);
   });
 
   it('replay rebuilds summary, daily.csv and report byte for byte', () => {
@@ -37,11 +42,25 @@ describe('deterministic runs', () => {
   it('the summary and daily.csv have the spec shape', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'a/summary.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(summary)).toEqual(['name', 'seed', 'eventLogSha256', 'years']);
-    const y = (summary['years'] as Record<string, Record<string, Record<string, Record<string, number>>>>)['2025'];
+    const y = (summary['years'] as Record<string, Record<string, Record<string, Record<string, number>>>>)[
+      '2025'
+    ];
     expect(Object.keys(y?.['markets'] ?? {})).toEqual(['CQ', 'SC']);
-    expect(Object.keys(y?.['markets']?.['CQ'] ?? {})).toEqual(['vwap', 'close', 'vwapFinalDays', 'volume', 'trades']);
+    expect(Object.keys(y?.['markets']?.['CQ'] ?? {})).toEqual([
+      'vwap',
+      'close',
+      'vwapFinalDays',
+      'volume',
+      'trades',
+    ]);
     expect(Object.keys(y?.['jurisdictions']?.['CQ'] ?? {})).toEqual([
-      'emissions', 'abatement', 'abatementCostFen', 'surrendered', 'shortfall', 'compliantFirms', 'firms',
+      'emissions',
+      'abatement',
+      'abatementCostFen',
+      'surrendered',
+      'shortfall',
+      'compliantFirms',
+      'firms',
     ]);
     expect(Object.keys(y?.['analytic']?.['SC'] ?? {})).toEqual(['equilibriumPrice', 'minAbatementCostFen']);
     const csv = readFileSync(join(dir, 'a/daily.csv'), 'utf8').trim().split('\n');

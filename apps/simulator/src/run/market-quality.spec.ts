@@ -33,8 +33,10 @@ generate:
   );
 }
 
-const totalCost = (y: YearResult): number => Object.values(y.jurisdictions).reduce((a, j) => a + j.abatementCostFen, 0);
-const minCost = (y: YearResult): number => Object.values(y.analytic).reduce((a, j) => a + j.minAbatementCostFen, 0);
+const totalCost = (y: YearResult): number =>
+  Object.values(y.jurisdictions).reduce((a, j) => a + j.abatementCostFen, 0);
+const minCost = (y: YearResult): number =>
+  Object.values(y.analytic).reduce((a, j) => a + j.minAbatementCostFen, 0);
 
 function year(s: Scenario): YearResult {
   const y = runInMemory(s).results.summary.years['2025'];
@@ -50,16 +52,19 @@ describe('market quality on linear-MAC two-province scenarios', () => {
     [4, 500],
   ];
   for (const linkage of ['separate', 'linked'] as const) {
-    it.each(cases)(`${linkage}: seed %i, %i firms — final-tenth VWAP within 10 %% of the equilibrium, cost within 5 %% of the minimum`, (seed, firms) => {
-      const y = year(twoProvinces(seed, firms, linkage));
-      for (const [market, m] of Object.entries(y.markets)) {
-        const eq = y.analytic[market]?.equilibriumPrice ?? 0;
-        expect(eq).toBeGreaterThan(0);
-        expect(Math.abs(m.vwapFinalDays - eq) / eq).toBeLessThan(0.1);
-      }
-      expect(totalCost(y) / minCost(y)).toBeLessThan(1.05);
-      for (const j of Object.values(y.jurisdictions)) expect(j.shortfall).toBe(0);
-    });
+    it.each(cases)(
+      `${linkage}: seed %i, %i firms — final-tenth VWAP within 10 %% of the equilibrium, cost within 5 %% of the minimum`,
+      (seed, firms) => {
+        const y = year(twoProvinces(seed, firms, linkage));
+        for (const [market, m] of Object.entries(y.markets)) {
+          const eq = y.analytic[market]?.equilibriumPrice ?? 0;
+          expect(eq).toBeGreaterThan(0);
+          expect(Math.abs(m.vwapFinalDays - eq) / eq).toBeLessThan(0.1);
+        }
+        expect(totalCost(y) / minCost(y)).toBeLessThan(1.05);
+        for (const j of Object.values(y.jurisdictions)) expect(j.shortfall).toBe(0);
+      },
+    );
   }
 
   it.each([5, 6, 7])('linking lowers total abatement cost when autarky prices differ (seed %i)', (seed) => {

@@ -72,7 +72,14 @@ export class MarketSink implements EventSink {
     this.log.line(`{"type":"rejected"${this.prefix}${seq},"id":"${id}","reason":"${reason}"}`);
   }
 
-  trade(seq: number, taker: string, maker: string, aggressor: Side | 'none', price: number, qty: number): void {
+  trade(
+    seq: number,
+    taker: string,
+    maker: string,
+    aggressor: Side | 'none',
+    price: number,
+    qty: number,
+  ): void {
     const t = this.traders[this.ids.owner(taker)] as Trader;
     const m = this.traders[this.ids.owner(maker)] as Trader;
     const takerBuys = aggressor !== 'sell';
@@ -111,7 +118,9 @@ export class MarketSink implements EventSink {
   }
 
   auctionUncrossed(seq: number, price: number, volume: number, imbalance: number): void {
-    this.log.line(`{"type":"auction-uncrossed"${this.prefix}${seq},"price":${price},"volume":${volume},"imbalance":${imbalance}}`);
+    this.log.line(
+      `{"type":"auction-uncrossed"${this.prefix}${seq},"price":${price},"volume":${volume},"imbalance":${imbalance}}`,
+    );
   }
 
   sessionChanged(seq: number, from: SessionState, to: SessionState): void {

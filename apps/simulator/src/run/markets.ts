@@ -27,7 +27,14 @@ export function marketOfJurisdiction(s: Scenario, jurisdiction: string): string 
   return s.linkage === 'linked' ? 'JOINT' : jurisdiction;
 }
 
-export function openMarket(id: string, rules: MarketRules, log: EventLog, traders: Trader[], ids: OrderIds, expectedOrders: number): Market {
+export function openMarket(
+  id: string,
+  rules: MarketRules,
+  log: EventLog,
+  traders: Trader[],
+  ids: OrderIds,
+  expectedOrders: number,
+): Market {
   const band = rules.priceLimitBp > 0 ? rules.priceLimitBp : undefined;
   const book = new OrderBookEngine({
     instrument: id,

@@ -37,7 +37,9 @@ describe('several compliance years, recognition, auction share, a steps MAC', ()
   });
   it('prices tighten with the cap and stay near the benchmark', () => {
     const [a, b] = ['2025', '2026'].map((k) => results.summary.years[k]);
-    expect(b?.analytic['CQ']?.equilibriumPrice ?? 0).toBeGreaterThan(a?.analytic['CQ']?.equilibriumPrice ?? 0);
+    expect(b?.analytic['CQ']?.equilibriumPrice ?? 0).toBeGreaterThan(
+      a?.analytic['CQ']?.equilibriumPrice ?? 0,
+    );
     for (const y of [a, b]) {
       for (const [m, v] of Object.entries(y?.markets ?? {})) {
         const eq = y?.analytic[m]?.equilibriumPrice ?? 0;

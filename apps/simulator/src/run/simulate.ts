@@ -1,12 +1,31 @@
 import { mulberry32, seedFromString } from '@app/domain';
 import { DAY } from '@app/matching';
-import { decideOrder, type MarketView, newTrader, type OrderIntent, solveEquilibrium, startDay, type Trader } from '@app/agents';
+import {
+  decideOrder,
+  type MarketView,
+  marketMakerQuotes,
+  newTrader,
+  noiseOrder,
+  type OrderIntent,
+  solveEquilibrium,
+  type SpeculatorParams,
+  startDay,
+  type Trader,
+} from '@app/agents';
 import type { Scenario } from '../scenario/model';
 import { allocateYear } from './allocate';
 import { comply } from './comply';
 import type { EventLog } from './event-log';
 import { OrderIds } from './market-sink';
-import { closeDay, type Market, marketIds, marketOfJurisdiction, openMarket, setReference, vwapOf } from './markets';
+import {
+  closeDay,
+  type Market,
+  marketIds,
+  marketOfJurisdiction,
+  openMarket,
+  setReference,
+  vwapOf,
+} from './markets';
 
 export interface Progress {
   (doneSteps: number, totalSteps: number): void;
@@ -27,19 +46,61 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
   const prng = mulberry32(seedFromString(`trade:${s.seed}`));
   const rules = s.market;
   const ids = new OrderIds();
-  const traders: Trader[] = s.firms.map((f, i) => newTrader(f.id, i, f.agent, f.mac, rules.initialReferencePrice));
+  const traders: Trader[] = s.firms.map((f, i) =>
+    newTrader(f.id, i, f.agent, f.mac, rules.initialReferencePrice),
+  );
   const auctionOf = new Map<string, Trader>();
   for (const j of s.jurisdictions) {
-    const t = newTrader(`auction-${j.id}`, traders.length, 'mac-trader', { type: 'linear', maxAbatement: 0, priceAtMax: 1 }, rules.initialReferencePrice);
+    const t = newTrader(
+      `auction-${j.id}`,
+      traders.length,
+      'mac-trader',
+      { type: 'linear', maxAbatement: 0, priceAtMax: 1 },
+      rules.initialReferencePrice,
+    );
     traders.push(t);
     auctionOf.set(j.id, t);
   }
-  const expectedOrders = Math.ceil((traders.length * s.years.length * s.tradingDaysPerYear * rules.stepsPerDay) / marketIds(s).length);
+  const expectedOrders = Math.ceil(
+    (traders.length * s.years.length * s.tradingDaysPerYear * rules.stepsPerDay) / marketIds(s).length,
+  );
+  const firstSpeculator = traders.length;
+  const params: SpeculatorParams[] = [];
+  const unwindFromStepsLeft = Math.max(1, Math.floor(s.tradingDaysPerYear / 10)) * rules.stepsPerDay;
+  for (const sp of s.speculators) {
+    traders.push(
+      newTrader(
+        sp.id,
+        traders.length,
+        sp.kind,
+        { type: 'linear', maxAbatement: 0, priceAtMax: 1 },
+        rules.initialReferencePrice,
+      ),
+    );
+    params.push({ maxQty: sp.maxQty, rangeBp: sp.rangeBp, spreadBp: sp.spreadBp, unwindFromStepsLeft });
+  }
   const markets = marketIds(s).map((id) => openMarket(id, rules, log, traders, ids, expectedOrders));
   const marketById = new Map(markets.map((m) => [m.id, m]));
-  const jurOfTrader = [...s.firms.map((f) => f.jurisdiction), ...s.jurisdictions.map((j) => j.id)];
+  const jurOfTrader = [
+    ...s.firms.map((f) => f.jurisdiction),
+    ...s.jurisdictions.map((j) => j.id),
+    ...s.speculators.map((sp) => sp.jurisdiction),
+  ];
   const marketOf: Market[] = jurOfTrader.map((j) => marketById.get(marketOfJurisdiction(s, j)) as Market);
   const liveOrder: string[] = traders.map(() => '');
+  const liveAsk: string[] = traders.map(() => '');
+  const ask: OrderIntent = { side: 1, price: 0, qty: 0 };
+  const post = (i: number, t: Trader, m: Market, o: OrderIntent): string => {
+    const id = ids.issue(i);
+    const sink = m.sink;
+    sink.account = t.id;
+    sink.side = o.side;
+    sink.price = o.price;
+    sink.qty = o.qty;
+    m.book.limit(id, t.id, o.side, o.price, o.qty, DAY, false, sink);
+    orders++;
+    return id;
+  };
   const order = Int32Array.from(traders.keys());
   const intent: OrderIntent = { side: 0, price: 0, qty: 0 };
   const steps = rules.stepsPerDay;
@@ -68,12 +129,25 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       t.holdings = qty;
       t.cashFen = 0;
       t.quote = marketOf[t.index]?.reference ?? rules.initialReferencePrice;
-      if (qty > 0) log.line(`{"type":"auction-offered","year":${year},"jurisdiction":"${j}","account":"${t.id}","qty":${qty}}`);
+      if (qty > 0)
+        log.line(
+          `{"type":"auction-offered","year":${year},"jurisdiction":"${j}","account":"${t.id}","qty":${qty}}`,
+        );
+    }
+    for (let i = firstSpeculator; i < traders.length; i++) {
+      const t = traders[i] as Trader;
+      t.holdings = 0;
+      t.cashFen = 0;
     }
     for (const m of markets) {
       const members = s.firms.filter((f) => marketOfJurisdiction(s, f.jurisdiction) === m.id);
-      const cap = s.jurisdictions.filter((j) => marketOfJurisdiction(s, j.id) === m.id).reduce((a, j) => a + (j.cap[y] ?? 0), 0);
-      const eq = solveEquilibrium(members.map((f) => ({ emissions: f.emissions[y] ?? 0, mac: f.mac })), cap);
+      const cap = s.jurisdictions
+        .filter((j) => marketOfJurisdiction(s, j.id) === m.id)
+        .reduce((a, j) => a + (j.cap[y] ?? 0), 0);
+      const eq = solveEquilibrium(
+        members.map((f) => ({ emissions: f.emissions[y] ?? 0, mac: f.mac })),
+        cap,
+      );
       log.line(
         `{"type":"analytic","year":${year},"market":"${m.id}","equilibriumPrice":${eq.equilibriumPrice},"minAbatementCostFen":${eq.minAbatementCostFen},"shortage":${eq.shortage},"infeasible":${eq.infeasible}}`,
       );
@@ -82,7 +156,9 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
     }
     for (let day = 1; day <= s.tradingDaysPerYear; day++) {
       for (const m of markets) {
-        log.line(`{"type":"day-started","year":${year},"day":${day},"market":"${m.id}","reference":${m.reference},"bandLow":${m.bandLow},"bandHigh":${m.bandHigh}}`);
+        log.line(
+          `{"type":"day-started","year":${year},"day":${day},"market":"${m.id}","reference":${m.reference},"bandLow":${m.bandLow},"bandHigh":${m.bandHigh}}`,
+        );
       }
       const views = new Map<Market, MarketView>();
       for (let step = 0; step < steps; step++) {
@@ -108,16 +184,21 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
           const live = liveOrder[i] as string;
           if (live !== '' && m.book.remainingQty(live) !== undefined) m.book.cancel(live, m.sink);
           liveOrder[i] = '';
-          if (!decideOrder(t, view, prng, intent)) continue;
-          const id = ids.issue(i);
-          const sink = m.sink;
-          sink.account = t.id;
-          sink.side = intent.side;
-          sink.price = intent.price;
-          sink.qty = intent.qty;
-          m.book.limit(id, t.id, intent.side, intent.price, intent.qty, DAY, false, sink);
-          liveOrder[i] = id;
-          orders++;
+          if (i >= firstSpeculator) {
+            const p = params[i - firstSpeculator] as SpeculatorParams;
+            const liveA = liveAsk[i] as string;
+            if (liveA !== '' && m.book.remainingQty(liveA) !== undefined) m.book.cancel(liveA, m.sink);
+            liveAsk[i] = '';
+            if (t.kind === 'noise') {
+              if (noiseOrder(t, view, p, prng, intent)) liveOrder[i] = post(i, t, m, intent);
+            } else {
+              const [b, a] = marketMakerQuotes(t, view, p, intent, ask);
+              if (b) liveOrder[i] = post(i, t, m, intent);
+              if (a) liveAsk[i] = post(i, t, m, ask);
+            }
+            continue;
+          }
+          if (decideOrder(t, view, prng, intent)) liveOrder[i] = post(i, t, m, intent);
         }
         doneSteps++;
         if (progress) progress(doneSteps, totalSteps);
@@ -128,11 +209,14 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
         setReference(m, rules, closeDay(m, log, year, day));
       }
       liveOrder.fill('');
+      liveAsk.fill('');
     }
     for (const m of markets) {
       const vwap = vwapOf(m.yearNotional, m.yearVolume);
       const penaltyPrice = (vwap > 0 ? vwap : m.reference) * rules.penaltyMultiplier;
-      log.line(`{"type":"year-closed","year":${year},"market":"${m.id}","vwap":${vwap},"close":${m.reference},"penaltyPrice":${penaltyPrice}}`);
+      log.line(
+        `{"type":"year-closed","year":${year},"market":"${m.id}","vwap":${vwap},"close":${m.reference},"penaltyPrice":${penaltyPrice}}`,
+      );
       s.firms.forEach((f, i) => {
         if (marketOf[i] !== m) return;
         const t = traders[i] as Trader;
@@ -141,6 +225,12 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
           `{"type":"complied","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","emissions":${t.emissions},"abatement":${c.abatement},"abatementCostFen":${c.abatementCostFen},"verified":${c.verified},"holdings":${t.holdings},"surrendered":${c.surrendered},"shortfall":${c.shortfall},"penaltyFen":${c.penaltyFen},"cashFen":${t.cashFen}}`,
         );
       });
+    }
+    for (let i = firstSpeculator; i < traders.length; i++) {
+      const t = traders[i] as Trader;
+      log.line(
+        `{"type":"position-closed","year":${year},"account":"${t.id}","kind":"${t.kind}","holdings":${t.holdings},"cashFen":${t.cashFen}}`,
+      );
     }
   }
   return { orders, events: log.lines };

@@ -14,23 +14,31 @@ export function checkRules(s: ScenarioFile): RawProblem[] {
   const firmsPer = new Map<string, number>();
   const jIds = new Set<string>();
   s.jurisdictions.forEach((j, i) => {
-    if (jIds.has(j.id)) out.push({ path: ['jurisdictions', i, 'id'], message: `duplicate jurisdiction ${j.id}` });
-    if (j.id === 'JOINT') out.push({ path: ['jurisdictions', i, 'id'], message: 'JOINT is reserved for the linked market' });
+    if (jIds.has(j.id))
+      out.push({ path: ['jurisdictions', i, 'id'], message: `duplicate jurisdiction ${j.id}` });
+    if (j.id === 'JOINT')
+      out.push({ path: ['jurisdictions', i, 'id'], message: 'JOINT is reserved for the linked market' });
     jIds.add(j.id);
     firmsPer.set(j.id, 0);
     for (const y of s.years) {
-      if (j.cap[String(y)] === undefined) out.push({ path: ['jurisdictions', i, 'cap'], message: `no cap for year ${y}` });
+      if (j.cap[String(y)] === undefined)
+        out.push({ path: ['jurisdictions', i, 'cap'], message: `no cap for year ${y}` });
     }
   });
   const firmIds = new Set<string>();
   s.enterprises.forEach((e, i) => {
-    if (firmIds.has(e.id)) out.push({ path: ['enterprises', i, 'id'], message: `duplicate enterprise id ${e.id}` });
+    if (firmIds.has(e.id))
+      out.push({ path: ['enterprises', i, 'id'], message: `duplicate enterprise id ${e.id}` });
     firmIds.add(e.id);
     if (!jIds.has(e.jurisdiction)) {
-      out.push({ path: ['enterprises', i, 'jurisdiction'], message: `unknown jurisdiction ${e.jurisdiction}` });
+      out.push({
+        path: ['enterprises', i, 'jurisdiction'],
+        message: `unknown jurisdiction ${e.jurisdiction}`,
+      });
     } else firmsPer.set(e.jurisdiction, (firmsPer.get(e.jurisdiction) ?? 0) + 1);
     for (const y of s.years) {
-      if (e.emissions[String(y)] === undefined) out.push({ path: ['enterprises', i, 'emissions'], message: `no emissions for year ${y}` });
+      if (e.emissions[String(y)] === undefined)
+        out.push({ path: ['enterprises', i, 'emissions'], message: `no emissions for year ${y}` });
       if (e.allocation && e.allocation[String(y)] === undefined) {
         out.push({ path: ['enterprises', i, 'allocation'], message: `no allocation for year ${y}` });
       }
@@ -45,17 +53,37 @@ export function checkRules(s: ScenarioFile): RawProblem[] {
     } else firmsPer.set(g.jurisdiction, (firmsPer.get(g.jurisdiction) ?? 0) + g.count);
     const m = g.mac;
     if ((m.maxAbatement === undefined) === (m.maxAbatementBp === undefined)) {
-      out.push({ path: ['generate', i, 'mac'], message: 'give exactly one of maxAbatement or maxAbatementBp' });
+      out.push({
+        path: ['generate', i, 'mac'],
+        message: 'give exactly one of maxAbatement or maxAbatementBp',
+      });
     }
-    for (const [k, d] of [['emissions', g.emissions], ['priceAtMax', m.priceAtMax], ['maxAbatementBp', m.maxAbatementBp]] as const) {
+    for (const [k, d] of [
+      ['emissions', g.emissions],
+      ['priceAtMax', m.priceAtMax],
+      ['maxAbatementBp', m.maxAbatementBp],
+    ] as const) {
       if (typeof d === 'object' && d !== null && d.min > d.max) {
         const path = k === 'emissions' ? ['generate', i, k] : ['generate', i, 'mac', k];
         out.push({ path, message: 'min must be <= max' });
       }
     }
   });
+  s.traders.forEach((t, i) => {
+    if (!jIds.has(t.jurisdiction))
+      out.push({ path: ['traders', i, 'jurisdiction'], message: `unknown jurisdiction ${t.jurisdiction}` });
+    for (let k = 1; k <= t.count; k++) {
+      const id = `${t.prefix}${String(k).padStart(3, '0')}`;
+      if (firmIds.has(id)) out.push({ path: ['traders', i, 'prefix'], message: `id ${id} is already used` });
+      firmIds.add(id);
+    }
+  });
   s.jurisdictions.forEach((j, i) => {
-    if ((firmsPer.get(j.id) ?? 0) === 0) out.push({ path: ['jurisdictions', i, 'cap'], message: `a cap with no firms: no enterprise is in ${j.id}` });
+    if ((firmsPer.get(j.id) ?? 0) === 0)
+      out.push({
+        path: ['jurisdictions', i, 'cap'],
+        message: `a cap with no firms: no enterprise is in ${j.id}`,
+      });
   });
   return out;
 }

@@ -1,9 +1,10 @@
 import { mulberry32, type Prng, seedFromString } from '@app/domain';
 import { normaliseMac } from '@app/agents';
 import type { Drawn, ScenarioFile } from './schema';
-import type { FirmSpec, Scenario } from './model';
+import type { FirmSpec, Scenario, SpeculatorSpec } from './model';
 
-const draw = (d: Drawn, prng: Prng): number => (typeof d === 'number' ? d : d.min + prng.nextInt(d.max - d.min + 1));
+const draw = (d: Drawn, prng: Prng): number =>
+  typeof d === 'number' ? d : d.min + prng.nextInt(d.max - d.min + 1);
 
 /**
  * Turns a validated file into the runner's model. Generated firms are drawn from a PRNG seeded by
@@ -42,6 +43,16 @@ export function expandScenario(file: ScenarioFile): Scenario {
       });
     }
   }
+  const speculators: SpeculatorSpec[] = file.traders.flatMap((g) =>
+    Array.from({ length: g.count }, (_, i) => ({
+      id: `${g.prefix}${String(i + 1).padStart(3, '0')}`,
+      kind: g.kind,
+      jurisdiction: g.jurisdiction,
+      maxQty: g.maxQty,
+      rangeBp: g.rangeBp,
+      spreadBp: g.spreadBp,
+    })),
+  );
   return {
     name: file.name,
     seed: file.seed,
@@ -51,5 +62,6 @@ export function expandScenario(file: ScenarioFile): Scenario {
     market: file.market,
     jurisdictions: file.jurisdictions,
     firms,
+    speculators,
   };
 }

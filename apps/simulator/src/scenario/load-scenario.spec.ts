@@ -41,21 +41,27 @@ describe('scenario loading', () => {
   });
 
   it('refuses an unknown field with file, line and field', () => {
-    expect(problem(base.replace('    jurisdiction: CQ\n', '    jurisdiction: CQ\n    colour: red\n'))).toMatch(
-      /^bad\.yaml:15: enterprises\[0\]\.colour: unknown field "colour"/,
-    );
+    expect(
+      problem(base.replace('    jurisdiction: CQ\n', '    jurisdiction: CQ\n    colour: red\n')),
+    ).toMatch(/^bad\.yaml:15: enterprises\[0\]\.colour: unknown field "colour"/);
   });
 
   it('refuses a wrong type', () => {
-    expect(problem(base.replace('tradingDaysPerYear: 5', 'tradingDaysPerYear: five'))).toMatch(/bad\.yaml:4: tradingDaysPerYear:/);
+    expect(problem(base.replace('tradingDaysPerYear: 5', 'tradingDaysPerYear: five'))).toMatch(
+      /bad\.yaml:4: tradingDaysPerYear:/,
+    );
   });
 
   it('refuses a negative quantity', () => {
-    expect(problem(base.replace('{ 2025: 120 }', '{ 2025: -120 }'))).toMatch(/bad\.yaml:15: enterprises\[0\]\.emissions\.2025:/);
+    expect(problem(base.replace('{ 2025: 120 }', '{ 2025: -120 }'))).toMatch(
+      /bad\.yaml:15: enterprises\[0\]\.emissions\.2025:/,
+    );
   });
 
   it('refuses a year with no trading days', () => {
-    expect(problem(base.replace('tradingDaysPerYear: 5', 'tradingDaysPerYear: 0'))).toMatch(/:4: tradingDaysPerYear:/);
+    expect(problem(base.replace('tradingDaysPerYear: 5', 'tradingDaysPerYear: 0'))).toMatch(
+      /:4: tradingDaysPerYear:/,
+    );
   });
 
   it('refuses a cap with no firms', () => {
@@ -64,7 +70,11 @@ describe('scenario loading', () => {
   });
 
   it('names the line in JSON files too', () => {
-    const json = JSON.stringify({ name: 't', seed: 1, years: [2025], tradingDaysPerYear: 5, linkage: 'bogus' }, null, 2);
+    const json = JSON.stringify(
+      { name: 't', seed: 1, years: [2025], tradingDaysPerYear: 5, linkage: 'bogus' },
+      null,
+      2,
+    );
     expect(problem(json, 'bad.json')).toMatch(/^bad\.json:8: linkage:/);
   });
 
@@ -74,7 +84,9 @@ describe('scenario loading', () => {
   });
 
   it('has its JSON Schema committed and current', () => {
-    const committed: unknown = JSON.parse(readFileSync(join(__dirname, '../../scenario.schema.json'), 'utf8'));
+    const committed: unknown = JSON.parse(
+      readFileSync(join(__dirname, '../../scenario.schema.json'), 'utf8'),
+    );
     expect(committed).toEqual(scenarioJsonSchema());
   });
 });

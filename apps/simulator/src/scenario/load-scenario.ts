@@ -25,9 +25,15 @@ export function parseScenarioText(text: string, file: string): ScenarioFile {
 }
 
 /** Validates an already parsed object; `lineFor` maps a field path to a line of `file`. */
-export function validateRaw(raw: unknown, file: string, lineFor: (path: readonly PathSegment[]) => number): ScenarioFile {
+export function validateRaw(
+  raw: unknown,
+  file: string,
+  lineFor: (path: readonly PathSegment[]) => number,
+): ScenarioFile {
   const parsed = scenarioSchema.safeParse(raw);
-  const problems: RawProblem[] = parsed.success ? checkRules(parsed.data) : parsed.error.issues.flatMap(issueProblems);
+  const problems: RawProblem[] = parsed.success
+    ? checkRules(parsed.data)
+    : parsed.error.issues.flatMap(issueProblems);
   if (problems.length > 0) {
     throw new ScenarioError(
       file,

@@ -1,4 +1,4 @@
-import type { AgentKind, MacCurve } from '@app/agents';
+import type { AgentKind, MacCurve, SpeculatorKind } from '@app/agents';
 
 export type Linkage = 'separate' | 'recognition' | 'linked';
 
@@ -29,6 +29,16 @@ export interface MarketRules {
   readonly penaltyMultiplier: number;
 }
 
+/** A non-compliance account (noise trader or market maker). */
+export interface SpeculatorSpec {
+  readonly id: string;
+  readonly kind: SpeculatorKind;
+  readonly jurisdiction: string;
+  readonly maxQty: number;
+  readonly rangeBp: number;
+  readonly spreadBp: number;
+}
+
 /** A validated scenario with generated firms drawn: everything the runner needs. */
 export interface Scenario {
   readonly name: string;
@@ -39,4 +49,5 @@ export interface Scenario {
   readonly market: MarketRules;
   readonly jurisdictions: readonly JurisdictionSpec[];
   readonly firms: readonly FirmSpec[];
+  readonly speculators: readonly SpeculatorSpec[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_KINDS } from '@app/agents';
+import { AGENT_KINDS, SPECULATOR_KINDS } from '@app/agents';
 
 /** Scenario file schema (shared/spec/scenario.md); strict objects refuse unknown fields. */
 const tonnes = z.number().int().nonnegative();
@@ -84,6 +84,20 @@ export const scenarioSchema = z.strictObject({
         emissions: drawn,
         mac: generatedMac,
         agent: agent.default('mac-trader'),
+      }),
+    )
+    .default([]),
+  /** Extra: accounts with no obligation (noise traders, market makers) in a jurisdiction's market. */
+  traders: z
+    .array(
+      z.strictObject({
+        kind: z.enum(SPECULATOR_KINDS),
+        jurisdiction: z.string(),
+        count: z.number().int().positive().max(10_000).default(1),
+        prefix: firmId,
+        maxQty: z.number().int().positive().default(1000),
+        rangeBp: bp.default(200),
+        spreadBp: bp.default(100),
       }),
     )
     .default([]),

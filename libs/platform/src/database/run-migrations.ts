@@ -11,7 +11,8 @@ const MIGRATION_LOCK_KEY = 7_421_105;
  * session advisory lock, the others wait for it and then find nothing left to do.
  */
 export async function runMigrations(url: string, migrations: MigrationClass[]): Promise<string[]> {
-  const dataSource = new DataSource({ type: 'postgres', url, migrations, logging: false, extra: { max: 1 } });
+  // Two connections: one holds the session lock while TypeORM migrates on the other.
+  const dataSource = new DataSource({ type: 'postgres', url, migrations, logging: false, extra: { max: 2 } });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {

@@ -16,6 +16,13 @@ export function isCodedError(error: unknown): error is CodedError {
   );
 }
 
+/** The offending input field, given either directly or in the `details` of a DomainError. */
+export function fieldOf(error: CodedError): string | undefined {
+  if (typeof error.field === 'string') return error.field;
+  const details = (error as { details?: { field?: unknown } }).details;
+  return typeof details?.field === 'string' ? details.field : undefined;
+}
+
 export function statusForCode(code: string): number {
   const reason = code.slice(code.indexOf('.') + 1);
   if (reason.startsWith('UNKNOWN_') || reason.endsWith('_NOT_FOUND') || reason === 'NOT_FOUND')
@@ -40,7 +47,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       const status = statusForCode(error.code);
       response
         .status(status)
-        .json({ statusCode: status, code: error.code, message: error.message, field: error.field });
+        .json({ statusCode: status, code: error.code, message: error.message, field: fieldOf(error) });
       return;
     }
     // Body-parser errors (malformed JSON, too large) arrive as plain errors with a status.

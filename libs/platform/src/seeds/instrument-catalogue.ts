@@ -41,7 +41,8 @@ export class InstrumentCatalogue {
 
   constructor(readonly file: InstrumentCatalogueFile) {
     this.bySymbol = new Map(file.instruments.map((i) => [i.symbol, i]));
-    if (this.bySymbol.size !== file.instruments.length) throw new Error('Instrument catalogue: duplicate symbol');
+    if (this.bySymbol.size !== file.instruments.length)
+      throw new Error('Instrument catalogue: duplicate symbol');
   }
 
   static parse(json: unknown, source = 'instrument catalogue'): InstrumentCatalogue {

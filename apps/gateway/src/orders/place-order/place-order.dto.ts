@@ -60,10 +60,10 @@ export class PlaceOrderDto {
   @IsIn(['GTC', 'DAY', 'IOC', 'FOK'])
   tif: 'GTC' | 'DAY' | 'IOC' | 'FOK' = 'GTC';
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ type: Boolean, default: false })
   @IsOptional()
   @IsBoolean()
-  postOnly = false;
+  postOnly: boolean = false;
 
   @ApiPropertyOptional({
     example: 'cq-steel-001-0001',

@@ -1,0 +1,25 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventStore, ProjectionRunner } from '@app/event-store';
+import { TradesProjection } from '../trades/trades.projection';
+
+/** Keeps the gateway's read models caught up with the event log while the app runs. */
+@Injectable()
+export class ReadModelProjections implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReadModelProjections.name);
+  readonly runner: ProjectionRunner;
+
+  constructor(dataSource: DataSource, store: EventStore) {
+    this.runner = new ProjectionRunner(dataSource, store, [new TradesProjection()], {
+      onError: (name, error) => this.logger.error(`projection ${name} failed, retrying: ${String(error)}`),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+  }
+}

@@ -1,0 +1,69 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig } from '../config/app-config';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { MigrationClass, runMigrations } from '../database/run-migrations';
+import { configureHttpApp } from '../http/configure-http-app';
+import { PlatformModule } from '../platform.module';
+
+export interface ServiceDefinition {
+  /** Shown in the OpenAPI document and logs. */
+  title: string;
+  config: AppConfig;
+  migrations: MigrationClass[];
+  /** The app's root module, given the platform module (config, logs, database, health) to import. */
+  rootModule(platform: DynamicModule): DynamicModule;
+}
+
+export interface RunningService {
+  app: INestApplication;
+  /** Base URL of the HTTP server. */
+  url: string;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one service process: the configured PostgreSQL or an embedded one, migrations under a
+ * lock, the Nest app, HTTP. Closing stops the app before the embedded database it depends on.
+ */
+export async function startService(definition: ServiceDefinition): Promise<RunningService> {
+  const { config } = definition;
+  let embedded: EmbeddedPostgres | undefined;
+  const databaseUrl =
+    config.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR })).url;
+  try {
+    await runMigrations(databaseUrl, definition.migrations);
+    const platform = PlatformModule.forRoot({ config, databaseUrl });
+    const app = await NestFactory.create(definition.rootModule(platform), { bufferLogs: true });
+    configureHttpApp(app, definition.title);
+    await app.listen(config.PORT, config.HOST);
+    const address = app.getHttpServer().address() as { port: number };
+    let closed = false;
+    return {
+      app,
+      databaseUrl,
+      url: `http://127.0.0.1:${address.port}`,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** For a `main.ts`: start, and stop cleanly on SIGINT/SIGTERM. */
+export async function runServiceMain(definition: ServiceDefinition): Promise<void> {
+  const service = await startService(definition);
+  const stop = async () => {
+    await service.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

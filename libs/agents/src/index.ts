@@ -6,3 +6,4 @@ export * from './mac';
 export * from './equilibrium';
 export * from './trader';
 export * from './decide';
+export * from './speculators';

@@ -2,6 +2,9 @@ import { abatementAt, type MacCurve, marginalCost, maxAbatement } from './mac';
 
 export const AGENT_KINDS = ['mac-trader', 'zi-c'] as const;
 export type AgentKind = (typeof AGENT_KINDS)[number];
+/** Accounts with no compliance obligation: they trade what they bought and lose what they still hold at year end. */
+export const SPECULATOR_KINDS = ['noise', 'market-maker'] as const;
+export type SpeculatorKind = (typeof SPECULATOR_KINDS)[number];
 
 export const BUY_SIDE = 0;
 export const SELL_SIDE = 1;
@@ -10,7 +13,7 @@ export const SELL_SIDE = 1;
 export interface Trader {
   readonly id: string;
   readonly index: number;
-  readonly kind: AgentKind;
+  readonly kind: AgentKind | SpeculatorKind;
   readonly mac: MacCurve;
   readonly maxAbatement: number;
   /** Business-as-usual emissions this year (0 for an auctioneer). */
@@ -27,7 +30,7 @@ export interface Trader {
   lastFilled: number;
 }
 
-export function newTrader(id: string, index: number, kind: AgentKind, mac: MacCurve, quote: number): Trader {
+export function newTrader(id: string, index: number, kind: AgentKind | SpeculatorKind, mac: MacCurve, quote: number): Trader {
   return {
     id,
     index,

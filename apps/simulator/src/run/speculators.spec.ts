@@ -50,7 +50,7 @@ describe('noise traders and a market maker beside the compliance firms', () => {
 
   it('are refused with a line when their jurisdiction is unknown', () => {
     expect(() => loadScenarioText(text.replace('jurisdiction: CQ, count: 10', 'jurisdiction: XX, count: 10'), 'spec.yaml')).toThrow(
-      /spec\.yaml:19: traders\[0\]\.jurisdiction: unknown jurisdiction XX/,
+      /spec\.yaml:16: traders\[0\]\.jurisdiction: unknown jurisdiction XX/,
     );
   });
 });

@@ -28,8 +28,7 @@ export interface CancelOrderMessage {
 }
 
 export type ExchangeCommandMessage =
-  | { name: 'PlaceOrder'; payload: PlaceOrderMessage }
-  | { name: 'CancelOrder'; payload: CancelOrderMessage };
+  { name: 'PlaceOrder'; payload: PlaceOrderMessage } | { name: 'CancelOrder'; payload: CancelOrderMessage };
 
 export const EXCHANGE_QUEUE_PREFIX = 'exchange-shard-';
 

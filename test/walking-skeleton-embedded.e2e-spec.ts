@@ -44,6 +44,45 @@ describe('walking skeleton, embedded (no servers: PGlite and in-process queues)'
     expect(garbage.status).toBe(400);
   });
 
+  it('treats clientOrderId as an idempotency key: same body, same answer; another body, 409', async () => {
+    const order = {
+      instrument: 'SCEA-2025',
+      account: 'sc-cement-9',
+      side: 'buy',
+      price: 3900,
+      qty: 10,
+      clientOrderId: 'idem-1',
+    };
+    const first = await postJson(`${service.url}/orders`, order);
+    const again = await postJson(`${service.url}/orders`, order);
+    expect(first.status).toBe(202);
+    expect(again).toEqual(first);
+    const changed = await postJson(`${service.url}/orders`, { ...order, qty: 11 });
+    expect(changed).toMatchObject({
+      status: 409,
+      body: { code: 'EXCHANGE.IDEMPOTENCY_KEY_CONFLICT', field: 'clientOrderId' },
+    });
+  });
+
+  it('refuses static instrument-rule violations at the edge, naming the field', async () => {
+    const tooBig = await postJson(`${service.url}/orders`, {
+      instrument: 'CQEA-2025',
+      account: 'a1',
+      side: 'buy',
+      price: 3600,
+      qty: 100000,
+    });
+    expect(tooBig).toMatchObject({ status: 422, body: { code: 'EXCHANGE.QTY_ABOVE_MAXIMUM', field: 'qty' } });
+    const noPrice = await postJson(`${service.url}/orders`, {
+      instrument: 'CQEA-2025',
+      account: 'a1',
+      side: 'buy',
+      qty: 10,
+    });
+    expect(noPrice.status).toBe(400);
+    expect(JSON.stringify(noPrice.body.message)).toMatch(/price/);
+  });
+
   it('serves /health and the OpenAPI document', async () => {
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
     const openapi = (await (await fetch(`${service.url}/docs/json`)).json()) as {

@@ -13,6 +13,8 @@ export interface ServiceDefinition {
   migrations: MigrationClass[];
   /** The app's root module, given the platform module (config, logs, database, health) to import. */
   rootModule(platform: DynamicModule): DynamicModule;
+  /** An embedded database already starting (see `main.ts` of the sandbox), used when DATABASE_URL is unset. */
+  embedded?: Promise<EmbeddedPostgres>;
 }
 
 export interface RunningService {
@@ -31,7 +33,9 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   const { config } = definition;
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl =
-    config.DATABASE_URL ?? (embedded = await startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR })).url;
+    config.DATABASE_URL ??
+    (embedded = await (definition.embedded ?? startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR })))
+      .url;
   try {
     await runMigrations(databaseUrl, definition.migrations);
     const platform = PlatformModule.forRoot({ config, databaseUrl });

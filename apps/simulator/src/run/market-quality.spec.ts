@@ -3,11 +3,11 @@ import type { Scenario } from '../scenario/model';
 import type { YearResult } from '../replay/result';
 import { runInMemory } from './run-in-memory';
 
-/** Two provinces with linear MACs: CQ short ~8 % and cheap to abate, SC short ~10 % and dearer. */
+/** Two provinces with linear MACs, CQ 12 % short and cheap to abate, SC 15 % short and dearer. */
 function twoProvinces(seed: number, firms: number, linkage: 'separate' | 'linked'): Scenario {
   const cq = Math.floor(firms / 2);
   const sc = firms - cq;
-  return loadScenarioText(
+  const s = loadScenarioText(
     `name: quality-${firms}
 seed: ${seed}
 years: [2025]
@@ -15,8 +15,8 @@ tradingDaysPerYear: 50
 linkage: ${linkage}
 market: { initialReferencePrice: 5000, priceLimitBp: 1000, tick: 1 }
 jurisdictions:
-  - { id: CQ, cap: { 2025: ${cq * 52_000} } }
-  - { id: SC, cap: { 2025: ${sc * 54_000} } }
+  - { id: CQ, cap: { 2025: 1 } }
+  - { id: SC, cap: { 2025: 1 } }
 generate:
   - count: ${cq}
     jurisdiction: CQ
@@ -27,10 +27,19 @@ generate:
     jurisdiction: SC
     prefix: sc-
     emissions: { dist: uniform, min: 20000, max: 100000 }
-    mac: { type: linear, maxAbatementBp: { dist: uniform, min: 500, max: 2500 }, priceAtMax: { dist: uniform, min: 15000, max: 50000 } }
+    mac: { type: linear, maxAbatementBp: { dist: uniform, min: 1000, max: 3000 }, priceAtMax: { dist: uniform, min: 15000, max: 50000 } }
 `,
     'quality.yaml',
   );
+  // Caps as a share of the drawn emissions, so small samples are as tight as large ones.
+  const tightness: Record<string, number> = { CQ: 8800, SC: 8500 };
+  const jurisdictions = s.jurisdictions.map((j) => {
+    const emissions = s.firms
+      .filter((f) => f.jurisdiction === j.id)
+      .reduce((a, f) => a + (f.emissions['2025'] ?? 0), 0);
+    return { ...j, cap: { '2025': Math.floor((emissions * (tightness[j.id] ?? 10_000)) / 10_000) } };
+  });
+  return { ...s, jurisdictions };
 }
 
 const totalCost = (y: YearResult): number =>
@@ -50,6 +59,9 @@ describe('market quality on linear-MAC two-province scenarios', () => {
     [2, 120],
     [3, 300],
     [4, 500],
+    [11, 200],
+    [12, 200],
+    [13, 200],
   ];
   for (const linkage of ['separate', 'linked'] as const) {
     it.each(cases)(

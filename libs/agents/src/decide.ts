@@ -8,7 +8,7 @@ export interface MarketView {
   readonly bandLow: number;
   readonly bandHigh: number;
   readonly tick: number;
-  /** Expected penalty per tonne short, fen. */
+  /** Penalty per tonne short at today's reference price, fen (multiplier × reference). */
   readonly penaltyPrice: number;
   /** Steps left in the year including this one (≥ 1). */
   readonly stepsLeft: number;
@@ -58,11 +58,20 @@ export function startDay(t: Trader, view: MarketView): void {
 }
 
 /**
+ * The penalty the trader expects: the penalty is a multiple of the year's average price, and the
+ * trader expects that average to be its belief when the belief is above today's reference.
+ */
+export function expectedPenalty(t: Trader, view: MarketView): number {
+  if (t.quote <= view.reference) return view.penaltyPrice;
+  return Math.floor((view.penaltyPrice * t.quote) / view.reference);
+}
+
+/**
  * mac-trader: posts its whole net demand at its own quote (buy the shortfall, sell the surplus
  * that is cheaper to abate than the quote). Never sells units it does not hold.
  */
 function macTraderOrder(t: Trader, view: MarketView, out: OrderIntent): boolean {
-  const d = demandAt(t, t.quote, view.penaltyPrice);
+  const d = demandAt(t, t.quote, expectedPenalty(t, view));
   if (d === 0) return false;
   out.side = d > 0 ? BUY_SIDE : SELL_SIDE;
   out.price = clamp(t.quote, view.bandLow, view.bandHigh);

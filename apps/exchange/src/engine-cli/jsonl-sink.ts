@@ -9,7 +9,11 @@ export class JsonlSink implements EventSink {
   out = '';
   suffix = '}\n';
 
+  private lastInstrument: string | undefined = undefined;
+
   setInstrument(instrument: string | undefined): void {
+    if (instrument === this.lastInstrument) return;
+    this.lastInstrument = instrument;
     this.suffix = instrument === undefined ? '}\n' : `,"instrument":${JSON.stringify(instrument)}}\n`;
   }
 

@@ -121,4 +121,16 @@ describe('OutboxRelay (PostgreSQL, in-process transport)', () => {
     await transport.whenIdle();
     expect(received.map((m) => m.id)).toEqual(ids);
   });
+
+  it('prunes published rows a consumer processed, and keeps the others', async () => {
+    await enqueue(['done:1', 'pending:1']);
+    const relay = new OutboxRelay(db.dataSource, transport, { pollIntervalMs: 20, log: silent });
+    await relay.start();
+    await until(() => received.length === 2);
+    await relay.stop();
+    await db.dataSource.query(`INSERT INTO processed_messages (consumer, message_id) VALUES ('c', 'done:1')`);
+    expect(await relay.prune(0)).toBe(1);
+    const rows = (await db.dataSource.query(`SELECT message_id FROM outbox`)) as { message_id: string }[];
+    expect(rows.map((r) => r.message_id)).toEqual(['pending:1']);
+  });
 });

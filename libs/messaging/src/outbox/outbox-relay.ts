@@ -23,8 +23,13 @@ export interface OutboxRelayOptions {
    * true): whatever a crashed process or a flushed Redis lost is delivered again.
    */
   resendOnStart?: boolean;
-  /** How often the sweep runs (default 10 s). */
+  /** How often the sweep (re-send, prune) runs (default 10 s). */
   sweepIntervalMs?: number;
+  /**
+   * Rows acknowledged by a consumer are deleted once published this long ago (default 7 days;
+   * `null` keeps them). Consumers still dedupe by `processed_messages` after that.
+   */
+  retainMs?: number | null;
   log?: MessagingLog;
 }
 
@@ -43,6 +48,7 @@ export class OutboxRelay {
   private readonly sweepIntervalMs: number;
   private readonly listen: boolean;
   private readonly resendOnStart: boolean;
+  private readonly retainMs: number | null;
   private readonly log: MessagingLog;
   private readonly signal: WakeSignal;
   private running = false;
@@ -59,6 +65,7 @@ export class OutboxRelay {
     this.sweepIntervalMs = options.sweepIntervalMs ?? 10_000;
     this.listen = options.listen ?? true;
     this.resendOnStart = options.resendOnStart ?? true;
+    this.retainMs = options.retainMs === undefined ? 7 * 24 * 3600_000 : options.retainMs;
     this.log = options.log ?? ((message) => console.warn(message));
     this.signal = new WakeSignal(dataSource, OUTBOX_CHANNEL);
   }
@@ -133,6 +140,25 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Deletes rows published at least `olderThanMs` ago that some consumer processed (up to 10 000
+   * per call). Returns how many.
+   */
+  async prune(olderThanMs: number): Promise<number> {
+    const [{ n }] = (await this.dataSource.query(
+      `WITH doomed AS (
+         SELECT o.id FROM outbox o
+          WHERE o.published_at < clock_timestamp() - $1::int * interval '1 millisecond'
+            AND (o.acknowledged_at IS NOT NULL
+                 OR EXISTS (SELECT 1 FROM processed_messages p WHERE p.message_id = o.message_id))
+          ORDER BY o.id LIMIT 10000 FOR UPDATE SKIP LOCKED),
+       deleted AS (DELETE FROM outbox WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+       SELECT count(*)::int AS n FROM deleted`,
+      [Math.max(0, Math.floor(olderThanMs))],
+    )) as { n: number }[];
+    return n;
+  }
+
   private async resendBatch(
     manager: EntityManager,
     after: string,
@@ -164,8 +190,9 @@ export class OutboxRelay {
       let full = false;
       await this.guard(async () => {
         full = (await this.publishPending()) >= this.batchSize;
-        if (this.resendAfterMs !== null && Date.now() >= nextSweep) {
-          await this.resend(this.resendAfterMs);
+        if (Date.now() >= nextSweep) {
+          if (this.resendAfterMs !== null) await this.resend(this.resendAfterMs);
+          if (this.retainMs !== null) await this.prune(this.retainMs);
           nextSweep = Date.now() + this.sweepIntervalMs;
         }
       });

@@ -22,12 +22,12 @@ describe('outbox → BullMQ → idempotent consumer, when Redis loses its data m
   const prefix = uniquePrefix('resilience');
   const outbox = new Outbox();
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     db = await createTestDatabase({ migrations: MESSAGING_MIGRATIONS, poolSize: 20 });
     // No unique key on purpose: a message applied twice would show as a second row.
     await db.dataSource.query(`CREATE TABLE results (message_id text NOT NULL, queue text NOT NULL)`);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await wipeRedis(testRedisUrl(), prefix);
     await db.drop();
   });
@@ -62,7 +62,10 @@ describe('outbox → BullMQ → idempotent consumer, when Redis loses its data m
     return n;
   };
 
-  it('applies all N messages exactly once after FLUSHALL and a relay restart', async () => {
+  it.each([
+    ['the consumers restart too', true],
+    ['the consumers keep running through it', false],
+  ])('applies all N messages exactly once after FLUSHALL and a relay restart (%s)', async (_, restartConsumers) => {
     await enqueue(0, 300);
     const options = { redisUrl: testRedisUrl(), prefix, backoffMs: 50, log: silent };
     const relayOptions = { batchSize: 40, pollIntervalMs: 20, log: silent };
@@ -80,15 +83,14 @@ describe('outbox → BullMQ → idempotent consumer, when Redis loses its data m
           AND NOT EXISTS (SELECT 1 FROM processed_messages p WHERE p.message_id = o.message_id)`,
     );
     await wipeRedis(testRedisUrl(), prefix);
-    await Promise.all(consumers1.map((c) => c.close()));
-    await transport1.close();
+    if (restartConsumers) await Promise.all(consumers1.map((c) => c.close()));
     expect(inRedisWhenLost).toBeGreaterThan(0);
 
     // Work keeps arriving while the relay is down.
     await enqueue(300, N);
 
     const transport2 = new BullMqTransport(options);
-    const consumers2 = await startConsumers(transport2);
+    const consumers2 = restartConsumers ? await startConsumers(transport2) : [];
     const relay2 = new OutboxRelay(db.dataSource, transport2, relayOptions);
     await relay2.start();
     await eventually(
@@ -101,6 +103,7 @@ describe('outbox → BullMQ → idempotent consumer, when Redis loses its data m
     await relay2.stop();
     await Promise.all(consumers2.map((c) => c.close()));
     await transport2.close();
+    await transport1.close();
 
     expect(await count(`SELECT count(*)::int AS n FROM results`)).toBe(N);
     expect(await count(`SELECT count(DISTINCT message_id)::int AS n FROM results`)).toBe(N);

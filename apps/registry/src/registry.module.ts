@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { MigrationClass } from '@app/platform';
+import { GetAccountController } from './accounts/get-account/get-account.controller';
+import { OpenAccountController } from './accounts/open-account/open-account.controller';
+import { OpenAccountHandler } from './accounts/open-account/open-account.handler';
+import { CancelUnitsController } from './cancellations/cancel-units/cancel-units.controller';
+import { CancelUnitsHandler } from './cancellations/cancel-units/cancel-units.handler';
+import { SurrenderUnitsController } from './compliance/surrender-units/surrender-units.controller';
+import { SurrenderUnitsHandler } from './compliance/surrender-units/surrender-units.handler';
+import { IssueUnitsController } from './issuance/issue-units/issue-units.controller';
+import { IssueUnitsHandler } from './issuance/issue-units/issue-units.handler';
+import { RetireUnitsController } from './retirements/retire-units/retire-units.controller';
+import { RetireUnitsHandler } from './retirements/retire-units/retire-units.handler';
+import { GetSerialHistoryController } from './serials/get-serial-history/get-serial-history.controller';
+import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
+import { GetSupplyController } from './supply/get-supply/get-supply.controller';
+import { TransferUnitsController } from './transfers/transfer-units/transfer-units.controller';
+import { TransferUnitsHandler } from './transfers/transfer-units/transfer-units.handler';
+
+/**
+ * The registries read their state from the event stream (no read-model tables yet), so they add
+ * no migrations of their own beyond the event store's.
+ */
+export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
+
+/** Serial-block registries of CQ and SC over HTTP. Needs the platform and EventStoreModule in the host app. */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  controllers: [
+    OpenAccountController,
+    GetAccountController,
+    IssueUnitsController,
+    TransferUnitsController,
+    SurrenderUnitsController,
+    RetireUnitsController,
+    CancelUnitsController,
+    GetSerialHistoryController,
+    GetSupplyController,
+  ],
+  providers: [
+    RegistryStreams,
+    { provide: REGISTRY_PORT, useExisting: RegistryStreams },
+    OpenAccountHandler,
+    IssueUnitsHandler,
+    TransferUnitsHandler,
+    SurrenderUnitsHandler,
+    RetireUnitsHandler,
+    CancelUnitsHandler,
+  ],
+  exports: [RegistryStreams, REGISTRY_PORT],
+})
+export class RegistryModule {}

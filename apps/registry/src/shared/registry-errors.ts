@@ -1,0 +1,38 @@
+import { DomainError } from '@app/domain';
+import { LEDGER_ERRORS } from '@app/ledger';
+
+export const REGISTRY_ERRORS = {
+  UNKNOWN_JURISDICTION: 'REGISTRY.UNKNOWN_JURISDICTION',
+  SERIAL_NOT_FOUND: 'REGISTRY.SERIAL_NOT_FOUND',
+  BAD_SERIAL: 'REGISTRY.BAD_SERIAL',
+  DUPLICATE_ACCOUNT: 'REGISTRY.DUPLICATE_ACCOUNT',
+  COMMAND_ID_CONFLICT: 'REGISTRY.COMMAND_ID_CONFLICT',
+  BUSY: 'REGISTRY.BUSY',
+  BAD_SELECTION: 'REGISTRY.BAD_SELECTION',
+} as const;
+
+export class RegistryError extends DomainError {
+  constructor(code: string, message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super(code, message, details);
+    this.name = 'RegistryError';
+  }
+}
+
+/**
+ * A few ledger codes mean a conflict with earlier work rather than a broken rule; renamed so the
+ * edge answers 409 (an existing account, a reused idempotency key) instead of 422.
+ */
+export function translateLedgerError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  if (error.code === LEDGER_ERRORS.ACCOUNT_EXISTS)
+    return new RegistryError(REGISTRY_ERRORS.DUPLICATE_ACCOUNT, error.message, {
+      ...error.details,
+      field: 'accountId',
+    });
+  if (error.code === LEDGER_ERRORS.COMMAND_ID_REUSED)
+    return new RegistryError(REGISTRY_ERRORS.COMMAND_ID_CONFLICT, error.message, {
+      ...error.details,
+      field: 'commandId',
+    });
+  return error;
+}

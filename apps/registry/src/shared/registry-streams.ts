@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventStore, WrongExpectedVersionError, type NewEvent } from '@app/event-store';
+import type { LedgerCommand, LedgerEvent } from '@app/ledger';
+import { decideRegistry } from './decide-registry';
+import { REGISTRY_ERRORS, RegistryError } from './registry-errors';
+import { registryStreamId, type RegistryJurisdiction } from './registry-jurisdiction';
+import { EMPTY_REGISTRY, foldStored, type LoadedRegistry } from './registry-state';
+
+export interface RegistryCommandContext {
+  readonly jurisdiction: RegistryJurisdiction;
+  readonly commandId: string;
+  readonly actor: string;
+}
+
+export interface RegistryOutcome {
+  /** Stream version after the command (unchanged on a retry). */
+  readonly version: number;
+  /** The events the command produced: new ones, or on a retry the ones it produced the first time. */
+  readonly events: readonly LedgerEvent[];
+  readonly replayed: boolean;
+  readonly registry: LoadedRegistry;
+}
+
+/** Plans ledger commands from the current state; pure, may throw a DomainError. */
+export type CommandPlan = (registry: LoadedRegistry) => readonly LedgerCommand[];
+
+const MAX_ATTEMPTS = 25;
+
+/** DI token of the {@link RegistryPort} the use cases depend on. */
+export const REGISTRY_PORT = Symbol('REGISTRY_PORT');
+
+/** What the use cases need from the registry streams (an in-memory twin implements it for specs). */
+export interface RegistryPort {
+  load(jurisdiction: RegistryJurisdiction): Promise<LoadedRegistry>;
+  execute(context: RegistryCommandContext, plan: CommandPlan): Promise<RegistryOutcome>;
+}
+
+/**
+ * Load → decide → append for the registry streams. The state is cached per stream with its
+ * version; each command reads the tail after the cached version and appends with that version
+ * as the expected one, in one transaction. Another writer (another process) in between makes the
+ * append fail with WRONG_EXPECTED_VERSION: nothing was written, so we reload and decide again.
+ * Within this process, commands on one stream queue behind each other to avoid needless retries.
+ */
+@Injectable()
+export class RegistryStreams implements RegistryPort {
+  private readonly cache = new Map<string, LoadedRegistry>();
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {}
+
+  /** The registry as committed now (tail read outside any transaction). */
+  async load(jurisdiction: RegistryJurisdiction, manager?: EntityManager): Promise<LoadedRegistry> {
+    const streamId = registryStreamId(jurisdiction);
+    const cached = this.cache.get(streamId) ?? EMPTY_REGISTRY;
+    const tail = await this.store.readStream(streamId, { fromVersion: cached.version + 1, manager });
+    const loaded = foldStored(cached, tail);
+    this.remember(streamId, loaded);
+    return loaded;
+  }
+
+  execute(context: RegistryCommandContext, plan: CommandPlan): Promise<RegistryOutcome> {
+    const streamId = registryStreamId(context.jurisdiction);
+    const previous = this.tails.get(streamId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.executeWithRetry(context, plan));
+    const tail = run.catch(() => undefined);
+    this.tails.set(streamId, tail);
+    void tail.then(() => {
+      if (this.tails.get(streamId) === tail) this.tails.delete(streamId);
+    });
+    return run;
+  }
+
+  private async executeWithRetry(
+    context: RegistryCommandContext,
+    plan: CommandPlan,
+  ): Promise<RegistryOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.dataSource.transaction((manager) => this.attempt(manager, context, plan));
+        // Cached only once committed: a rolled-back append must never be seen as state.
+        this.remember(registryStreamId(context.jurisdiction), outcome.registry);
+        return outcome;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (attempt >= MAX_ATTEMPTS)
+          throw new RegistryError(REGISTRY_ERRORS.BUSY, `registry ${context.jurisdiction} is busy; retry`);
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));
+      }
+    }
+  }
+
+  private async attempt(
+    manager: EntityManager,
+    context: RegistryCommandContext,
+    plan: CommandPlan,
+  ): Promise<RegistryOutcome> {
+    const streamId = registryStreamId(context.jurisdiction);
+    const loaded = await this.load(context.jurisdiction, manager);
+    const decision = decideRegistry(loaded, context, plan);
+    if (decision.replayed) return { version: loaded.version, events: decision.own, replayed: true, registry: loaded };
+    const toAppend: NewEvent[] = decision.toAppend.map((e) => ({
+      type: e.type,
+      data: e,
+      metadata: { commandId: context.commandId, actor: context.actor, causationId: e.commandId },
+    }));
+    const { nextVersion } = await this.store.append(streamId, loaded.version, toAppend, { manager });
+    return {
+      version: nextVersion,
+      events: decision.own,
+      replayed: false,
+      registry: { version: nextVersion, ledger: decision.ledger },
+    };
+  }
+
+  /** Keep the newest state only; states are immutable, so sharing them is safe. */
+  remember(streamId: string, loaded: LoadedRegistry): void {
+    const current = this.cache.get(streamId);
+    if (!current || current.version < loaded.version) this.cache.set(streamId, loaded);
+  }
+}

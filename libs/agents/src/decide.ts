@@ -14,6 +14,8 @@ export interface MarketView {
   readonly stepsLeft: number;
   /** Whether the previous day traded (its close is news; otherwise the close is stale). */
   readonly lastDayTraded: boolean;
+  /** +1 when the previous day traded at its upper limit, −1 at its lower limit, else 0. */
+  readonly lastDayAtLimit: number;
 }
 
 /** An order to post (reused object: the hot path allocates nothing). */
@@ -24,7 +26,7 @@ export interface OrderIntent {
 }
 
 /** Quote adaptation in basis points of the quote: raise on unfilled, ease on filled (ZIP-like). */
-export const UNFILLED_STEP_BP = 200;
+export const UNFILLED_STEP_BP = 300;
 export const FILLED_STEP_BP = 50;
 
 const roundToTick = (p: number, tick: number): number => Math.max(tick, Math.round(p / tick) * tick);
@@ -38,10 +40,12 @@ const clamp = (p: number, lo: number, hi: number): number => (p < lo ? lo : p > 
  */
 export function adaptQuote(t: Trader, view: MarketView): void {
   if (t.lastSide < 0) {
-    if (view.lastDayTraded) t.quote += Math.trunc((view.reference - t.quote) / 8);
+    if (closeIsNews(t, view)) t.quote += Math.trunc((view.reference - t.quote) / 8);
   } else {
     const unfilled = t.lastFilled < t.lastQty;
-    const bp = unfilled ? UNFILLED_STEP_BP : -FILLED_STEP_BP;
+    // Consecutive misses accelerate the move (up to 4×), so a far-off opening price is left quickly.
+    t.streak = unfilled ? Math.min(t.streak + 1, 4) : 0;
+    const bp = unfilled ? UNFILLED_STEP_BP * t.streak : -FILLED_STEP_BP;
     const delta = Math.max(view.tick, Math.trunc((t.quote * Math.abs(bp)) / 10_000)) * Math.sign(bp);
     t.quote += t.lastSide === BUY_SIDE ? delta : -delta;
   }
@@ -51,9 +55,20 @@ export function adaptQuote(t: Trader, view: MarketView): void {
   t.lastFilled = 0;
 }
 
+/**
+ * Whether the previous close tells the trader something: not when nothing traded, and not when
+ * the day ended at its limit in the direction of the trader's belief (the close is censored there).
+ */
+function closeIsNews(t: Trader, view: MarketView): boolean {
+  if (!view.lastDayTraded) return false;
+  if (view.lastDayAtLimit > 0 && t.quote > view.reference) return false;
+  if (view.lastDayAtLimit < 0 && t.quote < view.reference) return false;
+  return true;
+}
+
 /** Each new day after trading, the belief moves a quarter of the way to the close (shared information). */
 export function startDay(t: Trader, view: MarketView): void {
-  if (!view.lastDayTraded) return;
+  if (!closeIsNews(t, view)) return;
   t.quote = roundToTick(t.quote + Math.trunc((view.reference - t.quote) / 4), view.tick);
 }
 

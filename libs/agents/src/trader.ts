@@ -28,6 +28,8 @@ export interface Trader {
   lastSide: number;
   lastQty: number;
   lastFilled: number;
+  /** Consecutive unfilled orders. */
+  streak: number;
 }
 
 export function newTrader(id: string, index: number, kind: AgentKind | SpeculatorKind, mac: MacCurve, quote: number): Trader {
@@ -44,6 +46,7 @@ export function newTrader(id: string, index: number, kind: AgentKind | Speculato
     lastSide: -1,
     lastQty: 0,
     lastFilled: 0,
+    streak: 0,
   };
 }
 

@@ -25,7 +25,9 @@ describe('simulate CLI', () => {
 
   it('exits non-zero on a missing file and on a usage error', () => {
     let err = '';
-    expect(runCli(['run', join(dir, 'nope.yaml'), '--out', join(dir, 'o2'), '--quiet'], (t) => (err += t))).toBe(2);
+    expect(
+      runCli(['run', join(dir, 'nope.yaml'), '--out', join(dir, 'o2'), '--quiet'], (t) => (err += t)),
+    ).toBe(2);
     expect(err).toMatch(/nope\.yaml:0: \(file\)/);
     expect(runCli(['run'], () => undefined)).toBe(1);
   });

@@ -16,6 +16,7 @@ export interface Market {
   yearVolume: number;
   yearNotional: number;
   lastDayTraded: boolean;
+  lastDayAtLimit: number;
 }
 
 /** Market ids for the partition: jurisdiction ids, or JOINT when linked. */
@@ -53,6 +54,7 @@ export function openMarket(
     yearVolume: 0,
     yearNotional: 0,
     lastDayTraded: false,
+    lastDayAtLimit: 0,
   };
   setReference(m, rules, rules.initialReferencePrice);
   return m;

@@ -172,6 +172,7 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
             penaltyPrice: m.reference * rules.penaltyMultiplier,
             stepsLeft,
             lastDayTraded: m.lastDayTraded,
+            lastDayAtLimit: m.lastDayAtLimit,
           });
         }
         shuffleInPlace(order, prng.nextInt);
@@ -205,7 +206,9 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       }
       for (const m of markets) {
         m.book.expireDayOrders(m.sink);
-        m.lastDayTraded = m.sink.bar.trades > 0;
+        const bar = m.sink.bar;
+        m.lastDayTraded = bar.trades > 0;
+        m.lastDayAtLimit = !m.lastDayTraded ? 0 : bar.high >= m.bandHigh ? 1 : bar.low <= m.bandLow ? -1 : 0;
         setReference(m, rules, closeDay(m, log, year, day));
       }
       liveOrder.fill('');

@@ -30,11 +30,15 @@ describe('noise traders and a market maker beside the compliance firms', () => {
   const y = results.summary.years['2025'];
 
   it('trade, never go short, and close their positions at year end', () => {
-    const closed = log.all.filter((l) => l.startsWith('{"type":"position-closed"')).map((l) => JSON.parse(l) as { account: string; holdings: number });
+    const closed = log.all
+      .filter((l) => l.startsWith('{"type":"position-closed"'))
+      .map((l) => JSON.parse(l) as { account: string; holdings: number });
     expect(closed.map((c) => c.account)).toContain('mm-sc-001');
     expect(closed).toHaveLength(11);
     for (const c of closed) expect(c.holdings).toBeGreaterThanOrEqual(0);
-    expect(log.all.some((l) => l.includes('"buyer":"noise-cq-') || l.includes('"seller":"noise-cq-'))).toBe(true);
+    expect(log.all.some((l) => l.includes('"buyer":"noise-cq-') || l.includes('"seller":"noise-cq-'))).toBe(
+      true,
+    );
     expect(log.all.some((l) => l.includes('"account":"mm-sc-001"'))).toBe(true);
   });
 
@@ -49,9 +53,12 @@ describe('noise traders and a market maker beside the compliance firms', () => {
   });
 
   it('are refused with a line when their jurisdiction is unknown', () => {
-    expect(() => loadScenarioText(text.replace('jurisdiction: CQ, count: 10', 'jurisdiction: XX, count: 10'), 'spec.yaml')).toThrow(
-      /spec\.yaml:16: traders\[0\]\.jurisdiction: unknown jurisdiction XX/,
-    );
+    expect(() =>
+      loadScenarioText(
+        text.replace('jurisdiction: CQ, count: 10', 'jurisdiction: XX, count: 10'),
+        'spec.yaml',
+      ),
+    ).toThrow(/spec\.yaml:16: traders\[0\]\.jurisdiction: unknown jurisdiction XX/);
   });
 });
 

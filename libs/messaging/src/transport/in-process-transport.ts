@@ -45,6 +45,7 @@ export class InProcessTransport implements MessageTransport {
   private readonly log: MessagingLog;
   private scheduled = false;
   private closed = false;
+  private inFlight = 0;
   private readonly idleWaiters = new Set<() => void>();
 
   constructor(options: InProcessTransportOptions = {}) {
@@ -138,6 +139,7 @@ export class InProcessTransport implements MessageTransport {
       while (!consumer.closed && consumer.active < consumer.concurrency && state.waiting.length > 0) {
         const message = state.waiting.shift() as TransportMessage;
         consumer.active++;
+        this.inFlight++;
         void this.deliver(state, consumer, message);
       }
     }
@@ -168,6 +170,7 @@ export class InProcessTransport implements MessageTransport {
       }
     } finally {
       consumer.active--;
+      this.inFlight--;
       for (const resolve of consumer.settled) resolve();
       consumer.settled.clear();
       this.pump(state);
@@ -175,8 +178,8 @@ export class InProcessTransport implements MessageTransport {
   }
 
   private isIdle(): boolean {
+    if (this.inFlight > 0) return false;
     for (const state of this.queues.values()) {
-      if (state.consumers.some((consumer) => consumer.active > 0)) return false;
       if (state.waiting.length > 0 && state.consumers.length > 0) return false;
     }
     return true;

@@ -47,6 +47,8 @@ export interface RegistryPort {
 export class RegistryStreams implements RegistryPort {
   private readonly cache = new Map<string, LoadedRegistry>();
   private readonly tails = new Map<string, Promise<unknown>>();
+  /** Appends refused for a stale expected version (another writer won), then decided again. */
+  conflicts = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,6 +89,7 @@ export class RegistryStreams implements RegistryPort {
         return outcome;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        this.conflicts++;
         if (attempt >= MAX_ATTEMPTS)
           throw new RegistryError(REGISTRY_ERRORS.BUSY, `registry ${context.jurisdiction} is busy; retry`);
         await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));

@@ -48,6 +48,15 @@ export function checkRules(s: ScenarioFile): RawProblem[] {
     }
   });
   s.generate.forEach((g, i) => {
+    const width = Math.max(3, String(g.count).length);
+    for (let k = 1; k <= g.count; k++) {
+      const id = `${g.prefix}${String(k).padStart(width, '0')}`;
+      if (firmIds.has(id)) {
+        out.push({ path: ['generate', i, 'prefix'], message: `generated id ${id} is already used` });
+        break;
+      }
+      firmIds.add(id);
+    }
     if (!jIds.has(g.jurisdiction)) {
       out.push({ path: ['generate', i, 'jurisdiction'], message: `unknown jurisdiction ${g.jurisdiction}` });
     } else firmsPer.set(g.jurisdiction, (firmsPer.get(g.jurisdiction) ?? 0) + g.count);

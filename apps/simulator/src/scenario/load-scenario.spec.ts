@@ -69,6 +69,11 @@ describe('scenario loading', () => {
     expect(problem(text)).toMatch(/bad\.yaml:11: jurisdictions\[0\]\.cap: a cap with no firms/);
   });
 
+  it('refuses generated ids that collide', () => {
+    const text = `${base}generate:\n  - { count: 2, jurisdiction: CQ, prefix: f, emissions: 5, mac: { type: linear, maxAbatement: 1, priceAtMax: 9 } }\n  - { count: 2, jurisdiction: CQ, prefix: f, emissions: 5, mac: { type: linear, maxAbatement: 1, priceAtMax: 9 } }\n`;
+    expect(problem(text)).toMatch(/bad\.yaml:19: generate\[1\]\.prefix: generated id f001 is already used/);
+  });
+
   it('names the line in JSON files too', () => {
     const json = JSON.stringify(
       { name: 't', seed: 1, years: [2025], tradingDaysPerYear: 5, linkage: 'bogus' },

@@ -15,7 +15,8 @@ export class InMemoryRegistry implements RegistryPort {
   async execute(context: RegistryCommandContext, plan: CommandPlan): Promise<RegistryOutcome> {
     const loaded = await this.load(context.jurisdiction);
     const decision = decideRegistry(loaded, context, plan);
-    if (decision.replayed) return { version: loaded.version, events: decision.own, replayed: true, registry: loaded };
+    if (decision.replayed)
+      return { version: loaded.version, events: decision.own, replayed: true, registry: loaded };
     const registry = { version: loaded.version + decision.toAppend.length, ledger: decision.ledger };
     this.registries.set(context.jurisdiction, registry);
     this.appended.push({

@@ -15,7 +15,10 @@ type Result = { ok: true; outcome: RegistryOutcome } | { ok: false; code: string
 
 async function attempt(streams: RegistryStreams, commandId: string, command: LedgerCommand): Promise<Result> {
   try {
-    return { ok: true, outcome: await streams.execute({ jurisdiction: 'CQ', commandId, actor: 'test' }, () => [command]) };
+    return {
+      ok: true,
+      outcome: await streams.execute({ jurisdiction: 'CQ', commandId, actor: 'test' }, () => [command]),
+    };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, code: error.code };
     throw error;
@@ -39,7 +42,11 @@ describe('RegistryStreams against PostgreSQL: concurrent partial transfers of on
   let processes: RegistryStreams[];
 
   beforeAll(async () => {
-    db = await createTestDatabase({ entities: EVENT_STORE_ENTITIES, migrations: EVENT_STORE_MIGRATIONS, poolSize: 30 });
+    db = await createTestDatabase({
+      entities: EVENT_STORE_ENTITIES,
+      migrations: EVENT_STORE_MIGRATIONS,
+      poolSize: 30,
+    });
     store = new EventStore(db.dataSource, { listen: false });
     processes = Array.from({ length: PROCESSES }, () => new RegistryStreams(db.dataSource, store));
     const [first] = processes;
@@ -102,7 +109,9 @@ describe('RegistryStreams against PostgreSQL: concurrent partial transfers of on
   });
 
   it('lets exactly one of many concurrent transfers of the same explicit serial range succeed', async () => {
-    const [piece] = allPieces((await processes[0].load('CQ')).ledger).filter((p) => p.accountId === 'buyer-0');
+    const [piece] = allPieces((await processes[0].load('CQ')).ledger).filter(
+      (p) => p.accountId === 'buyer-0',
+    );
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         attempt(processes[i % PROCESSES], `same-${i}`, {

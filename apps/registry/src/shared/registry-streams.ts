@@ -105,7 +105,8 @@ export class RegistryStreams implements RegistryPort {
     const streamId = registryStreamId(context.jurisdiction);
     const loaded = await this.load(context.jurisdiction, manager);
     const decision = decideRegistry(loaded, context, plan);
-    if (decision.replayed) return { version: loaded.version, events: decision.own, replayed: true, registry: loaded };
+    if (decision.replayed)
+      return { version: loaded.version, events: decision.own, replayed: true, registry: loaded };
     const toAppend: NewEvent[] = decision.toAppend.map((e) => ({
       type: e.type,
       data: e,

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { INSTRUMENT_KINDS, type InstrumentKind } from '@app/domain';
 import type { UnitSelection } from '@app/ledger';
 import { ACCOUNT_ID_MESSAGE, ACCOUNT_ID_PATTERN, CommandEnvelopeDto } from './command-envelope.dto';
@@ -16,7 +27,10 @@ export class UnitMoveDto extends CommandEnvelopeDto {
   @Matches(ACCOUNT_ID_PATTERN, { message: `from ${ACCOUNT_ID_MESSAGE}` })
   from!: string;
 
-  @ApiPropertyOptional({ example: 1000, description: 'Units to move, lowest serial first (or give serialStart/serialEnd)' })
+  @ApiPropertyOptional({
+    example: 1000,
+    description: 'Units to move, lowest serial first (or give serialStart/serialEnd)',
+  })
   @ValidateIf((o: UnitMoveDto) => o.serialStart === undefined || o.quantity !== undefined)
   @IsInt()
   @IsPositive()
@@ -41,7 +55,10 @@ export class UnitMoveDto extends CommandEnvelopeDto {
   @MaxLength(64)
   projectId?: string;
 
-  @ApiPropertyOptional({ example: 1, description: 'First serial number of an explicit range (with serialEnd)' })
+  @ApiPropertyOptional({
+    example: 1,
+    description: 'First serial number of an explicit range (with serialEnd)',
+  })
   @ValidateIf((o: UnitMoveDto) => o.quantity === undefined || o.serialStart !== undefined)
   @IsInt()
   @IsPositive()
@@ -64,7 +81,9 @@ export function selectionOf(jurisdiction: RegistryJurisdiction, dto: UnitMoveDto
   if (dto.serialStart !== undefined && dto.serialEnd !== undefined)
     return { by: 'serials', start: dto.serialStart, end: dto.serialEnd };
   if (dto.quantity === undefined || dto.kind === undefined)
-    throw new RegistryError(REGISTRY_ERRORS.BAD_SELECTION, 'quantity and kind are required', { field: 'quantity' });
+    throw new RegistryError(REGISTRY_ERRORS.BAD_SELECTION, 'quantity and kind are required', {
+      field: 'quantity',
+    });
   return {
     by: 'quantity',
     quantity: dto.quantity,

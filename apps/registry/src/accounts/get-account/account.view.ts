@@ -29,7 +29,10 @@ export function accountView(ledger: LedgerState, accountId: string, version: num
   const account = ledger.accounts[accountId];
   if (!account)
     throw new RegistryError(`LEDGER.UNKNOWN_ACCOUNT`, `unknown account ${accountId}`, { field: 'id' });
-  const groups = new Map<string, { block: Block; quantity: number; locked: number; ranges: SerialRangeView[] }>();
+  const groups = new Map<
+    string,
+    { block: Block; quantity: number; locked: number; ranges: SerialRangeView[] }
+  >();
   for (const piece of piecesOf(ledger, accountId)) {
     const block = ledger.blocks[piece.blockId];
     if (!block) continue;

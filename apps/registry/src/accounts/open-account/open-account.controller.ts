@@ -19,10 +19,16 @@ export class OpenAccountController {
 
   @Post()
   @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({ type: CommandResultView, description: 'The account is open (AccountOpened is durable)' })
+  @ApiCreatedResponse({
+    type: CommandResultView,
+    description: 'The account is open (AccountOpened is durable)',
+  })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
   @ApiConflictResponse({ description: 'The account exists, or the commandId was used for another command' })
-  open(@Param('jurisdiction') jurisdiction: string, @Body() body: OpenAccountDto): Promise<CommandResultView> {
+  open(
+    @Param('jurisdiction') jurisdiction: string,
+    @Body() body: OpenAccountDto,
+  ): Promise<CommandResultView> {
     return this.commandBus.execute(new OpenAccount(parseRegistryJurisdiction(jurisdiction), body));
   }
 }

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ACCOUNT_TYPES, type AccountType } from '@app/ledger';
-import { ACCOUNT_ID_MESSAGE, ACCOUNT_ID_PATTERN, CommandEnvelopeDto } from '../../shared/command-envelope.dto';
+import {
+  ACCOUNT_ID_MESSAGE,
+  ACCOUNT_ID_PATTERN,
+  CommandEnvelopeDto,
+} from '../../shared/command-envelope.dto';
 
 export class OpenAccountDto extends CommandEnvelopeDto {
   @ApiProperty({ example: 'cq-steel-001' })
@@ -13,7 +17,10 @@ export class OpenAccountDto extends CommandEnvelopeDto {
   @IsIn(ACCOUNT_TYPES)
   accountType!: AccountType;
 
-  @ApiPropertyOptional({ example: 'firm:cq-steel', description: 'The enterprise or body that owns the account' })
+  @ApiPropertyOptional({
+    example: 'firm:cq-steel',
+    description: 'The enterprise or body that owns the account',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -20,10 +20,15 @@ export class CancelUnitsController {
 
   @Post()
   @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({ type: MoveView, description: 'Units cancelled by the regulator (UnitsCancelled is durable)' })
+  @ApiCreatedResponse({
+    type: MoveView,
+    description: 'Units cancelled by the regulator (UnitsCancelled is durable)',
+  })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
   @ApiNotFoundResponse({ description: 'Unknown registry or account' })
-  @ApiUnprocessableEntityResponse({ description: 'Insufficient or locked units, wrong target account (LEDGER.*)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Insufficient or locked units, wrong target account (LEDGER.*)',
+  })
   post(@Param('jurisdiction') jurisdiction: string, @Body() body: CancelUnitsDto): Promise<MoveView> {
     return this.commandBus.execute(new CancelUnits(parseRegistryJurisdiction(jurisdiction), body));
   }

@@ -6,7 +6,7 @@ import { UnitMoveDto } from '../../shared/unit-selection.dto';
 export class CancelUnitsDto extends UnitMoveDto {
   @ApiPropertyOptional({
     example: 'CQ-CANCELLATION',
-    description: 'The CANCELLATION account receiving the units; defaults to the registry\'s own',
+    description: "The CANCELLATION account receiving the units; defaults to the registry's own",
   })
   @IsOptional()
   @IsString()

@@ -20,10 +20,15 @@ export class SurrenderUnitsController {
 
   @Post()
   @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({ type: MoveView, description: 'Units surrendered for a compliance year (UnitsSurrendered is durable)' })
+  @ApiCreatedResponse({
+    type: MoveView,
+    description: 'Units surrendered for a compliance year (UnitsSurrendered is durable)',
+  })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
   @ApiNotFoundResponse({ description: 'Unknown registry or account' })
-  @ApiUnprocessableEntityResponse({ description: 'Insufficient or locked units, wrong target account (LEDGER.*)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Insufficient or locked units, wrong target account (LEDGER.*)',
+  })
   post(@Param('jurisdiction') jurisdiction: string, @Body() body: SurrenderUnitsDto): Promise<MoveView> {
     return this.commandBus.execute(new SurrenderUnits(parseRegistryJurisdiction(jurisdiction), body));
   }

@@ -6,7 +6,7 @@ import { UnitMoveDto } from '../../shared/unit-selection.dto';
 export class SurrenderUnitsDto extends UnitMoveDto {
   @ApiPropertyOptional({
     example: 'CQ-SURRENDER',
-    description: 'The SURRENDER account receiving the units; defaults to the registry\'s own',
+    description: "The SURRENDER account receiving the units; defaults to the registry's own",
   })
   @IsOptional()
   @IsString()

@@ -9,6 +9,4 @@ export class IssuanceView extends CommandResultView {
 }
 
 export const issuedBlocks = (events: readonly { type: string }[]): SerialRangeView[] =>
-  events
-    .filter((e): e is UnitsIssued => e.type === 'UnitsIssued')
-    .map((e) => rangeView(e.block, e.block));
+  events.filter((e): e is UnitsIssued => e.type === 'UnitsIssued').map((e) => rangeView(e.block, e.block));

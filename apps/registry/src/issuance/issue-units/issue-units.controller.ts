@@ -20,7 +20,10 @@ export class IssueUnitsController {
 
   @Post()
   @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({ type: IssuanceView, description: 'A new serial block is issued (UnitsIssued is durable)' })
+  @ApiCreatedResponse({
+    type: IssuanceView,
+    description: 'A new serial block is issued (UnitsIssued is durable)',
+  })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
   @ApiNotFoundResponse({ description: 'Unknown registry or account' })
   @ApiUnprocessableEntityResponse({ description: 'A ledger rule refuses it (code LEDGER.*)' })

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { INSTRUMENT_KINDS, type InstrumentKind } from '@app/domain';
-import { ACCOUNT_ID_MESSAGE, ACCOUNT_ID_PATTERN, CommandEnvelopeDto } from '../../shared/command-envelope.dto';
+import {
+  ACCOUNT_ID_MESSAGE,
+  ACCOUNT_ID_PATTERN,
+  CommandEnvelopeDto,
+} from '../../shared/command-envelope.dto';
 
 export class IssueUnitsDto extends CommandEnvelopeDto {
   @ApiPropertyOptional({

@@ -20,10 +20,15 @@ export class RetireUnitsController {
 
   @Post()
   @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({ type: MoveView, description: 'Units retired on behalf of a beneficiary (UnitsRetired is durable)' })
+  @ApiCreatedResponse({
+    type: MoveView,
+    description: 'Units retired on behalf of a beneficiary (UnitsRetired is durable)',
+  })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
   @ApiNotFoundResponse({ description: 'Unknown registry or account' })
-  @ApiUnprocessableEntityResponse({ description: 'Insufficient or locked units, wrong target account (LEDGER.*)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Insufficient or locked units, wrong target account (LEDGER.*)',
+  })
   post(@Param('jurisdiction') jurisdiction: string, @Body() body: RetireUnitsDto): Promise<MoveView> {
     return this.commandBus.execute(new RetireUnits(parseRegistryJurisdiction(jurisdiction), body));
   }

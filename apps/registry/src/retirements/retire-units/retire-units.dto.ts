@@ -6,7 +6,7 @@ import { UnitMoveDto } from '../../shared/unit-selection.dto';
 export class RetireUnitsDto extends UnitMoveDto {
   @ApiPropertyOptional({
     example: 'CQ-RETIREMENT',
-    description: 'The RETIREMENT account receiving the units; defaults to the registry\'s own',
+    description: "The RETIREMENT account receiving the units; defaults to the registry's own",
   })
   @IsOptional()
   @IsString()

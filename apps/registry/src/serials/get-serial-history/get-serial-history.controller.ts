@@ -17,7 +17,9 @@ export class GetSerialHistoryController {
     example: 'CQ-CARBON_ALLOWANCE-2025-000000000001',
     description: '{jurisdiction}-{kind}-{vintage}[-{projectId}]-{12-digit number}, as shown in holdings',
   })
-  @ApiOkResponse({ description: 'Issuance and every move, lock, surrender, retirement or cancellation of the unit' })
+  @ApiOkResponse({
+    description: 'Issuance and every move, lock, surrender, retirement or cancellation of the unit',
+  })
   @ApiNotFoundResponse({ description: 'No registry issued this serial' })
   async get(@Param('serial') serial: string): Promise<SerialHistoryView> {
     const number = serialNumberOf(serial);

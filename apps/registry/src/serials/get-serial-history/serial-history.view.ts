@@ -1,4 +1,10 @@
-import { formatSerial, historyOfSerial, pieceAt, type LedgerState, type SerialHistoryEntry } from '@app/ledger';
+import {
+  formatSerial,
+  historyOfSerial,
+  pieceAt,
+  type LedgerState,
+  type SerialHistoryEntry,
+} from '@app/ledger';
 import type { RegistryJurisdiction } from '../../shared/registry-jurisdiction';
 
 export interface SerialHistoryView {

@@ -12,7 +12,8 @@ export class GetSupplyController {
   @Get()
   @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
   @ApiOkResponse({
-    description: 'Per instrument and vintage: issued = held + surrendered + cancelled + retired (locked is part of held)',
+    description:
+      'Per instrument and vintage: issued = held + surrendered + cancelled + retired (locked is part of held)',
   })
   @ApiNotFoundResponse({ description: 'No such registry' })
   async get(@Param('jurisdiction') jurisdiction: string): Promise<SupplyView> {

@@ -23,7 +23,9 @@ export class TransferUnitsController {
   @ApiCreatedResponse({ type: MoveView, description: 'Units moved; partial moves split serial ranges' })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
   @ApiNotFoundResponse({ description: 'Unknown registry or account' })
-  @ApiUnprocessableEntityResponse({ description: 'Insufficient or locked units, terminal account (LEDGER.*)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Insufficient or locked units, terminal account (LEDGER.*)',
+  })
   transfer(@Param('jurisdiction') jurisdiction: string, @Body() body: TransferUnitsDto): Promise<MoveView> {
     return this.commandBus.execute(new TransferUnits(parseRegistryJurisdiction(jurisdiction), body));
   }

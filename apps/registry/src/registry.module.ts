@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { MigrationClass } from '@app/platform';
+import { AllocateUnitsController } from './allocation/allocate-units/allocate-units.controller';
+import { AllocateUnitsHandler } from './allocation/allocate-units/allocate-units.handler';
+import { PreviewAllocationController } from './allocation/preview-allocation/preview-allocation.controller';
 import { GetAccountController } from './accounts/get-account/get-account.controller';
 import { OpenAccountController } from './accounts/open-account/open-account.controller';
 import { OpenAccountHandler } from './accounts/open-account/open-account.handler';
@@ -37,6 +40,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     CancelUnitsController,
     GetSerialHistoryController,
     GetSupplyController,
+    PreviewAllocationController,
+    AllocateUnitsController,
   ],
   providers: [
     RegistryStreams,
@@ -47,6 +52,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     SurrenderUnitsHandler,
     RetireUnitsHandler,
     CancelUnitsHandler,
+    AllocateUnitsHandler,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -1,5 +1,5 @@
 import { handle, type LedgerEvent, type LedgerState } from '@app/ledger';
-import { translateLedgerError } from './registry-errors';
+import { REGISTRY_ERRORS, RegistryError, translateLedgerError } from './registry-errors';
 import type { RegistryJurisdiction } from './registry-jurisdiction';
 import { eventsOfCommand, type LoadedRegistry } from './registry-state';
 import type { CommandPlan, RegistryCommandContext } from './registry-streams';
@@ -25,12 +25,21 @@ export function decideRegistry(
     const commands = [...missingSystemAccounts(loaded.ledger, jurisdiction), ...plan(loaded)];
     let ledger = loaded.ledger;
     const events: LedgerEvent[] = [];
+    let repeated = 0;
     for (const command of commands) {
       const step = handle(ledger, command);
+      if (step.events.length === 0) repeated++;
       ledger = step.state;
       events.push(...step.events);
     }
     const own = events.filter((e) => !e.commandId.startsWith('system:'));
+    // A composite command (allocation: issue then transfers) is wholly new or wholly a retry.
+    if (own.length > 0 && repeated > 0)
+      throw new RegistryError(
+        REGISTRY_ERRORS.COMMAND_ID_CONFLICT,
+        `command id ${context.commandId} was used for a different command`,
+        { commandId: context.commandId, field: 'commandId' },
+      );
     if (own.length === 0)
       return {
         toAppend: [],

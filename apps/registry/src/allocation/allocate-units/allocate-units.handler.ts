@@ -1,0 +1,92 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { previewAllocation, type AllocationPreview } from '@app/allocation';
+import type { LedgerCommand, UnitSelection } from '@app/ledger';
+import { commandResult } from '../../shared/command-result';
+import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
+import { systemAccountId } from '../../shared/system-accounts';
+import { allocationInput } from '../shared/allocation-rules.dto';
+import { AllocateUnits } from './allocate-units.command';
+import { firmAllocations, type AllocationView } from './allocation.view';
+
+export interface AllocationPlan {
+  readonly preview: AllocationPreview;
+  readonly commands: LedgerCommand[];
+  /** Sub-command id of each firm's transfer → the firm and its account. */
+  readonly firmCommands: Map<string, { firmId: string; accountId: string }>;
+}
+
+/**
+ * The cap is issued to the government account as one block; the auction pool moves to the
+ * auction account; each firm receives its pre-allocated share (all of it unless a pre-allocation
+ * share is set; the rest comes after verification). Reserves and anything unallocated stay with
+ * the government. Sub-command ids derive from the command id, so a retry is recognised whole.
+ */
+export function planAllocation({ jurisdiction, body }: AllocateUnits): AllocationPlan {
+  const { rules, firms } = allocationInput(body);
+  const preview = previewAllocation(rules, firms);
+  const kind = body.kind ?? 'CARBON_ALLOWANCE';
+  const government = systemAccountId(jurisdiction, 'GOVERNMENT');
+  const take = (quantity: number): UnitSelection => ({
+    by: 'quantity',
+    quantity,
+    jurisdiction,
+    kind,
+    vintage: body.vintage,
+  });
+  const id = body.commandId;
+  const commands: LedgerCommand[] = [];
+  const firmCommands = new Map<string, { firmId: string; accountId: string }>();
+  if (preview.cap > 0)
+    commands.push({
+      type: 'IssueUnits',
+      commandId: `${id}:issue`,
+      accountId: government,
+      jurisdiction,
+      kind,
+      vintage: body.vintage,
+      quantity: preview.cap,
+    });
+  if (preview.auction > 0)
+    commands.push({
+      type: 'TransferUnits',
+      commandId: `${id}:auction-pool`,
+      from: government,
+      to: systemAccountId(jurisdiction, 'AUCTION'),
+      selection: take(preview.auction),
+    });
+  const accountOf = new Map(body.firms.map((f) => [f.firmId, f.accountId ?? f.firmId]));
+  for (const row of preview.rows) {
+    if (row.preAllocated === 0) continue;
+    const commandId = `${id}:to:${row.firmId}`;
+    const accountId = accountOf.get(row.firmId) ?? row.firmId;
+    firmCommands.set(commandId, { firmId: row.firmId, accountId });
+    commands.push({
+      type: 'TransferUnits',
+      commandId,
+      from: government,
+      to: accountId,
+      selection: take(row.preAllocated),
+    });
+  }
+  return { preview, commands, firmCommands };
+}
+
+@CommandHandler(AllocateUnits)
+export class AllocateUnitsHandler implements ICommandHandler<AllocateUnits> {
+  constructor(@Inject(REGISTRY_PORT) private readonly registry: RegistryPort) {}
+
+  async execute(command: AllocateUnits): Promise<AllocationView> {
+    const { jurisdiction, body } = command;
+    const plan = planAllocation(command);
+    const outcome = await this.registry.execute(
+      { jurisdiction, commandId: body.commandId, actor: body.actor },
+      () => plan.commands,
+    );
+    return {
+      ...commandResult(body.commandId, jurisdiction, outcome),
+      preview: plan.preview,
+      firms: firmAllocations(outcome.registry.ledger, outcome.events, plan.firmCommands),
+    };
+  }
+}

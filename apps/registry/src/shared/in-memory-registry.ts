@@ -16,14 +16,30 @@ export class InMemoryRegistry implements RegistryPort {
     const loaded = await this.load(context.jurisdiction);
     const decision = decideRegistry(loaded, context, plan);
     if (decision.replayed)
-      return { version: loaded.version, events: decision.own, replayed: true, registry: loaded };
-    const registry = { version: loaded.version + decision.toAppend.length, ledger: decision.ledger };
+      return {
+        version: loaded.version,
+        events: decision.own,
+        records: decision.records,
+        replayed: true,
+        registry: loaded,
+      };
+    const registry = {
+      version: loaded.version + decision.toAppend.length,
+      ledger: decision.ledger,
+      records: decision.registryRecords,
+    };
     this.registries.set(context.jurisdiction, registry);
     this.appended.push({
       jurisdiction: context.jurisdiction,
       actor: context.actor,
       types: decision.toAppend.map((e) => e.type),
     });
-    return { version: registry.version, events: decision.own, replayed: false, registry };
+    return {
+      version: registry.version,
+      events: decision.own,
+      records: decision.records,
+      replayed: false,
+      registry,
+    };
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, WrongExpectedVersionError, type NewEvent } from '@app/event-store';
 import type { LedgerCommand, LedgerEvent } from '@app/ledger';
-import { decideRegistry } from './decide-registry';
+import { decideRegistry, type PlannedWork } from './decide-registry';
+import type { RecordEvent } from './registry-records';
 import { REGISTRY_ERRORS, RegistryError } from './registry-errors';
 import { registryStreamId, type RegistryJurisdiction } from './registry-jurisdiction';
 import { EMPTY_REGISTRY, foldStored, type LoadedRegistry } from './registry-state';
@@ -18,12 +19,14 @@ export interface RegistryOutcome {
   readonly version: number;
   /** The events the command produced: new ones, or on a retry the ones it produced the first time. */
   readonly events: readonly LedgerEvent[];
+  /** Registry records (auction results, reports, compliance runs) the command produced. */
+  readonly records: readonly RecordEvent[];
   readonly replayed: boolean;
   readonly registry: LoadedRegistry;
 }
 
 /** Plans ledger commands from the current state; pure, may throw a DomainError. */
-export type CommandPlan = (registry: LoadedRegistry) => readonly LedgerCommand[];
+export type CommandPlan = (registry: LoadedRegistry) => readonly LedgerCommand[] | PlannedWork;
 
 const MAX_ATTEMPTS = 25;
 
@@ -106,7 +109,13 @@ export class RegistryStreams implements RegistryPort {
     const loaded = await this.load(context.jurisdiction, manager);
     const decision = decideRegistry(loaded, context, plan);
     if (decision.replayed)
-      return { version: loaded.version, events: decision.own, replayed: true, registry: loaded };
+      return {
+        version: loaded.version,
+        events: decision.own,
+        records: decision.records,
+        replayed: true,
+        registry: loaded,
+      };
     const toAppend: NewEvent[] = decision.toAppend.map((e) => ({
       type: e.type,
       data: e,
@@ -116,8 +125,9 @@ export class RegistryStreams implements RegistryPort {
     return {
       version: nextVersion,
       events: decision.own,
+      records: decision.records,
       replayed: false,
-      registry: { version: nextVersion, ledger: decision.ledger },
+      registry: { version: nextVersion, ledger: decision.ledger, records: decision.registryRecords },
     };
   }
 

@@ -4,6 +4,8 @@ import type { MigrationClass } from '@app/platform';
 import { AllocateUnitsController } from './allocation/allocate-units/allocate-units.controller';
 import { AllocateUnitsHandler } from './allocation/allocate-units/allocate-units.handler';
 import { PreviewAllocationController } from './allocation/preview-allocation/preview-allocation.controller';
+import { ClearAuctionController } from './auctions/clear-auction/clear-auction.controller';
+import { ClearAuctionHandler } from './auctions/clear-auction/clear-auction.handler';
 import { GetAccountController } from './accounts/get-account/get-account.controller';
 import { OpenAccountController } from './accounts/open-account/open-account.controller';
 import { OpenAccountHandler } from './accounts/open-account/open-account.handler';
@@ -42,6 +44,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     GetSupplyController,
     PreviewAllocationController,
     AllocateUnitsController,
+    ClearAuctionController,
   ],
   providers: [
     RegistryStreams,
@@ -53,6 +56,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     RetireUnitsHandler,
     CancelUnitsHandler,
     AllocateUnitsHandler,
+    ClearAuctionHandler,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -1,6 +1,6 @@
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
-import { postJson } from './support/http';
+import { eventually, getJson, postJson } from './support/http';
 import { crossTwoOrders, expectedTrade } from './support/walking-skeleton';
 
 describe('walking skeleton, embedded (no servers: PGlite and in-process queues)', () => {
@@ -81,6 +81,71 @@ describe('walking skeleton, embedded (no servers: PGlite and in-process queues)'
     });
     expect(noPrice.status).toBe(400);
     expect(JSON.stringify(noPrice.body.message)).toMatch(/price/);
+  });
+
+  it('shows order status and book depth from the events, and cancels the rest of an order', async () => {
+    const base = service.url;
+    await postJson(`${base}/orders`, {
+      instrument: 'CQEA-2024',
+      account: 's1',
+      side: 'sell',
+      price: 3650,
+      qty: 500,
+      clientOrderId: 'depth-s1',
+    });
+    await postJson(`${base}/orders`, {
+      instrument: 'CQEA-2024',
+      account: 's2',
+      side: 'sell',
+      price: 3650,
+      qty: 100,
+      clientOrderId: 'depth-s2',
+    });
+    await postJson(`${base}/orders`, {
+      instrument: 'CQEA-2024',
+      account: 'b1',
+      side: 'buy',
+      price: 3600,
+      qty: 300,
+      clientOrderId: 'depth-b1',
+    });
+    await postJson(`${base}/orders`, {
+      instrument: 'CQEA-2024',
+      account: 'b2',
+      side: 'buy',
+      price: 3650,
+      qty: 200,
+      clientOrderId: 'depth-b2',
+    });
+
+    const partly = await eventually(async () => {
+      const order = await getJson<{ status: string; remaining: number; filled: number }>(
+        `${base}/orders/depth-s1`,
+      );
+      return order.status === 'partially-filled' ? order : undefined;
+    });
+    expect(partly).toMatchObject({ filled: 200, remaining: 300 });
+    expect(await getJson(`${base}/book/CQEA-2024?levels=5`)).toEqual({
+      instrument: 'CQEA-2024',
+      bids: [{ price: 3600, qty: 300, orders: 1 }],
+      asks: [{ price: 3650, qty: 400, orders: 2 }],
+    });
+
+    const cancel = await fetch(`${base}/orders/depth-s1`, { method: 'DELETE' });
+    expect(cancel.status).toBe(202);
+    const cancelled = await eventually(async () => {
+      const order = await getJson<{ status: string; remaining: number; reason: string }>(
+        `${base}/orders/depth-s1`,
+      );
+      return order.status === 'cancelled' ? order : undefined;
+    });
+    expect(cancelled).toMatchObject({ remaining: 0, reason: 'user' });
+    expect(await getJson(`${base}/book/CQEA-2024`)).toMatchObject({
+      asks: [{ price: 3650, qty: 100, orders: 1 }],
+    });
+
+    expect((await fetch(`${base}/orders/never-sent`, { method: 'DELETE' })).status).toBe(404);
+    expect((await fetch(`${base}/orders/never-sent`)).status).toBe(404);
   });
 
   it('serves /health and the OpenAPI document', async () => {

@@ -4,16 +4,27 @@ import { CLOCK, systemClock } from './clock/clock';
 import { InstrumentsController } from './instruments/instruments.controller';
 import { PlaceOrderController } from './orders/place-order/place-order.controller';
 import { PlaceOrderHandler } from './orders/place-order/place-order.handler';
+import { BookDepthController } from './book/book-depth.controller';
+import { CancelOrderController } from './orders/cancel-order/cancel-order.controller';
+import { OrderStatusController } from './orders/order-status/order-status.controller';
 import { GatewaySchema1764000200000 } from './read-models/gateway-schema.migration';
+import { OrdersReadModel1764000210000 } from './read-models/orders-schema.migration';
 import { TradesController } from './trades/trades.controller';
 import { ReadModelProjections } from './read-models/read-model-projections';
 
-export const GATEWAY_MIGRATIONS = [GatewaySchema1764000200000];
+export const GATEWAY_MIGRATIONS = [GatewaySchema1764000200000, OrdersReadModel1764000210000];
 
 /** Order entry and market data over HTTP. Needs the platform and messaging modules in the host app. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [InstrumentsController, PlaceOrderController, TradesController],
+  controllers: [
+    InstrumentsController,
+    PlaceOrderController,
+    OrderStatusController,
+    CancelOrderController,
+    TradesController,
+    BookDepthController,
+  ],
   providers: [PlaceOrderHandler, ReadModelProjections, { provide: CLOCK, useValue: systemClock }],
 })
 export class GatewayModule {}

@@ -10,7 +10,9 @@ import type * as Sandbox from './sandbox.app';
  */
 function main(): Promise<void> {
   const config = loadAppConfig();
-  const embedded = config.DATABASE_URL ? undefined : startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR });
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR });
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the database started, on purpose */
   const { runServiceMain } = require('../../../libs/platform/src') as typeof Platform;
   const { sandboxService } = require('./sandbox.app') as typeof Sandbox;

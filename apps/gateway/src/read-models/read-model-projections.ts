@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore, ProjectionRunner } from '@app/event-store';
+import { OrdersProjection } from '../orders/order-status/orders.projection';
 import { TradesProjection } from '../trades/trades.projection';
 
 /** Keeps the gateway's read models caught up with the event log while the app runs. */
@@ -10,7 +11,7 @@ export class ReadModelProjections implements OnApplicationBootstrap, OnApplicati
   readonly runner: ProjectionRunner;
 
   constructor(dataSource: DataSource, store: EventStore) {
-    this.runner = new ProjectionRunner(dataSource, store, [new TradesProjection()], {
+    this.runner = new ProjectionRunner(dataSource, store, [new TradesProjection(), new OrdersProjection()], {
       onError: (name, error) => this.logger.error(`projection ${name} failed, retrying: ${String(error)}`),
     });
   }

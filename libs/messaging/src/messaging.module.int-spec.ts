@@ -9,7 +9,11 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from './schema/messaging-sch
 import { eventually, uniquePrefix, wipeRedis } from './testing/eventually';
 import { BullMqTransport } from './transport/bullmq-transport';
 import { InProcessTransport } from './transport/in-process-transport';
-import { MESSAGE_TRANSPORT, type MessageTransport, type TransportMessage } from './transport/message-transport';
+import {
+  MESSAGE_TRANSPORT,
+  type MessageTransport,
+  type TransportMessage,
+} from './transport/message-transport';
 
 jest.setTimeout(60_000);
 
@@ -28,7 +32,12 @@ describe('MessagingModule', () => {
   const boot = async (options: MessagingModuleOptions) => {
     const moduleRef = await Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url: db.url, entities: MESSAGING_ENTITIES, synchronize: false }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: db.url,
+          entities: MESSAGING_ENTITIES,
+          synchronize: false,
+        }),
         MessagingModule.forRoot({ ...options, relay: { pollIntervalMs: 20, log: () => undefined } }),
       ],
     }).compile();
@@ -53,9 +62,11 @@ describe('MessagingModule', () => {
       const seen: TransportMessage[] = [];
       await transport.consume(queue, async (m) => void seen.push(m), { concurrency: 1 });
       const id = `wired:${kind.name}`;
-      await app.get(DataSource).transaction((manager) =>
-        app.get(Outbox).enqueue(manager, [{ queue, name: 'Wired', payload: { ok: true }, messageId: id }]),
-      );
+      await app
+        .get(DataSource)
+        .transaction((manager) =>
+          app.get(Outbox).enqueue(manager, [{ queue, name: 'Wired', payload: { ok: true }, messageId: id }]),
+        );
       await eventually(() => seen.length === 1);
       expect(seen[0]).toEqual({ id, name: 'Wired', payload: { ok: true } });
     } finally {

@@ -65,49 +65,56 @@ describe('outbox → BullMQ → idempotent consumer, when Redis loses its data m
   it.each([
     ['the consumers restart too', true],
     ['the consumers keep running through it', false],
-  ])('applies all N messages exactly once after FLUSHALL and a relay restart (%s)', async (_, restartConsumers) => {
-    await enqueue(0, 300);
-    const options = { redisUrl: testRedisUrl(), prefix, backoffMs: 50, log: silent };
-    const relayOptions = { batchSize: 40, pollIntervalMs: 20, log: silent };
+  ])(
+    'applies all N messages exactly once after FLUSHALL and a relay restart (%s)',
+    async (_, restartConsumers) => {
+      await enqueue(0, 300);
+      const options = { redisUrl: testRedisUrl(), prefix, backoffMs: 50, log: silent };
+      const relayOptions = { batchSize: 40, pollIntervalMs: 20, log: silent };
 
-    const transport1 = new BullMqTransport(options);
-    const consumers1 = await startConsumers(transport1);
-    const relay1 = new OutboxRelay(db.dataSource, transport1, relayOptions);
-    await relay1.start();
-    await eventually(async () => (await count(`SELECT count(*)::int AS n FROM results`)) >= 50, 30_000, 'progress');
+      const transport1 = new BullMqTransport(options);
+      const consumers1 = await startConsumers(transport1);
+      const relay1 = new OutboxRelay(db.dataSource, transport1, relayOptions);
+      await relay1.start();
+      await eventually(
+        async () => (await count(`SELECT count(*)::int AS n FROM results`)) >= 50,
+        30_000,
+        'progress',
+      );
 
-    // Mid-flight: the relay stops, Redis forgets every queued job, the consumers die with it.
-    await relay1.stop();
-    const inRedisWhenLost = await count(
-      `SELECT count(*)::int AS n FROM outbox o WHERE published_at IS NOT NULL
+      // Mid-flight: the relay stops, Redis forgets every queued job, the consumers die with it.
+      await relay1.stop();
+      const inRedisWhenLost = await count(
+        `SELECT count(*)::int AS n FROM outbox o WHERE published_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM processed_messages p WHERE p.message_id = o.message_id)`,
-    );
-    await wipeRedis(testRedisUrl(), prefix);
-    if (restartConsumers) await Promise.all(consumers1.map((c) => c.close()));
-    expect(inRedisWhenLost).toBeGreaterThan(0);
+      );
+      await wipeRedis(testRedisUrl(), prefix);
+      if (restartConsumers) await Promise.all(consumers1.map((c) => c.close()));
+      expect(inRedisWhenLost).toBeGreaterThan(0);
 
-    // Work keeps arriving while the relay is down.
-    await enqueue(300, N);
+      // Work keeps arriving while the relay is down.
+      await enqueue(300, N);
 
-    const transport2 = new BullMqTransport(options);
-    const consumers2 = restartConsumers ? await startConsumers(transport2) : [];
-    const relay2 = new OutboxRelay(db.dataSource, transport2, relayOptions);
-    await relay2.start();
-    await eventually(
-      async () => (await count(`SELECT count(DISTINCT message_id)::int AS n FROM results`)) === N,
-      60_000,
-      'every message applied',
-    );
-    // Let any stray redelivery land before counting duplicates.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await relay2.stop();
-    await Promise.all(consumers2.map((c) => c.close()));
-    await transport2.close();
-    await transport1.close();
+      const transport2 = new BullMqTransport(options);
+      const consumers2 = restartConsumers ? await startConsumers(transport2) : [];
+      const relay2 = new OutboxRelay(db.dataSource, transport2, relayOptions);
+      await relay2.start();
+      await eventually(
+        async () => (await count(`SELECT count(DISTINCT message_id)::int AS n FROM results`)) === N,
+        60_000,
+        'every message applied',
+      );
+      // Let any stray redelivery land before counting duplicates.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await relay2.stop();
+      await Promise.all(consumers2.map((c) => c.close()));
+      await transport2.close();
+      await transport1.close();
 
-    expect(await count(`SELECT count(*)::int AS n FROM results`)).toBe(N);
-    expect(await count(`SELECT count(DISTINCT message_id)::int AS n FROM results`)).toBe(N);
-    expect(await count(`SELECT count(*)::int AS n FROM processed_messages`)).toBe(N);
-    expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).toBe(0);
-  });
+      expect(await count(`SELECT count(*)::int AS n FROM results`)).toBe(N);
+      expect(await count(`SELECT count(DISTINCT message_id)::int AS n FROM results`)).toBe(N);
+      expect(await count(`SELECT count(*)::int AS n FROM processed_messages`)).toBe(N);
+      expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).toBe(0);
+    },
+  );
 });

@@ -73,7 +73,12 @@ describe('idempotentHandler', () => {
   describe('given BullMQ processing the same job twice', () => {
     it('applies it once', async () => {
       // keepCompleted 0: the finished job is gone, so re-publishing its id makes a second job.
-      const transport = new BullMqTransport({ redisUrl: testRedisUrl(), prefix, keepCompleted: 0, log: silent });
+      const transport = new BullMqTransport({
+        redisUrl: testRedisUrl(),
+        prefix,
+        keepCompleted: 0,
+        log: silent,
+      });
       const handle = credit();
       let deliveries = 0;
       const consumer = await transport.consume(

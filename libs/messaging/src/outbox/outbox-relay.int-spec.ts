@@ -36,14 +36,21 @@ describe('OutboxRelay (PostgreSQL, in-process transport)', () => {
     db.dataSource.transaction((manager) =>
       outbox.enqueue(
         manager,
-        ids.map((id) => ({ queue, name: 'PlaceOrder', payload: { id, note: `it's "quoted" \\ {}` }, messageId: id })),
+        ids.map((id) => ({
+          queue,
+          name: 'PlaceOrder',
+          payload: { id, note: `it's "quoted" \\ {}` },
+          messageId: id,
+        })),
       ),
     );
 
   it('never publishes rows written in a transaction that rolled back', async () => {
     await expect(
       db.dataSource.transaction(async (manager) => {
-        await outbox.enqueue(manager, [{ queue: 'orders', name: 'PlaceOrder', payload: {}, messageId: 'lost:1' }]);
+        await outbox.enqueue(manager, [
+          { queue: 'orders', name: 'PlaceOrder', payload: {}, messageId: 'lost:1' },
+        ]);
         throw new Error('the command failed after writing its messages');
       }),
     ).rejects.toThrow('the command failed');
@@ -61,7 +68,11 @@ describe('OutboxRelay (PostgreSQL, in-process transport)', () => {
   it('publishes committed rows in order, with their payload intact, and marks them published', async () => {
     const ids = [...Array(1200).keys()].map((n) => `cmd:${n}`);
     for (let i = 0; i < ids.length; i += 100) await enqueue(ids.slice(i, i + 100));
-    const relay = new OutboxRelay(db.dataSource, transport, { pollIntervalMs: 20, batchSize: 250, log: silent });
+    const relay = new OutboxRelay(db.dataSource, transport, {
+      pollIntervalMs: 20,
+      batchSize: 250,
+      log: silent,
+    });
     await relay.start();
     await until(() => received.length === ids.length);
     await relay.stop();
@@ -80,7 +91,9 @@ describe('OutboxRelay (PostgreSQL, in-process transport)', () => {
   it('ignores a message id enqueued twice', async () => {
     await enqueue(['dup:1']);
     await enqueue(['dup:1', 'dup:2']);
-    const rows = (await db.dataSource.query(`SELECT message_id FROM outbox ORDER BY id`)) as { message_id: string }[];
+    const rows = (await db.dataSource.query(`SELECT message_id FROM outbox ORDER BY id`)) as {
+      message_id: string;
+    }[];
     expect(rows.map((r) => r.message_id)).toEqual(['dup:1', 'dup:2']);
   });
 
@@ -96,7 +109,11 @@ describe('OutboxRelay (PostgreSQL, in-process transport)', () => {
   });
 
   it('works by polling alone (no LISTEN, as under PGlite)', async () => {
-    const relay = new OutboxRelay(db.dataSource, transport, { listen: false, pollIntervalMs: 20, log: silent });
+    const relay = new OutboxRelay(db.dataSource, transport, {
+      listen: false,
+      pollIntervalMs: 20,
+      log: silent,
+    });
     await relay.start();
     await enqueue(['poll:1', 'poll:2']);
     await until(() => received.length === 2);

@@ -13,7 +13,8 @@ jest.setTimeout(60_000);
 const vmModules = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) =>
   a.includes('experimental-vm-modules'),
 );
-if (!vmModules) console.warn('PGlite suite skipped: run with node --experimental-vm-modules (npm run test:int)');
+if (!vmModules)
+  console.warn('PGlite suite skipped: run with node --experimental-vm-modules (npm run test:int)');
 
 /** The embedded mode: PGlite behind pglite-socket, where NOTIFY may never arrive. */
 (vmModules ? describe : describe.skip)('outbox, relay and idempotent consumer on PGlite', () => {
@@ -52,7 +53,10 @@ if (!vmModules) console.warn('PGlite suite skipped: run with node --experimental
     const outbox = new Outbox();
     const ids = [...Array(100).keys()].map((n) => `cmd:${n}`);
     await dataSource.transaction((manager) =>
-      outbox.enqueue(manager, ids.map((id) => ({ queue: 'q', name: 'Apply', payload: { id }, messageId: id }))),
+      outbox.enqueue(
+        manager,
+        ids.map((id) => ({ queue: 'q', name: 'Apply', payload: { id }, messageId: id })),
+      ),
     );
     await expect(
       dataSource.transaction(async (manager) => {

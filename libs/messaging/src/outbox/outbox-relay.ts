@@ -109,7 +109,11 @@ export class OutboxRelay {
         [this.batchSize],
       )) as OutboxRow[];
       await publishRows(this.transport, rows);
-      await stamp(manager, 'published_at', rows.map((row) => row.id));
+      await stamp(
+        manager,
+        'published_at',
+        rows.map((row) => row.id),
+      );
       return rows.length;
     });
   }
@@ -175,10 +179,21 @@ export class OutboxRelay {
     )) as (OutboxRow & { processed: boolean })[];
     const processed = rows.filter((row) => row.processed);
     const unprocessed = rows.filter((row) => !row.processed);
-    await stamp(manager, 'acknowledged_at', processed.map((row) => row.id));
+    await stamp(
+      manager,
+      'acknowledged_at',
+      processed.map((row) => row.id),
+    );
     await publishRows(this.transport, unprocessed);
-    await stamp(manager, 'published_at', unprocessed.map((row) => row.id));
-    return { count: unprocessed.length, last: rows.length < this.batchSize ? undefined : rows[rows.length - 1].id };
+    await stamp(
+      manager,
+      'published_at',
+      unprocessed.map((row) => row.id),
+    );
+    return {
+      count: unprocessed.length,
+      last: rows.length < this.batchSize ? undefined : rows[rows.length - 1].id,
+    };
   }
 
   private async run(): Promise<void> {

@@ -37,7 +37,9 @@ export class MessagingSchema1764000100000 implements MigrationInterface {
         PRIMARY KEY (consumer, message_id)
       )`);
     // The relay's sweep asks "has anyone handled this message?", whatever the consumer.
-    await queryRunner.query(`CREATE INDEX processed_messages_message_id_idx ON processed_messages (message_id)`);
+    await queryRunner.query(
+      `CREATE INDEX processed_messages_message_id_idx ON processed_messages (message_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

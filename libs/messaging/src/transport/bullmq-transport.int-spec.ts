@@ -45,7 +45,31 @@ describe('BullMqTransport', () => {
     expect(await transport.jobCount('dedupe')).toBe(1);
   });
 
-  it('retries a failing message with backoff', async () => {
+  it('retries a failing message in place first, keeping the queue order', async () => {
+    const seen: string[] = [];
+    let failures = 2;
+    await transport.consume(
+      'in-place',
+      async (m) => {
+        if (m.id === 'place:1' && failures-- > 0) throw new Error('transient');
+        seen.push(m.id);
+      },
+      { concurrency: 1 },
+    );
+    await transport.publishBatch('in-place', [message(1), message(2), message(3)]);
+    await eventually(() => seen.length === 3);
+    expect(seen).toEqual(['place:1', 'place:2', 'place:3']);
+  });
+
+  it('then retries with BullMQ backoff', async () => {
+    await transport.close();
+    transport = new BullMqTransport({
+      redisUrl: testRedisUrl(),
+      prefix,
+      backoffMs: 10,
+      inlineAttempts: 1,
+      log: silent,
+    });
     let attempts = 0;
     await transport.consume(
       'retry',

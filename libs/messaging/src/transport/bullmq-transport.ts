@@ -18,6 +18,12 @@ export interface BullMqTransportOptions {
   attempts?: number;
   /** First retry delay, doubled each retry (default 500 ms). */
   backoffMs?: number;
+  /**
+   * Tries inside one job run before BullMQ's own retry (default 3, 50 ms apart, doubling). A
+   * BullMQ retry moves the job to `delayed` and lets the jobs behind it pass; retrying in place
+   * first keeps a shard's order through transient failures.
+   */
+  inlineAttempts?: number;
   /** Completed jobs kept (so their ids keep deduping re-sends) before Redis trims them (default 10 000). */
   keepCompleted?: number;
   log?: MessagingLog;
@@ -64,9 +70,8 @@ export class BullMqTransport implements MessageTransport {
   async consume(queue: string, handler: MessageHandler, options: ConsumeOptions): Promise<ConsumerHandle> {
     const worker = new Worker<JobData>(
       queue,
-      async (job: Job<JobData>) => {
-        await handler({ id: job.data.id, name: job.name, payload: job.data.payload });
-      },
+      (job: Job<JobData>) =>
+        this.runInPlace(handler, { id: job.data.id, name: job.name, payload: job.data.payload }),
       {
         connection: { url: this.options.redisUrl, maxRetriesPerRequest: null },
         prefix: this.options.prefix,
@@ -75,7 +80,9 @@ export class BullMqTransport implements MessageTransport {
     );
     worker.on('error', (error: Error) => this.log(`worker ${queue}: ${error.message}`));
     worker.on('failed', (job: Job<JobData> | undefined, error: Error) =>
-      this.log(`message ${job?.data.id ?? '?'} on ${queue} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`),
+      this.log(
+        `message ${job?.data.id ?? '?'} on ${queue} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`,
+      ),
     );
     this.workers.add(worker);
     await worker.waitUntilReady();
@@ -89,7 +96,14 @@ export class BullMqTransport implements MessageTransport {
 
   /** Jobs Redis holds for the queue in any state (waiting, active, delayed, completed, failed). */
   async jobCount(queue: string): Promise<number> {
-    return this.queue(queue).getJobCountByTypes('wait', 'active', 'delayed', 'prioritized', 'completed', 'failed');
+    return this.queue(queue).getJobCountByTypes(
+      'wait',
+      'active',
+      'delayed',
+      'prioritized',
+      'completed',
+      'failed',
+    );
   }
 
   async close(): Promise<void> {
@@ -100,6 +114,19 @@ export class BullMqTransport implements MessageTransport {
     this.queues.clear();
     await Promise.all(queues.map((queue) => queue.close()));
     if (this.producer.status !== 'end') await this.producer.quit().catch(() => this.producer.disconnect());
+  }
+
+  private async runInPlace(handler: MessageHandler, message: TransportMessage): Promise<void> {
+    const attempts = Math.max(1, this.options.inlineAttempts ?? 3);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handler(message);
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   private queue(name: string): Queue<JobData> {

@@ -11,6 +11,13 @@ import { OpenAccountController } from './accounts/open-account/open-account.cont
 import { OpenAccountHandler } from './accounts/open-account/open-account.handler';
 import { CancelUnitsController } from './cancellations/cancel-units/cancel-units.controller';
 import { CancelUnitsHandler } from './cancellations/cancel-units/cancel-units.handler';
+import { GetComplianceController } from './compliance/get-compliance/get-compliance.controller';
+import { ReportEmissionsController } from './compliance/report-emissions/report-emissions.controller';
+import { ReportEmissionsHandler } from './compliance/report-emissions/report-emissions.handler';
+import { RunComplianceController } from './compliance/run-compliance/run-compliance.controller';
+import { RunComplianceHandler } from './compliance/run-compliance/run-compliance.handler';
+import { VerifyEmissionsController } from './compliance/verify-emissions/verify-emissions.controller';
+import { VerifyEmissionsHandler } from './compliance/verify-emissions/verify-emissions.handler';
 import { SurrenderUnitsController } from './compliance/surrender-units/surrender-units.controller';
 import { SurrenderUnitsHandler } from './compliance/surrender-units/surrender-units.handler';
 import { IssueUnitsController } from './issuance/issue-units/issue-units.controller';
@@ -45,6 +52,10 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     PreviewAllocationController,
     AllocateUnitsController,
     ClearAuctionController,
+    ReportEmissionsController,
+    VerifyEmissionsController,
+    RunComplianceController,
+    GetComplianceController,
   ],
   providers: [
     RegistryStreams,
@@ -57,6 +68,9 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     CancelUnitsHandler,
     AllocateUnitsHandler,
     ClearAuctionHandler,
+    ReportEmissionsHandler,
+    VerifyEmissionsHandler,
+    RunComplianceHandler,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -10,7 +10,9 @@ export class CommandResultView {
   @ApiProperty({ enum: ['CQ', 'SC'] })
   jurisdiction!: string;
 
-  @ApiProperty({ description: 'Registry stream version after the command' })
+  @ApiProperty({
+    description: 'Registry stream version after the command (on a replay: the version it was read at)',
+  })
   version!: number;
 
   @ApiProperty({

@@ -147,4 +147,28 @@ describe('RegistryStreams against PostgreSQL: concurrent partial transfers of on
     );
     expect(rows).toEqual([{ metadata: expect.objectContaining({ actor: 'test', commandId: 'retry-1' }) }]);
   });
+
+  it('rebuilds ledger and records from the stream alone, in a fresh process', async () => {
+    const recorded = await processes[1].execute(
+      { jurisdiction: 'CQ', commandId: 'report-1', actor: 'steel' },
+      () => ({
+        records: [
+          {
+            type: 'EmissionsReported',
+            commandId: 'report-1',
+            firmId: 'seller',
+            accountId: 'seller',
+            complianceYear: 2025,
+            emissions: 42,
+          },
+        ],
+      }),
+    );
+    expect(recorded.replayed).toBe(false);
+    const warm = await processes[0].load('CQ');
+    const cold = await new RegistryStreams(db.dataSource, store).load('CQ');
+    expect(cold.version).toBe(warm.version);
+    expect(cold.records.reports['seller|2025']).toMatchObject({ emissions: 42 });
+    expect(allPieces(cold.ledger)).toEqual(allPieces(warm.ledger));
+  });
 });

@@ -94,7 +94,10 @@ export class RegistryStreams implements RegistryPort {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         this.conflicts++;
         if (attempt >= MAX_ATTEMPTS)
-          throw new RegistryError(REGISTRY_ERRORS.BUSY, `registry ${context.jurisdiction} is busy; retry`);
+          throw new RegistryError(
+            REGISTRY_ERRORS.WRITE_CONFLICT,
+            `registry ${context.jurisdiction} is busy; retry`,
+          );
         await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));
       }
     }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { LedgerCommand } from '@app/ledger';
+import { LEDGER_ERRORS, LedgerError, type LedgerCommand } from '@app/ledger';
+import type { LoadedRegistry } from '../../shared/registry-state';
 import { commandResult } from '../../shared/command-result';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { systemAccountId } from '../../shared/system-accounts';
@@ -8,7 +9,15 @@ import { IssueUnits } from './issue-units.command';
 import { issuedBlocks, type IssuanceView } from './issuance.view';
 
 /** Units are always issued in the registry's own jurisdiction: that is what their serial text says. */
-export function planIssueUnits({ jurisdiction, body }: IssueUnits): LedgerCommand[] {
+export function planIssueUnits(
+  { jurisdiction, body }: IssueUnits,
+  registry: LoadedRegistry,
+): LedgerCommand[] {
+  // Serial numbers are JS numbers: refuse a block that would run past 2^53 - 1.
+  if (registry.ledger.nextSerial + body.quantity - 1 > Number.MAX_SAFE_INTEGER)
+    throw new LedgerError(LEDGER_ERRORS.BAD_QUANTITY, 'the block would exhaust the serial numbers', {
+      field: 'quantity',
+    });
   return [
     {
       type: 'IssueUnits',
@@ -31,7 +40,7 @@ export class IssueUnitsHandler implements ICommandHandler<IssueUnits> {
     const { jurisdiction, body } = command;
     const outcome = await this.registry.execute(
       { jurisdiction, commandId: body.commandId, actor: body.actor },
-      () => planIssueUnits(command),
+      (r) => planIssueUnits(command, r),
     );
     return { ...commandResult(body.commandId, jurisdiction, outcome), blocks: issuedBlocks(outcome.events) };
   }

@@ -1,7 +1,15 @@
 import { DomainError } from '@app/domain';
 import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS, EventStore } from '@app/event-store';
-import { allPieces, balanceOf, supplyTotals, type LedgerCommand, type LedgerEvent } from '@app/ledger';
+import {
+  allPieces,
+  balanceOf,
+  journalEvents,
+  supplyTotals,
+  type LedgerCommand,
+  type LedgerEvent,
+} from '@app/ledger';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { EMPTY_REGISTRY, foldStored } from './registry-state';
 import { RegistryStreams, type RegistryOutcome } from './registry-streams';
 
 jest.setTimeout(120_000);
@@ -171,4 +179,52 @@ describe('RegistryStreams against PostgreSQL: concurrent partial transfers of on
     expect(cold.records.reports['seller|2025']).toMatchObject({ emissions: 42 });
     expect(allPieces(cold.ledger)).toEqual(allPieces(warm.ledger));
   });
+
+  it('starts a cold process from the newest snapshot and reads only the tail after it', async () => {
+    const writer = new RegistryStreams(db.dataSource, store);
+    writer.snapshotEvery = 1;
+    await attempt(writer, 'snap-1', {
+      type: 'TransferUnits',
+      commandId: 'snap-1',
+      from: 'seller',
+      to: 'buyer-1',
+      selection: { by: 'quantity', quantity: 1, jurisdiction: 'CQ', kind: 'CARBON_ALLOWANCE' },
+    });
+    const snapshotAt = (await store.loadSnapshot<unknown>('registry-CQ'))?.version ?? 0;
+    expect(snapshotAt).toBeGreaterThan(0);
+    await attempt(processes[2], 'after-snap', {
+      type: 'TransferUnits',
+      commandId: 'after-snap',
+      from: 'buyer-1',
+      to: 'buyer-2',
+      selection: { by: 'quantity', quantity: 1, jurisdiction: 'CQ', kind: 'CARBON_ALLOWANCE' },
+    });
+    const reads = jest.spyOn(store, 'readStream');
+    const cold = await new RegistryStreams(db.dataSource, store).load('CQ');
+    expect(reads.mock.calls.map(([, opts]) => opts?.fromVersion)).toEqual([snapshotAt + 1]);
+    reads.mockRestore();
+    const replayed = await foldFromScratch();
+    expect(cold.version).toBe(replayed.version);
+    expect(allPieces(cold.ledger)).toEqual(allPieces(replayed.ledger));
+    expect(journalEvents(cold.ledger)).toEqual(journalEvents(replayed.ledger));
+    expect(cold.records).toEqual(replayed.records);
+    // The rebuilt idempotency map still recognises old command ids.
+    const retry = await new RegistryStreams(db.dataSource, store).execute(
+      { jurisdiction: 'CQ', commandId: 't-0', actor: 'test' },
+      () => [
+        {
+          type: 'TransferUnits',
+          commandId: 't-0',
+          from: 'seller',
+          to: 'buyer-0',
+          selection: { by: 'quantity', quantity: 30, jurisdiction: 'CQ', kind: 'CARBON_ALLOWANCE' },
+        },
+      ],
+    );
+    expect(retry.replayed).toBe(true);
+  });
+
+  async function foldFromScratch() {
+    return foldStored(EMPTY_REGISTRY, await store.readStream('registry-CQ'));
+  }
 });

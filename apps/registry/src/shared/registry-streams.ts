@@ -6,6 +6,7 @@ import { decideRegistry, type PlannedWork } from './decide-registry';
 import type { RecordEvent } from './registry-records';
 import { REGISTRY_ERRORS, RegistryError } from './registry-errors';
 import { registryStreamId, type RegistryJurisdiction } from './registry-jurisdiction';
+import { fromSnapshot, toSnapshot, type RegistrySnapshot } from './registry-snapshot';
 import { EMPTY_REGISTRY, foldStored, type LoadedRegistry } from './registry-state';
 
 export interface RegistryCommandContext {
@@ -41,8 +42,9 @@ export interface RegistryPort {
 
 /**
  * Load → decide → append for the registry streams. The state is cached per stream with its
- * version; each command reads the tail after the cached version and appends with that version
- * as the expected one, in one transaction. Another writer (another process) in between makes the
+ * version (a cold process starts from the newest snapshot, saved every `snapshotEvery` events);
+ * each command reads the tail after the cached version and appends with that version as the
+ * expected one, in one transaction. Another writer (another process) in between makes the
  * append fail with WRONG_EXPECTED_VERSION: nothing was written, so we reload and decide again.
  * Within this process, commands on one stream queue behind each other to avoid needless retries.
  */
@@ -50,8 +52,11 @@ export interface RegistryPort {
 export class RegistryStreams implements RegistryPort {
   private readonly cache = new Map<string, LoadedRegistry>();
   private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly snapshotVersions = new Map<string, number>();
   /** Appends refused for a stale expected version (another writer won), then decided again. */
   conflicts = 0;
+  /** Save a snapshot once the stream has grown by this many events since the last one. */
+  snapshotEvery = 1000;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,7 +66,7 @@ export class RegistryStreams implements RegistryPort {
   /** The registry as committed now (tail read outside any transaction). */
   async load(jurisdiction: RegistryJurisdiction, manager?: EntityManager): Promise<LoadedRegistry> {
     const streamId = registryStreamId(jurisdiction);
-    const cached = this.cache.get(streamId) ?? EMPTY_REGISTRY;
+    const cached = this.cache.get(streamId) ?? (await this.fromSnapshot(streamId, manager));
     const tail = await this.store.readStream(streamId, { fromVersion: cached.version + 1, manager });
     const loaded = foldStored(cached, tail);
     this.remember(streamId, loaded);
@@ -89,6 +94,7 @@ export class RegistryStreams implements RegistryPort {
         const outcome = await this.dataSource.transaction((manager) => this.attempt(manager, context, plan));
         // Cached only once committed: a rolled-back append must never be seen as state.
         this.remember(registryStreamId(context.jurisdiction), outcome.registry);
+        await this.maybeSnapshot(registryStreamId(context.jurisdiction), outcome.registry);
         return outcome;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -132,6 +138,26 @@ export class RegistryStreams implements RegistryPort {
       replayed: false,
       registry: { version: nextVersion, ledger: decision.ledger, records: decision.registryRecords },
     };
+  }
+
+  /** A cold start: the newest snapshot if there is one (only its tail is read then), else nothing. */
+  private async fromSnapshot(streamId: string, manager: EntityManager | undefined): Promise<LoadedRegistry> {
+    const snapshot = await this.store.loadSnapshot<RegistrySnapshot>(streamId, { manager });
+    const loaded = snapshot ? fromSnapshot(snapshot.version, snapshot.state) : undefined;
+    if (!loaded) return EMPTY_REGISTRY;
+    this.snapshotVersions.set(streamId, loaded.version);
+    return loaded;
+  }
+
+  /** After the commit, outside the command's transaction: a lost snapshot only costs a longer replay. */
+  private async maybeSnapshot(streamId: string, loaded: LoadedRegistry): Promise<void> {
+    if (loaded.version - (this.snapshotVersions.get(streamId) ?? 0) < this.snapshotEvery) return;
+    this.snapshotVersions.set(streamId, loaded.version);
+    try {
+      await this.store.saveSnapshot(streamId, loaded.version, toSnapshot(loaded));
+    } catch {
+      this.snapshotVersions.delete(streamId);
+    }
   }
 
   /** Keep the newest state only; states are immutable, so sharing them is safe. */

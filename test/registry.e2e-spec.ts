@@ -258,4 +258,64 @@ describe('registry service, embedded (PGlite): accounts, issuance, moves, serial
       ]),
     );
   });
+
+  it('never answers 500 to malformed or hostile bodies on any registry route', async () => {
+    const routes = [
+      '/registries/CQ/accounts',
+      '/registries/CQ/issuances',
+      '/registries/CQ/transfers',
+      '/registries/CQ/surrenders',
+      '/registries/CQ/retirements',
+      '/registries/CQ/cancellations',
+      '/registries/CQ/allocation-previews',
+      '/registries/CQ/allocations',
+      '/registries/CQ/auctions/A9/clear',
+      '/registries/CQ/emission-reports',
+      '/registries/CQ/verifications',
+      '/registries/CQ/compliance-runs',
+    ];
+    const bodies: unknown[] = [
+      {},
+      [],
+      'null',
+      { commandId: 'f1', actor: 'a', quantity: -1, kind: 'NOPE' },
+      {
+        commandId: 'f2',
+        actor: 'a',
+        from: 'cq-steel-001',
+        to: 'CQ-SURRENDER',
+        quantity: 1,
+        kind: 'CARBON_ALLOWANCE',
+      },
+      {
+        commandId: 'f3',
+        actor: 'a',
+        from: 'cq-steel-001',
+        to: 'cq-cement-002',
+        serialStart: 900,
+        serialEnd: 10,
+      },
+      { commandId: 'f4', actor: 'a', vintage: 2025, rules: 'x', firms: {}, bids: [{}] },
+      { commandId: 'f5', actor: 'a', quantity: 1e300, vintage: 1e9, complianceYear: '2025', emissions: -5 },
+      {
+        commandId: 'f6',
+        actor: 'a',
+        accountId: '../../etc',
+        accountType: 'ENTERPRISE_HOLDING',
+        firmId: '',
+        kind: 'CCER',
+      },
+    ];
+    for (const route of routes)
+      for (const body of bodies) {
+        const res = await postJson(`${url}${route}`, body);
+        if (res.status >= 500) throw new Error(`${route} answered ${res.status} to ${JSON.stringify(body)}`);
+      }
+    for (const path of [
+      '/serials/%00',
+      '/serials/CQ-X-2025-99999999999999999999',
+      '/registries/CQ/accounts/%20',
+    ])
+      expect((await fetch(`${url}${path}`)).status).toBeLessThan(500);
+  });
 });

@@ -7,7 +7,7 @@ describe('walking skeleton, embedded (no servers: PGlite and in-process queues)'
   let service: RunningService;
 
   beforeAll(async () => {
-    service = await startService(sandboxService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'silent' })));
+    service = await startService(sandboxService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'error' })));
   });
   afterAll(() => service?.close());
 

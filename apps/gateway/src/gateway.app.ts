@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { MESSAGING_MIGRATIONS, MessagingModule } from '@app/messaging';
-import { AppConfig, MigrationClass, ServiceDefinition } from '@app/platform';
+import { AppConfig, isEmbedded, MigrationClass, ServiceDefinition } from '@app/platform';
 import { GATEWAY_MIGRATIONS, GatewayModule } from './gateway.module';
 
 /** Every table any service needs; whichever service starts first creates them all. */
@@ -24,8 +24,12 @@ export function withInfrastructure(
     module: GatewayAppModule,
     imports: [
       platform,
-      EventStoreModule.forRoot(),
-      MessagingModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+      EventStoreModule.forRoot({ listen: !isEmbedded(config) }),
+      MessagingModule.forRoot({
+        redisUrl: config.REDIS_URL,
+        prefix: config.QUEUE_PREFIX,
+        relay: { listen: !isEmbedded(config) },
+      }),
       ...(modules ?? []),
     ],
   };

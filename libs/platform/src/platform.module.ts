@@ -10,6 +10,14 @@ import { InstrumentCatalogue } from './seeds/instrument-catalogue';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/**
+ * Without DATABASE_URL the process runs on embedded PGlite. Its socket server interleaves
+ * connections message by message, which breaks the unnamed prepared statements of concurrent
+ * extended-protocol queries; PGlite runs one statement at a time anyway. So embedded mode uses a
+ * single pooled connection and no LISTEN connections (readers poll).
+ */
+export const isEmbedded = (config: AppConfig): boolean => config.DATABASE_URL === undefined;
+
 export interface PlatformOptions {
   /** Validated at boot by `loadAppConfig`; a bad variable never reaches this point. */
   config: AppConfig;
@@ -42,7 +50,7 @@ export class PlatformModule {
           synchronize: false,
           migrationsRun: false,
           logging: false,
-          extra: { max: config.DATABASE_POOL_SIZE },
+          extra: { max: isEmbedded(config) ? 1 : config.DATABASE_POOL_SIZE },
         }),
         TerminusModule,
       ],

@@ -255,6 +255,8 @@ describe('registry service, embedded (PGlite): accounts, issuance, moves, serial
         '/registries/{jurisdiction}/cancellations',
         '/registries/{jurisdiction}/supply',
         '/serials/{serial}',
+        '/registries/{jurisdiction}/locks',
+        '/registries/{jurisdiction}/locks/{lockId}/release',
       ]),
     );
   });

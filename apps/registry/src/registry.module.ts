@@ -24,6 +24,9 @@ import { IssueUnitsController } from './issuance/issue-units/issue-units.control
 import { IssueUnitsHandler } from './issuance/issue-units/issue-units.handler';
 import { RetireUnitsController } from './retirements/retire-units/retire-units.controller';
 import { RetireUnitsHandler } from './retirements/retire-units/retire-units.handler';
+import { LockUnitsController } from './locks/lock-units/lock-units.controller';
+import { LockUnitsHandler } from './locks/lock-units/lock-units.handler';
+import { UnlockUnitsHandler } from './locks/unlock-units/unlock-units.handler';
 import { GetSerialHistoryController } from './serials/get-serial-history/get-serial-history.controller';
 import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
@@ -56,6 +59,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     VerifyEmissionsController,
     RunComplianceController,
     GetComplianceController,
+    LockUnitsController,
   ],
   providers: [
     RegistryStreams,
@@ -71,6 +75,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     ReportEmissionsHandler,
     VerifyEmissionsHandler,
     RunComplianceHandler,
+    LockUnitsHandler,
+    UnlockUnitsHandler,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

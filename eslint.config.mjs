@@ -17,10 +17,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'node:fs', 'fs', 'node:net', 'node:child_process'] },
+        {
+          patterns: [
+            '@nestjs/*',
+            'typeorm',
+            'bullmq',
+            'ioredis',
+            'pg',
+            'node:fs',
+            'fs',
+            'node:net',
+            'node:child_process',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', { name: 'Date', message: 'Inject a clock instead.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass a seeded PRNG.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Pass a seeded PRNG.' },
+      ],
     },
   },
 );

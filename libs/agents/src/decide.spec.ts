@@ -3,7 +3,16 @@ import { BUY_SIDE, demandAt, newTrader, SELL_SIDE } from './trader';
 import { decideOrder, type MarketView, type OrderIntent } from './decide';
 
 const mac = { type: 'linear', maxAbatement: 1000, priceAtMax: 10_000 } as const; // a(p) = p / 10
-const view: MarketView = { reference: 5000, bandLow: 4500, bandHigh: 5500, tick: 1, penaltyPrice: 15_000, stepsLeft: 10, lastDayTraded: true, lastDayAtLimit: 0 };
+const view: MarketView = {
+  reference: 5000,
+  bandLow: 4500,
+  bandHigh: 5500,
+  tick: 1,
+  penaltyPrice: 15_000,
+  stepsLeft: 10,
+  lastDayTraded: true,
+  lastDayAtLimit: 0,
+};
 
 function trader(emissions: number, holdings: number, quote = 5000) {
   const t = newTrader('f', 0, 'mac-trader', mac, quote);

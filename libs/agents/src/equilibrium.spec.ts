@@ -29,7 +29,16 @@ describe('least-cost benchmark', () => {
   });
   it('steps: cheapest blocks first', () => {
     const firms = [
-      { emissions: 500, mac: { type: 'steps', steps: [{ tonnes: 100, price: 30 }, { tonnes: 100, price: 80 }] } as const },
+      {
+        emissions: 500,
+        mac: {
+          type: 'steps',
+          steps: [
+            { tonnes: 100, price: 30 },
+            { tonnes: 100, price: 80 },
+          ],
+        } as const,
+      },
       { emissions: 500, mac: { type: 'steps', steps: [{ tonnes: 50, price: 50 }] } as const },
     ];
     const eq = solveEquilibrium(firms, 820); // shortage 180 = 100@30 + 50@50 + 30@80
@@ -42,6 +51,10 @@ describe('least-cost benchmark', () => {
   });
   it('infeasible shortage: everyone abates fully', () => {
     const firms = [{ emissions: 10, mac: { type: 'linear', maxAbatement: 5, priceAtMax: 100 } as const }];
-    expect(solveEquilibrium(firms, 0)).toMatchObject({ equilibriumPrice: 100, infeasible: true, minAbatementCostFen: 250 });
+    expect(solveEquilibrium(firms, 0)).toMatchObject({
+      equilibriumPrice: 100,
+      infeasible: true,
+      minAbatementCostFen: 250,
+    });
   });
 });

@@ -22,7 +22,13 @@ const toTick = (p: number, tick: number): number => Math.max(tick, Math.round(p 
  * a random size up to maxQty. It never sells what it does not hold, and in the year's final stretch
  * only sells (it has no obligation: whatever it still holds at year end lapses).
  */
-export function noiseOrder(t: Trader, view: MarketView, p: SpeculatorParams, prng: Prng, out: OrderIntent): boolean {
+export function noiseOrder(
+  t: Trader,
+  view: MarketView,
+  p: SpeculatorParams,
+  prng: Prng,
+  out: OrderIntent,
+): boolean {
   if (prng.nextInt(2) === 0) return false;
   const unwinding = view.stepsLeft <= p.unwindFromStepsLeft;
   let side = unwinding ? SELL_SIDE : prng.nextInt(2);
@@ -32,7 +38,11 @@ export function noiseOrder(t: Trader, view: MarketView, p: SpeculatorParams, prn
   }
   const offsetBp = prng.nextInt(2 * p.rangeBp + 1) - p.rangeBp;
   out.side = side;
-  out.price = clamp(toTick(view.reference + Math.trunc((view.reference * offsetBp) / 10_000), view.tick), view.bandLow, view.bandHigh);
+  out.price = clamp(
+    toTick(view.reference + Math.trunc((view.reference * offsetBp) / 10_000), view.tick),
+    view.bandLow,
+    view.bandHigh,
+  );
   const qty = 1 + prng.nextInt(p.maxQty);
   out.qty = side === SELL_SIDE ? Math.min(qty, t.holdings) : qty;
   return out.qty > 0;
@@ -43,7 +53,13 @@ export function noiseOrder(t: Trader, view: MarketView, p: SpeculatorParams, prn
  * inventory grows (it wants to end flat); no bid once it holds 5 × maxQty, and only the ask in the
  * final stretch. Returns how many of the two intents are set (bid first when both).
  */
-export function marketMakerQuotes(t: Trader, view: MarketView, p: SpeculatorParams, bid: OrderIntent, ask: OrderIntent): [boolean, boolean] {
+export function marketMakerQuotes(
+  t: Trader,
+  view: MarketView,
+  p: SpeculatorParams,
+  bid: OrderIntent,
+  ask: OrderIntent,
+): [boolean, boolean] {
   const half = Math.max(view.tick, Math.trunc((view.reference * p.spreadBp) / 20_000));
   const skew = Math.trunc((half * t.holdings) / Math.max(1, p.maxQty));
   const unwinding = view.stepsLeft <= p.unwindFromStepsLeft;

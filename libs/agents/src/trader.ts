@@ -32,7 +32,13 @@ export interface Trader {
   streak: number;
 }
 
-export function newTrader(id: string, index: number, kind: AgentKind | SpeculatorKind, mac: MacCurve, quote: number): Trader {
+export function newTrader(
+  id: string,
+  index: number,
+  kind: AgentKind | SpeculatorKind,
+  mac: MacCurve,
+  quote: number,
+): Trader {
   return {
     id,
     index,
@@ -54,7 +60,8 @@ export function newTrader(id: string, index: number, kind: AgentKind | Speculato
 export const requiredAbatement = (t: Trader): number => Math.max(0, t.emissions - t.holdings);
 
 /** Tonnes the firm would rather abate than buy at `price`, capped by its emissions. */
-export const plannedAbatement = (t: Trader, price: number): number => Math.min(t.emissions, abatementAt(t.mac, price));
+export const plannedAbatement = (t: Trader, price: number): number =>
+  Math.min(t.emissions, abatementAt(t.mac, price));
 
 /**
  * What one more allowance is worth to the firm (fen): the MAC of the last tonne it would

@@ -12,7 +12,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const THEIR_RUNS = Number(process.env.BENCH_THEIR_RUNS ?? 3);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const pct = (sorted: Float64Array, p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 const w = generateWorkload(N);

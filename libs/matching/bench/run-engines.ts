@@ -64,10 +64,26 @@ export function runNodejsOrderBook(w: Workload): RunResult {
         traded += ob.market({ side: s, size: qty[i], accountId: accounts[i], stpMode }).done.length;
         break;
       case K_IOC:
-        ob.limit({ side: s, id: ids[i], size: qty[i], price: price[i], timeInForce: 'IOC' as never, accountId: accounts[i], stpMode });
+        ob.limit({
+          side: s,
+          id: ids[i],
+          size: qty[i],
+          price: price[i],
+          timeInForce: 'IOC' as never,
+          accountId: accounts[i],
+          stpMode,
+        });
         break;
       case K_FOK:
-        ob.limit({ side: s, id: ids[i], size: qty[i], price: price[i], timeInForce: 'FOK' as never, accountId: accounts[i], stpMode });
+        ob.limit({
+          side: s,
+          id: ids[i],
+          size: qty[i],
+          price: price[i],
+          timeInForce: 'FOK' as never,
+          accountId: accounts[i],
+          stpMode,
+        });
         break;
     }
   }

@@ -82,7 +82,16 @@ export function generateWorkload(n: number, seed = 42): Workload {
     } else {
       w.kind[i] = rnd() < 0.5 ? K_IOC : K_FOK;
       w.price[i] = side === 0 ? mid + 3 : mid - 3;
-      shadow.limit(w.ids[i], w.accounts[i], side, w.price[i], w.qty[i], w.kind[i] === K_IOC ? 2 : 3, false, sink);
+      shadow.limit(
+        w.ids[i],
+        w.accounts[i],
+        side,
+        w.price[i],
+        w.qty[i],
+        w.kind[i] === K_IOC ? 2 : 3,
+        false,
+        sink,
+      );
     }
   }
   return w;
@@ -110,7 +119,9 @@ export function workloadLines(w: Workload): string[] {
         lines.push(`{"type":"cancel","id":"${id}"}`);
         break;
       case K_MARKET:
-        lines.push(`{"type":"market","id":"${id}","account":"${w.accounts[i]}","side":"${side}","qty":${w.qty[i]}}`);
+        lines.push(
+          `{"type":"market","id":"${id}","account":"${w.accounts[i]}","side":"${side}","qty":${w.qty[i]}}`,
+        );
         break;
       default: {
         const tif = w.kind[i] === K_IOC ? ',"tif":"IOC"' : w.kind[i] === K_FOK ? ',"tif":"FOK"' : '';

@@ -32,14 +32,29 @@ describe('call auction', () => {
     it('when the session opens, then it uncrosses at the max-volume price in price-time priority', () => {
       const book = givenPreOpen(rows);
       const events = book.apply({ type: 'session', session: 'continuous' });
-      expect(eventsOf(events)[0]).toEqual({ type: 'auction-uncrossed', price: 101, volume: 40, imbalance: 10 });
+      expect(eventsOf(events)[0]).toEqual({
+        type: 'auction-uncrossed',
+        price: 101,
+        volume: 40,
+        imbalance: 10,
+      });
       expect(tradesOf(events)).toEqual([
         ['b1', 's1', 101, 20],
         ['b1', 's2', 101, 10],
         ['b2', 's2', 101, 10],
       ]);
-      expect(eventsOf(events).at(-1)).toEqual({ type: 'session-changed', from: 'pre-open', to: 'continuous' });
-      expect(bookOf(book)).toEqual({ bids: [[101, 10, 1], [100, 10, 1]], asks: [[103, 30, 1]] });
+      expect(eventsOf(events).at(-1)).toEqual({
+        type: 'session-changed',
+        from: 'pre-open',
+        to: 'continuous',
+      });
+      expect(bookOf(book)).toEqual({
+        bids: [
+          [101, 10, 1],
+          [100, 10, 1],
+        ],
+        asks: [[103, 30, 1]],
+      });
     });
   });
 
@@ -49,7 +64,12 @@ describe('call auction', () => {
       ['b2', 'buy', 100, 5],
       ['s1', 'sell', 100, 10],
     ]);
-    expect(eventsOf(book.apply({ type: 'uncross' }))[0]).toEqual({ type: 'auction-uncrossed', price: 101, volume: 10, imbalance: 0 });
+    expect(eventsOf(book.apply({ type: 'uncross' }))[0]).toEqual({
+      type: 'auction-uncrossed',
+      price: 101,
+      volume: 10,
+      imbalance: 0,
+    });
   });
 
   it('then the price nearest the reference price, then the lower price', () => {
@@ -67,16 +87,24 @@ describe('call auction', () => {
       ['b1', 'buy', 99, 10],
       ['s1', 'sell', 101, 10],
     ]);
-    expect(eventsOf(book.apply({ type: 'uncross' }))).toEqual([{ type: 'auction-uncrossed', price: 0, volume: 0, imbalance: 0 }]);
+    expect(eventsOf(book.apply({ type: 'uncross' }))).toEqual([
+      { type: 'auction-uncrossed', price: 0, volume: 0, imbalance: 0 },
+    ]);
   });
 
   it('market, IOC, FOK and post-only orders are not allowed in an auction', () => {
     const book = givenPreOpen([]);
-    expect(book.apply({ type: 'market', id: 'm', side: 'buy', qty: 1 })[0]).toMatchObject({ reason: 'not-allowed-in-auction' });
-    expect(book.apply({ type: 'limit', id: 'i', side: 'buy', price: 1, qty: 1, tif: 'IOC' })[0]).toMatchObject({
+    expect(book.apply({ type: 'market', id: 'm', side: 'buy', qty: 1 })[0]).toMatchObject({
       reason: 'not-allowed-in-auction',
     });
-    expect(book.apply({ type: 'limit', id: 'p', side: 'buy', price: 1, qty: 1, postOnly: true })[0]).toMatchObject({
+    expect(
+      book.apply({ type: 'limit', id: 'i', side: 'buy', price: 1, qty: 1, tif: 'IOC' })[0],
+    ).toMatchObject({
+      reason: 'not-allowed-in-auction',
+    });
+    expect(
+      book.apply({ type: 'limit', id: 'p', side: 'buy', price: 1, qty: 1, postOnly: true })[0],
+    ).toMatchObject({
       reason: 'not-allowed-in-auction',
     });
   });

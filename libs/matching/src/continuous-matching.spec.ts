@@ -43,7 +43,15 @@ describe('continuous trading: price-time priority', () => {
 
     it('when an IOC buy 15 @ 101 arrives, then 20 trade and the rest is cancelled (ioc)', () => {
       const book = givenBook(rows());
-      const events = book.apply({ type: 'limit', id: 'i1', account: 'b', side: 'buy', price: 101, qty: 25, tif: 'IOC' });
+      const events = book.apply({
+        type: 'limit',
+        id: 'i1',
+        account: 'b',
+        side: 'buy',
+        price: 101,
+        qty: 25,
+        tif: 'IOC',
+      });
       expect(tradesOf(events)).toEqual([
         ['i1', 's1', 101, 10],
         ['i1', 's2', 101, 10],
@@ -54,7 +62,15 @@ describe('continuous trading: price-time priority', () => {
 
     it('when a FOK buy 25 @ 101 arrives, then nothing trades (only 20 available) and it is cancelled (fok)', () => {
       const book = givenBook(rows());
-      const events = book.apply({ type: 'limit', id: 'f1', account: 'b', side: 'buy', price: 101, qty: 25, tif: 'FOK' });
+      const events = book.apply({
+        type: 'limit',
+        id: 'f1',
+        account: 'b',
+        side: 'buy',
+        price: 101,
+        qty: 25,
+        tif: 'FOK',
+      });
       expect(eventsOf(events)).toEqual([
         { type: 'accepted', id: 'f1' },
         { type: 'cancelled', id: 'f1', qty: 25, reason: 'fok' },
@@ -67,18 +83,26 @@ describe('continuous trading: price-time priority', () => {
 
     it('when a FOK buy 30 @ 102 arrives, then it fills completely', () => {
       const book = givenBook(rows());
-      const events = book.apply({ type: 'limit', id: 'f1', account: 'b', side: 'buy', price: 102, qty: 30, tif: 'FOK' });
+      const events = book.apply({
+        type: 'limit',
+        id: 'f1',
+        account: 'b',
+        side: 'buy',
+        price: 102,
+        qty: 30,
+        tif: 'FOK',
+      });
       expect(tradesOf(events).map((t) => t[3])).toEqual([10, 10, 10]);
     });
 
     it('when a post-only buy @ 101 arrives, then it is rejected; @ 100 it rests', () => {
       const book = givenBook(rows());
-      expect(eventsOf(book.apply({ type: 'limit', id: 'p1', side: 'buy', price: 101, qty: 1, postOnly: true }))).toEqual([
-        { type: 'rejected', id: 'p1', reason: 'post-only-would-trade' },
-      ]);
-      expect(eventsOf(book.apply({ type: 'limit', id: 'p2', side: 'buy', price: 100, qty: 1, postOnly: true }))).toEqual([
-        { type: 'accepted', id: 'p2' },
-      ]);
+      expect(
+        eventsOf(book.apply({ type: 'limit', id: 'p1', side: 'buy', price: 101, qty: 1, postOnly: true })),
+      ).toEqual([{ type: 'rejected', id: 'p1', reason: 'post-only-would-trade' }]);
+      expect(
+        eventsOf(book.apply({ type: 'limit', id: 'p2', side: 'buy', price: 100, qty: 1, postOnly: true })),
+      ).toEqual([{ type: 'accepted', id: 'p2' }]);
     });
   });
 });
@@ -101,7 +125,15 @@ describe('self-trade prevention', () => {
 
   it('a FOK counts liquidity only up to the own order, so it never trades in part', () => {
     const book = givenBook(rows());
-    const events = book.apply({ type: 'limit', id: 'f1', account: 'me', side: 'buy', price: 102, qty: 15, tif: 'FOK' });
+    const events = book.apply({
+      type: 'limit',
+      id: 'f1',
+      account: 'me',
+      side: 'buy',
+      price: 102,
+      qty: 15,
+      tif: 'FOK',
+    });
     expect(eventsOf(events)).toEqual([
       { type: 'accepted', id: 'f1' },
       { type: 'cancelled', id: 'f1', qty: 15, reason: 'fok' },
@@ -113,12 +145,22 @@ describe('self-trade prevention', () => {
       ['s1', '', 'sell', 101, 10],
       ['s2', '', 'sell', 101, 10],
     ]);
-    expect(tradesOf(book.apply({ type: 'limit', id: 'b1', account: '', side: 'buy', price: 101, qty: 20 }))).toHaveLength(2);
+    expect(
+      tradesOf(book.apply({ type: 'limit', id: 'b1', account: '', side: 'buy', price: 101, qty: 20 })),
+    ).toHaveLength(2);
   });
 
   it('cancel resting: the own resting order is cancelled (stp) and matching continues', () => {
     const book = givenBook(rows());
-    const events = book.apply({ type: 'limit', id: 'b1', account: 'me', side: 'buy', price: 102, qty: 25, stp: 'cancel-resting' });
+    const events = book.apply({
+      type: 'limit',
+      id: 'b1',
+      account: 'me',
+      side: 'buy',
+      price: 102,
+      qty: 25,
+      stp: 'cancel-resting',
+    });
     expect(eventsOf(events).slice(1)).toEqual([
       { type: 'trade', taker: 'b1', maker: 's1', aggressor: 'buy', price: 101, qty: 10 },
       { type: 'cancelled', id: 's2', qty: 10, reason: 'stp' },
@@ -129,7 +171,15 @@ describe('self-trade prevention', () => {
 
   it('cancel both: the own resting order and the incoming remainder are cancelled', () => {
     const book = givenBook(rows());
-    const events = book.apply({ type: 'limit', id: 'b1', account: 'me', side: 'buy', price: 102, qty: 25, stp: 'cancel-both' });
+    const events = book.apply({
+      type: 'limit',
+      id: 'b1',
+      account: 'me',
+      side: 'buy',
+      price: 102,
+      qty: 25,
+      stp: 'cancel-both',
+    });
     expect(eventsOf(events).slice(2)).toEqual([
       { type: 'cancelled', id: 's2', qty: 10, reason: 'stp' },
       { type: 'cancelled', id: 'b1', qty: 15, reason: 'stp' },
@@ -146,13 +196,19 @@ describe('cancel and amend', () => {
 
   it('cancel of a live order reports its remaining qty; a second cancel is unknown-order', () => {
     const book = givenBook(rows());
-    expect(eventsOf(book.apply({ type: 'cancel', id: 'b1' }))).toEqual([{ type: 'cancelled', id: 'b1', qty: 10, reason: 'user' }]);
-    expect(eventsOf(book.apply({ type: 'cancel', id: 'b1' }))).toEqual([{ type: 'rejected', id: 'b1', reason: 'unknown-order' }]);
+    expect(eventsOf(book.apply({ type: 'cancel', id: 'b1' }))).toEqual([
+      { type: 'cancelled', id: 'b1', qty: 10, reason: 'user' },
+    ]);
+    expect(eventsOf(book.apply({ type: 'cancel', id: 'b1' }))).toEqual([
+      { type: 'rejected', id: 'b1', reason: 'unknown-order' },
+    ]);
   });
 
   it('lowering qty at the same price keeps time priority', () => {
     const book = givenBook(rows());
-    expect(eventsOf(book.apply({ type: 'amend', id: 'b1', qty: 4 }))).toEqual([{ type: 'amended', id: 'b1', price: 100, qty: 4 }]);
+    expect(eventsOf(book.apply({ type: 'amend', id: 'b1', qty: 4 }))).toEqual([
+      { type: 'amended', id: 'b1', price: 100, qty: 4 },
+    ]);
     expect(tradesOf(book.apply({ type: 'market', id: 'm', side: 'sell', qty: 5 }))).toEqual([
       ['m', 'b1', 100, 4],
       ['m', 'b2', 100, 1],
@@ -162,7 +218,9 @@ describe('cancel and amend', () => {
   it('raising qty loses time priority', () => {
     const book = givenBook(rows());
     book.apply({ type: 'amend', id: 'b1', qty: 12 });
-    expect(tradesOf(book.apply({ type: 'market', id: 'm', side: 'sell', qty: 5 }))).toEqual([['m', 'b2', 100, 5]]);
+    expect(tradesOf(book.apply({ type: 'market', id: 'm', side: 'sell', qty: 5 }))).toEqual([
+      ['m', 'b2', 100, 5],
+    ]);
   });
 
   it('a new price that crosses trades at once, after the amended event', () => {

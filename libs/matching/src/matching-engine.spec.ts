@@ -4,7 +4,14 @@ describe('MatchingEngine (router)', () => {
   it('keeps one independent book per instrument, created on first use', () => {
     const engine = new MatchingEngine();
     engine.apply({ type: 'limit', id: 'o1', side: 'sell', price: 100, qty: 5, instrument: 'CQEA' });
-    const events = engine.apply({ type: 'limit', id: 'o1', side: 'buy', price: 100, qty: 5, instrument: 'SCEA' });
+    const events = engine.apply({
+      type: 'limit',
+      id: 'o1',
+      side: 'buy',
+      price: 100,
+      qty: 5,
+      instrument: 'SCEA',
+    });
     expect(events.map((e) => e.type)).toEqual(['accepted']);
     expect(engine.instruments().sort()).toEqual(['CQEA', 'SCEA']);
   });
@@ -12,11 +19,15 @@ describe('MatchingEngine (router)', () => {
   it('configure creates a book with rules or changes a live one; invalid config is refused', () => {
     const engine = new MatchingEngine();
     expect(engine.configure({ instrument: 'X', tick: 10 })).toBe(true);
-    expect(engine.apply({ type: 'limit', id: 'a', side: 'buy', price: 105, qty: 1, instrument: 'X' })[0]).toMatchObject({
+    expect(
+      engine.apply({ type: 'limit', id: 'a', side: 'buy', price: 105, qty: 1, instrument: 'X' })[0],
+    ).toMatchObject({
       reason: 'off-tick',
     });
     expect(engine.configure({ instrument: 'X', tick: 5 })).toBe(true);
-    expect(engine.apply({ type: 'limit', id: 'a', side: 'buy', price: 105, qty: 1, instrument: 'X' })[0]).toMatchObject({
+    expect(
+      engine.apply({ type: 'limit', id: 'a', side: 'buy', price: 105, qty: 1, instrument: 'X' })[0],
+    ).toMatchObject({
       type: 'accepted',
     });
     expect(engine.configure({ instrument: 'Y', lot: -1 })).toBe(false);
@@ -27,9 +38,8 @@ describe('MatchingEngine (router)', () => {
     engine.apply({ type: 'limit', id: 'o1', side: 'sell', price: 100, qty: 5, instrument: 'A' });
     const restored = MatchingEngine.restore(JSON.parse(JSON.stringify(engine.snapshot())));
     expect(restored.book('A').remainingQty('o1')).toBe(5);
-    expect(restored.apply({ type: 'market', id: 'm', side: 'buy', qty: 5, instrument: 'A' }).map((e) => e.type)).toEqual([
-      'accepted',
-      'trade',
-    ]);
+    expect(
+      restored.apply({ type: 'market', id: 'm', side: 'buy', qty: 5, instrument: 'A' }).map((e) => e.type),
+    ).toEqual(['accepted', 'trade']);
   });
 });

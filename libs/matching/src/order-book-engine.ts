@@ -54,7 +54,7 @@ export class OrderBookEngine {
     stp = -1,
   ): void {
     const book = this.book;
-    const reason = this.orderRejection(id, price, qty, true, tif !== GTC && tif !== DAY || postOnly);
+    const reason = this.orderRejection(id, price, qty, true, (tif !== GTC && tif !== DAY) || postOnly);
     if (reason !== null) {
       sink.rejected(++book.seq, id, reason);
       return;
@@ -176,7 +176,11 @@ export class OrderBookEngine {
   configure(changes: Omit<BookConfig, 'instrument' | 'session'>): boolean {
     const c = this.book.config;
     const merged = { ...c, ...stripUndefined(changes) };
-    const check = { ...merged, referencePrice: merged.referencePrice || undefined, bandBp: merged.bandBp < 0 ? undefined : merged.bandBp };
+    const check = {
+      ...merged,
+      referencePrice: merged.referencePrice || undefined,
+      bandBp: merged.bandBp < 0 ? undefined : merged.bandBp,
+    };
     if (invalidConfigField(check) !== null) return false;
     Object.assign(c, merged);
     this.book.refreshBand();
@@ -259,7 +263,12 @@ export class OrderBookEngine {
     return this.ruleRejection(price, qty, hasPrice, immediate);
   }
 
-  private ruleRejection(price: number, qty: number, hasPrice: boolean, immediate: boolean): RejectReason | null {
+  private ruleRejection(
+    price: number,
+    qty: number,
+    hasPrice: boolean,
+    immediate: boolean,
+  ): RejectReason | null {
     const book = this.book;
     const c = book.config;
     const session = book.session;

@@ -4,11 +4,20 @@ import { eventsOf, givenBook } from './testing/book-scenario';
 
 const limit = (id: string, price: unknown, qty: unknown, extra: object = {}) =>
   ({ type: 'limit', id, account: 'a', side: 'buy', price, qty, ...extra }) as never;
-const reasonOf = (book: OrderBookEngine, command: never): unknown => (book.apply(command)[0] as { reason?: string }).reason;
+const reasonOf = (book: OrderBookEngine, command: never): unknown =>
+  (book.apply(command)[0] as { reason?: string }).reason;
 
 describe('per-instrument rules (tick 5, lot 10, min 20, max 1000, reference 1000, band ±10%)', () => {
   const book = (): OrderBookEngine =>
-    new OrderBookEngine({ instrument: 'R', tick: 5, lot: 10, minQty: 20, maxQty: 1000, referencePrice: 1000, bandBp: 1000 });
+    new OrderBookEngine({
+      instrument: 'R',
+      tick: 5,
+      lot: 10,
+      minQty: 20,
+      maxQty: 1000,
+      referencePrice: 1000,
+      bandBp: 1000,
+    });
 
   it.each([
     ['off the tick', limit('x', 1001, 100), 'off-tick'],

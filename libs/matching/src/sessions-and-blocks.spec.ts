@@ -9,7 +9,9 @@ describe('sessions', () => {
   it('closed rejects orders (session-closed) but allows cancels', () => {
     const book = givenBook([['b1', 'a', 'buy', 100, 5]]);
     book.apply({ type: 'session', session: 'closed' });
-    expect(book.apply({ type: 'limit', id: 'x', side: 'buy', price: 100, qty: 1 })[0]).toMatchObject({ reason: 'session-closed' });
+    expect(book.apply({ type: 'limit', id: 'x', side: 'buy', price: 100, qty: 1 })[0]).toMatchObject({
+      reason: 'session-closed',
+    });
     expect(book.apply({ type: 'amend', id: 'b1', qty: 1 })[0]).toMatchObject({ reason: 'session-closed' });
     expect(book.apply({ type: 'cancel', id: 'b1' })[0]).toMatchObject({ type: 'cancelled', reason: 'user' });
   });
@@ -19,14 +21,21 @@ describe('sessions', () => {
     expect(eventsOf(book.apply({ type: 'session', session: 'halted' }))).toEqual([
       { type: 'session-changed', from: 'continuous', to: 'halted' },
     ]);
-    expect(book.apply({ type: 'market', id: 'm', side: 'buy', qty: 1 })[0]).toMatchObject({ reason: 'session-halted' });
-    expect(book.apply({ type: 'session', session: 'continuous' })[0]).toMatchObject({ reason: 'bad-transition' });
+    expect(book.apply({ type: 'market', id: 'm', side: 'buy', qty: 1 })[0]).toMatchObject({
+      reason: 'session-halted',
+    });
+    expect(book.apply({ type: 'session', session: 'continuous' })[0]).toMatchObject({
+      reason: 'bad-transition',
+    });
     book.apply({ type: 'session', session: 'pre-open' });
     expect(book.apply({ type: 'session', session: 'continuous' }).at(-1)).toMatchObject({ to: 'continuous' });
   });
 
   it('uncross outside an auction is rejected', () => {
-    expect(givenBook([]).apply({ type: 'uncross' })[0]).toMatchObject({ type: 'rejected', reason: 'bad-transition' });
+    expect(givenBook([]).apply({ type: 'uncross' })[0]).toMatchObject({
+      type: 'rejected',
+      reason: 'bad-transition',
+    });
   });
 
   it('expiring DAY orders cancels them (expired) and leaves GTC orders', () => {
@@ -43,7 +52,14 @@ describe('sessions', () => {
 
 describe('block trades (reference 1000: block band ±30% = 700..1300, minimum 100,000)', () => {
   const book = (): OrderBookEngine => givenBook([['b1', 'a', 'buy', 1000, 5]], { referencePrice: 1000 });
-  const block = (id: string, price: number, qty: number) => ({ type: 'block' as const, id, buyer: 'B', seller: 'S', price, qty });
+  const block = (id: string, price: number, qty: number) => ({
+    type: 'block' as const,
+    id,
+    buyer: 'B',
+    seller: 'S',
+    price,
+    qty,
+  });
 
   it('a block inside the wide band is recorded without touching the book', () => {
     const b = book();

@@ -34,12 +34,19 @@ export function findClearingPrice(book: BookState): ClearingResult {
     if (volume === 0) continue;
     const imbalance = Math.abs(demand[i] - supply[i]);
     const price = candidates[i];
-    if (best.volume === 0 || isBetter(volume, imbalance, price, best, ref)) best = { price, volume, imbalance };
+    if (best.volume === 0 || isBetter(volume, imbalance, price, best, ref))
+      best = { price, volume, imbalance };
   }
   return best;
 }
 
-function isBetter(volume: number, imbalance: number, price: number, best: ClearingResult, ref: number): boolean {
+function isBetter(
+  volume: number,
+  imbalance: number,
+  price: number,
+  best: ClearingResult,
+  ref: number,
+): boolean {
   if (volume !== best.volume) return volume > best.volume;
   if (imbalance !== best.imbalance) return imbalance < best.imbalance;
   if (ref > 0) {

@@ -19,12 +19,28 @@ export function applyCommand(engine: OrderBookEngine, c: Record<string, unknown>
   switch (c.type) {
     case 'limit': {
       const side = sideCode(c.side);
-      const tif = c.tif === undefined ? GTC : Object.prototype.hasOwnProperty.call(TIF, c.tif as string) ? TIF[c.tif as string] : -1;
+      const tif =
+        c.tif === undefined
+          ? GTC
+          : Object.prototype.hasOwnProperty.call(TIF, c.tif as string)
+            ? TIF[c.tif as string]
+            : -1;
       const stp = c.stp === undefined ? -1 : stpCode(c.stp);
       const postOnly = c.postOnly;
-      if (!isId(id) || side < 0 || tif < 0 || (c.stp !== undefined && stp < 0) || !optionalString(c.account)) break;
+      if (!isId(id) || side < 0 || tif < 0 || (c.stp !== undefined && stp < 0) || !optionalString(c.account))
+        break;
       if (postOnly !== undefined && typeof postOnly !== 'boolean') break;
-      engine.limit(id, (c.account as string) ?? '', side, c.price as number, c.qty as number, tif as TifCode, postOnly === true, sink, stp);
+      engine.limit(
+        id,
+        (c.account as string) ?? '',
+        side,
+        c.price as number,
+        c.qty as number,
+        tif as TifCode,
+        postOnly === true,
+        sink,
+        stp,
+      );
       return;
     }
     case 'market': {

@@ -12,7 +12,14 @@ export class CollectingSink implements EventSink {
   rejected(seq: number, id: string, reason: RejectReason): void {
     this.events.push(id === '' ? { type: 'rejected', seq, reason } : { type: 'rejected', seq, id, reason });
   }
-  trade(seq: number, taker: string, maker: string, aggressor: Side | 'none', price: number, qty: number): void {
+  trade(
+    seq: number,
+    taker: string,
+    maker: string,
+    aggressor: Side | 'none',
+    price: number,
+    qty: number,
+  ): void {
     this.events.push({ type: 'trade', seq, taker, maker, aggressor, price, qty });
   }
   cancelled(seq: number, id: string, qty: number, reason: CancelReason): void {

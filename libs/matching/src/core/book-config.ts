@@ -47,7 +47,15 @@ const isNonNegativeInt = (v: unknown): v is number => Number.isSafeInteger(v) &&
 /** Returns the name of the first invalid field, or null. Absent optional fields are fine. */
 export function invalidConfigField(c: BookConfig): string | null {
   if (typeof c.instrument !== 'string') return 'instrument';
-  for (const k of ['tick', 'lot', 'minQty', 'maxQty', 'referencePrice', 'blockMinQty', 'capacityHint'] as const) {
+  for (const k of [
+    'tick',
+    'lot',
+    'minQty',
+    'maxQty',
+    'referencePrice',
+    'blockMinQty',
+    'capacityHint',
+  ] as const) {
     if (c[k] !== undefined && !isPositiveInt(c[k])) return k;
   }
   for (const k of ['bandBp', 'blockBandBp'] as const) {

@@ -8,7 +8,14 @@ import type { CancelReason, RejectReason, SessionState, Side } from './codes';
 export interface EventSink {
   accepted(seq: number, id: string): void;
   rejected(seq: number, id: string, reason: RejectReason): void;
-  trade(seq: number, taker: string, maker: string, aggressor: Side | 'none', price: number, qty: number): void;
+  trade(
+    seq: number,
+    taker: string,
+    maker: string,
+    aggressor: Side | 'none',
+    price: number,
+    qty: number,
+  ): void;
   cancelled(seq: number, id: string, qty: number, reason: CancelReason): void;
   amended(seq: number, id: string, price: number, qty: number): void;
   auctionUncrossed(seq: number, price: number, volume: number, imbalance: number): void;

@@ -62,7 +62,7 @@ export class IdTable {
     const mask = this.mask;
     for (let i = 0; i <= mask; i++) {
       const h = this.cells[2 * i];
-      if (h !== 0) total += (((i - (h & mask) + mask + 1) & mask) + ((h & mask) & 7)) >>> 3;
+      if (h !== 0) total += (((i - (h & mask) + mask + 1) & mask) + (h & mask & 7)) >>> 3;
       if (h !== 0) total += 1;
     }
     return this.count === 0 ? 0 : total / this.count;

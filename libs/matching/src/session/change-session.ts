@@ -26,7 +26,8 @@ export function changeSession(book: BookState, to: SessionState, sink: EventSink
     sink.rejected(++book.seq, '', 'bad-transition');
     return;
   }
-  const uncrosses = (from === 'pre-open' && to === 'continuous') || (from === 'closing-auction' && to === 'closed');
+  const uncrosses =
+    (from === 'pre-open' && to === 'continuous') || (from === 'closing-auction' && to === 'closed');
   if (uncrosses) uncrossAuction(book, sink);
   book.session = to;
   sink.sessionChanged(++book.seq, from, to);

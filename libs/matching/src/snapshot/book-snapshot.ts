@@ -24,7 +24,14 @@ export function snapshotBook(book: BookState): BookSnapshot {
     const out: SnapshotOrder[] = [];
     for (let i = ladder.sorted.length - 1; i >= 0; i--) {
       for (let o = ladder.head[ladder.sorted[i]]; o >= 0; o = store.next[o]) {
-        out.push([store.ids[o], store.accounts[o], store.side[o], store.price[o], store.qty[o], store.tif[o]]);
+        out.push([
+          store.ids[o],
+          store.accounts[o],
+          store.side[o],
+          store.price[o],
+          store.qty[o],
+          store.tif[o],
+        ]);
       }
     }
     return out;

@@ -36,14 +36,17 @@ export class BookInvariants {
     if (!auction && bids.length > 0 && asks.length > 0 && bids[0].price >= asks[0].price) {
       throw new Error(`book crossed: ${bids[0].price} >= ${asks[0].price}`);
     }
-    for (let i = 1; i < bids.length; i++) if (bids[i].price >= bids[i - 1].price) throw new Error('bids out of order');
-    for (let i = 1; i < asks.length; i++) if (asks[i].price <= asks[i - 1].price) throw new Error('asks out of order');
+    for (let i = 1; i < bids.length; i++)
+      if (bids[i].price >= bids[i - 1].price) throw new Error('bids out of order');
+    for (let i = 1; i < asks.length; i++)
+      if (asks[i].price <= asks[i - 1].price) throw new Error('asks out of order');
     let expected = 0;
     for (const [id, qty] of this.open) {
       if (qty < 0) throw new Error(`order ${id} over-filled`);
       if (qty === 0) continue;
       expected += qty;
-      if (engine.remainingQty(id) !== qty) throw new Error(`order ${id}: events say ${qty}, book says ${engine.remainingQty(id)}`);
+      if (engine.remainingQty(id) !== qty)
+        throw new Error(`order ${id}: events say ${qty}, book says ${engine.remainingQty(id)}`);
     }
     const resting = [...bids, ...asks].reduce((s, l) => s + l.qty, 0);
     if (resting !== expected) throw new Error(`book holds ${resting} but events leave ${expected} open`);

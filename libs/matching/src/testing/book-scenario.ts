@@ -17,7 +17,9 @@ export function givenBook(rows: BookRow[], config: Partial<BookConfig> = {}): Or
 
 /** Then: trades as [taker, maker, price, qty] rows. */
 export function tradesOf(events: MatchingEvent[]): [string, string, number, number][] {
-  return events.flatMap((e) => (e.type === 'trade' ? [[e.taker, e.maker, e.price, e.qty] as [string, string, number, number]] : []));
+  return events.flatMap((e) =>
+    e.type === 'trade' ? [[e.taker, e.maker, e.price, e.qty] as [string, string, number, number]] : [],
+  );
 }
 
 /** Then: the events without their sequence numbers, trades reduced to the spec's fields. */
@@ -28,5 +30,8 @@ export function eventsOf(events: MatchingEvent[]): unknown[] {
 /** Then: the book as [price, qty, orders] rows per side, best first. */
 export function bookOf(engine: OrderBookEngine): { bids: number[][]; asks: number[][] } {
   const d = engine.depth(100);
-  return { bids: d.bids.map((l) => [l.price, l.qty, l.orders]), asks: d.asks.map((l) => [l.price, l.qty, l.orders]) };
+  return {
+    bids: d.bids.map((l) => [l.price, l.qty, l.orders]),
+    asks: d.asks.map((l) => [l.price, l.qty, l.orders]),
+  };
 }

@@ -10,7 +10,10 @@ export function continuousCommands(maxLength = 120): fc.Arbitrary<MatchingComman
   const id = fc.integer({ min: 0, max: 40 }).map((n) => `o${n}`);
   const account = fc.constantFrom('', 'a1', 'a2', 'a3', 'a4');
   const side = fc.constantFrom('buy' as const, 'sell' as const);
-  const price = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 95, max: 105 }) }, fc.constantFrom(0, -1, 1.5));
+  const price = fc.oneof(
+    { weight: 20, arbitrary: fc.integer({ min: 95, max: 105 }) },
+    fc.constantFrom(0, -1, 1.5),
+  );
   const qty = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 30 }) }, fc.constantFrom(0, 2.5));
   const limit = fc.record({
     type: fc.constant('limit' as const),
@@ -25,7 +28,12 @@ export function continuousCommands(maxLength = 120): fc.Arbitrary<MatchingComman
   const market = fc.record({ type: fc.constant('market' as const), id, account, side, qty });
   const cancel = fc.record({ type: fc.constant('cancel' as const), id });
   const amend = fc.record(
-    { type: fc.constant('amend' as const), id, price: fc.integer({ min: 95, max: 105 }), qty: fc.integer({ min: 1, max: 30 }) },
+    {
+      type: fc.constant('amend' as const),
+      id,
+      price: fc.integer({ min: 95, max: 105 }),
+      qty: fc.integer({ min: 1, max: 30 }),
+    },
     { requiredKeys: ['type', 'id'] },
   );
   const command: fc.Arbitrary<MatchingCommand> = fc.oneof(
@@ -41,7 +49,13 @@ export function continuousCommands(maxLength = 120): fc.Arbitrary<MatchingComman
 export function sessionCommands(maxLength = 120): fc.Arbitrary<MatchingCommand[]> {
   const session = fc.record({
     type: fc.constant('session' as const),
-    session: fc.constantFrom('pre-open' as const, 'continuous' as const, 'closing-auction' as const, 'closed' as const, 'halted' as const),
+    session: fc.constantFrom(
+      'pre-open' as const,
+      'continuous' as const,
+      'closing-auction' as const,
+      'closed' as const,
+      'halted' as const,
+    ),
   });
   const day = fc.record({
     type: fc.constant('limit' as const),
@@ -67,7 +81,13 @@ export function sessionCommands(maxLength = 120): fc.Arbitrary<MatchingCommand[]
     fc.constant({ type: 'uncross' as const }),
     fc.constant({ type: 'expire-day' as const }),
   );
-  return fc.array(fc.oneof({ weight: 4, arbitrary: continuousCommands(1).map((c) => c[0] ?? { type: 'uncross' as const }) }, other), {
-    maxLength,
-  });
+  return fc.array(
+    fc.oneof(
+      { weight: 4, arbitrary: continuousCommands(1).map((c) => c[0] ?? { type: 'uncross' as const }) },
+      other,
+    ),
+    {
+      maxLength,
+    },
+  );
 }

@@ -53,8 +53,10 @@ export class ReferenceBook {
       case 'amend': {
         const o = this.orders.find((x) => x.id === c.id);
         if (o === undefined) return [{ type: 'rejected', id: c.id, reason: 'unknown-order' }];
-        if (c.price !== undefined && !positive(c.price)) return [{ type: 'rejected', id: c.id, reason: 'bad-price' }];
-        if (c.qty !== undefined && !positive(c.qty)) return [{ type: 'rejected', id: c.id, reason: 'bad-qty' }];
+        if (c.price !== undefined && !positive(c.price))
+          return [{ type: 'rejected', id: c.id, reason: 'bad-price' }];
+        if (c.qty !== undefined && !positive(c.qty))
+          return [{ type: 'rejected', id: c.id, reason: 'bad-qty' }];
         const price = c.price ?? o.price;
         const qty = c.qty ?? o.qty;
         out.push({ type: 'amended', id: o.id, price, qty });
@@ -101,12 +103,24 @@ export class ReferenceBook {
       const q = Math.min(rem, m.qty);
       rem -= q;
       m.qty -= q;
-      out.push({ type: 'trade', taker: order.id, maker: m.id, aggressor: order.side, price: m.price, qty: q });
+      out.push({
+        type: 'trade',
+        taker: order.id,
+        maker: m.id,
+        aggressor: order.side,
+        price: m.price,
+        qty: q,
+      });
     }
     this.orders = this.orders.filter((m) => m.qty > 0);
     if (rem === 0) return;
     if (tif === 'MARKET' || tif === 'IOC' || tif === 'FOK') {
-      out.push({ type: 'cancelled', id: order.id, qty: rem, reason: tif === 'MARKET' ? 'market' : tif === 'IOC' ? 'ioc' : 'fok' });
+      out.push({
+        type: 'cancelled',
+        id: order.id,
+        qty: rem,
+        reason: tif === 'MARKET' ? 'market' : tif === 'IOC' ? 'ioc' : 'fok',
+      });
       return;
     }
     this.orders.push({ ...order, qty: rem, time: ++this.clock });

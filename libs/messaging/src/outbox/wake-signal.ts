@@ -1,86 +1,13 @@
-import type { PoolClient } from 'pg';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { PgWakeSignal } from '@app/platform/database/pg-wake-signal';
 
-/**
- * Wakes the relay early: on NOTIFY when the server delivers it (one dedicated LISTEN
- * connection), else only on the polling timeout, which is all PGlite behind a socket may give. A
- * generation counter closes the race between finding nothing and starting to wait.
- */
-export class WakeSignal {
-  private generationCounter = 0;
-  private readonly waiters = new Set<() => void>();
-  private runner: QueryRunner | undefined;
-  private starting: Promise<void> | undefined;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly channel: string,
-  ) {}
-
-  get generation(): number {
-    return this.generationCounter;
-  }
-
-  /** True once a LISTEN connection is up; false means polling only. */
-  get listening(): boolean {
-    return this.runner !== undefined;
+/** Wakes the relay early when outbox rows commit (NOTIFY on `channel`, or polling). */
+export class WakeSignal extends PgWakeSignal {
+  constructor(dataSource: DataSource, channel: string) {
+    super(dataSource, channel);
   }
 
   listen(): Promise<void> {
-    this.starting ??= this.startListening();
-    return this.starting;
-  }
-
-  wake(): void {
-    this.generationCounter++;
-    for (const resolve of this.waiters) resolve();
-    this.waiters.clear();
-  }
-
-  /** Resolves on the next wake after `sinceGeneration`, or after `timeoutMs`. */
-  wait(sinceGeneration: number, timeoutMs: number): Promise<void> {
-    if (this.generationCounter !== sinceGeneration) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
-    });
-  }
-
-  async close(): Promise<void> {
-    this.wake();
-    await this.starting;
-    this.starting = undefined;
-    const runner = this.runner;
-    this.runner = undefined;
-    if (!runner) return;
-    try {
-      await runner.query(`UNLISTEN ${this.channel}`);
-    } catch {
-      // The connection may already be gone; releasing it is all that matters.
-    }
-    await runner.release();
-  }
-
-  private async startListening(): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as PoolClient;
-      client.on('notification', (message) => {
-        if (message.channel === this.channel) this.wake();
-      });
-      client.on('error', () => {
-        this.runner = undefined;
-      });
-      await runner.query(`LISTEN ${this.channel}`);
-      this.runner = runner;
-    } catch {
-      // No LISTEN here (an embedded server without it): the relay polls.
-      await runner.release().catch(() => undefined);
-    }
+    return this.start();
   }
 }

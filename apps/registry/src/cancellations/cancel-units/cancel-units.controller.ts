@@ -1,15 +1,9 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { MoveView } from '../../shared/move.view';
 import { parseRegistryJurisdiction } from '../../shared/registry-jurisdiction';
+import { RegistryWriteRoute } from '../../shared/registry-write-route.decorator';
 import { CancelUnits } from './cancel-units.command';
 import { CancelUnitsDto } from './cancel-units.dto';
 
@@ -18,16 +12,10 @@ import { CancelUnitsDto } from './cancel-units.dto';
 export class CancelUnitsController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post()
-  @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({
+  @RegistryWriteRoute({
     type: MoveView,
-    description: 'Units cancelled by the regulator (UnitsCancelled is durable)',
-  })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
-  @ApiNotFoundResponse({ description: 'Unknown registry or account' })
-  @ApiUnprocessableEntityResponse({
-    description: 'Insufficient or locked units, wrong target account (LEDGER.*)',
+    created: 'Units cancelled by the regulator (UnitsCancelled is durable)',
+    refused: 'Insufficient or locked units, wrong target account (LEDGER.*)',
   })
   post(@Param('jurisdiction') jurisdiction: string, @Body() body: CancelUnitsDto): Promise<MoveView> {
     return this.commandBus.execute(new CancelUnits(parseRegistryJurisdiction(jurisdiction), body));

@@ -1,14 +1,8 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { parseRegistryJurisdiction } from '../../shared/registry-jurisdiction';
+import { RegistryWriteRoute } from '../../shared/registry-write-route.decorator';
 import { IssueUnits } from './issue-units.command';
 import { IssueUnitsDto } from './issue-units.dto';
 import { IssuanceView } from './issuance.view';
@@ -18,15 +12,11 @@ import { IssuanceView } from './issuance.view';
 export class IssueUnitsController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post()
-  @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({
+  @RegistryWriteRoute({
     type: IssuanceView,
-    description: 'A new serial block is issued (UnitsIssued is durable)',
+    created: 'A new serial block is issued (UnitsIssued is durable)',
+    refused: 'A ledger rule refuses it (code LEDGER.*)',
   })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
-  @ApiNotFoundResponse({ description: 'Unknown registry or account' })
-  @ApiUnprocessableEntityResponse({ description: 'A ledger rule refuses it (code LEDGER.*)' })
   issue(@Param('jurisdiction') jurisdiction: string, @Body() body: IssueUnitsDto): Promise<IssuanceView> {
     return this.commandBus.execute(new IssueUnits(parseRegistryJurisdiction(jurisdiction), body));
   }

@@ -1,15 +1,9 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { MoveView } from '../../shared/move.view';
 import { parseRegistryJurisdiction } from '../../shared/registry-jurisdiction';
+import { RegistryWriteRoute } from '../../shared/registry-write-route.decorator';
 import { TransferUnits } from './transfer-units.command';
 import { TransferUnitsDto } from './transfer-units.dto';
 
@@ -18,13 +12,10 @@ import { TransferUnitsDto } from './transfer-units.dto';
 export class TransferUnitsController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post()
-  @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
-  @ApiCreatedResponse({ type: MoveView, description: 'Units moved; partial moves split serial ranges' })
-  @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
-  @ApiNotFoundResponse({ description: 'Unknown registry or account' })
-  @ApiUnprocessableEntityResponse({
-    description: 'Insufficient or locked units, terminal account (LEDGER.*)',
+  @RegistryWriteRoute({
+    type: MoveView,
+    created: 'Units moved; partial moves split serial ranges',
+    refused: 'Insufficient or locked units, terminal account (LEDGER.*)',
   })
   transfer(@Param('jurisdiction') jurisdiction: string, @Body() body: TransferUnitsDto): Promise<MoveView> {
     return this.commandBus.execute(new TransferUnits(parseRegistryJurisdiction(jurisdiction), body));

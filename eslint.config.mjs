@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // The pure core must stay pure (ARCHITECTURE.md): no framework, database, queue or file I/O.
-    files: ['libs/{domain,matching,pricing,allocation,compliance,recognition,agents,ledger}/src/**/*.ts'],
+    files: ['libs/{domain,matching,pricing,allocation,compliance,recognition,agents,ledger,clearing}/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

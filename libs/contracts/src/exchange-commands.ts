@@ -1,3 +1,5 @@
+import type { InstrumentRuleChanges } from './instrument-events';
+
 /** Commands the gateway sends to the matching workers over the queue (one queue per shard). */
 
 export type Side = 'buy' | 'sell';
@@ -48,4 +50,21 @@ export function exchangeQueueFor(instrument: string, shards: number): string {
 
 export function allExchangeQueues(shards: number): string[] {
   return Array.from({ length: shards }, (_, i) => `${EXCHANGE_QUEUE_PREFIX}${i}`);
+}
+
+/**
+ * Command `ConfigureBook`: a regulator's decision reaching the book's single writer. The worker
+ * applies `changes` (the matching engine's `configure`) once `effectiveFromMs` has come; resting
+ * orders stay where they are.
+ */
+export interface ConfigureBookMessage {
+  commandId: string;
+  instrument: string;
+  decisionId: string;
+  effectiveFromMs: number;
+  changes: Pick<
+    InstrumentRuleChanges,
+    'referencePrice' | 'bandBp' | 'blockBandBp' | 'blockMinQty' | 'maxOrderQty' | 'tick' | 'lot'
+  >;
+  receivedAt: number;
 }

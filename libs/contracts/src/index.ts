@@ -1,2 +1,3 @@
 export * from './book-events';
 export * from './exchange-commands';
+export * from './instrument-events';

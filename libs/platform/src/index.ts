@@ -6,6 +6,6 @@ export * from './health/health.controller';
 export * from './http/configure-http-app';
 export * from './http/domain-error.filter';
 export * from './platform.module';
-export * from './seeds/instrument-catalogue';
+export * from './instruments';
 export * from './bootstrap/start-service';
 export * from './health/redis-probe';

@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { HealthController, HealthProbe } from './health/health.controller';
 import { queueHealthProbes } from './health/redis-probe';
-import { InstrumentCatalogue } from './seeds/instrument-catalogue';
+import { InstrumentCatalogue } from './instruments/instrument-catalogue';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BookCache } from './books/book-cache';
+import { BookSnapshotter } from './books/book-snapshotter';
 import { BookWorker } from './books/book-worker';
 
 /** Matching workers. Needs the platform, event-store and messaging modules in the host app. */
-@Module({ providers: [BookCache, BookWorker] })
+@Module({ providers: [BookCache, BookSnapshotter, BookWorker] })
 export class ExchangeModule {}

@@ -11,6 +11,7 @@ import {
 } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { BookCache } from './book-cache';
+import { BookSnapshotter } from './book-snapshotter';
 
 /**
  * The single writer of each book: one consumer per shard queue, one message at a time. The
@@ -26,6 +27,7 @@ export class BookWorker implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly books: BookCache,
+    private readonly snapshots: BookSnapshotter,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -38,15 +40,17 @@ export class BookWorker implements OnApplicationBootstrap, OnApplicationShutdown
       const handle = await this.transport.consume(
         queue,
         async (message: TransportMessage) => {
+          const instrument = (message.payload as { instrument?: string }).instrument;
           try {
             await apply(message);
           } catch (error) {
             // The in-memory book may hold changes that did not commit: rebuild it from the store.
-            const instrument = (message.payload as { instrument?: string }).instrument;
             if (instrument) this.books.evict(instrument);
             this.logger.warn(`command ${message.id} failed and will be retried: ${(error as Error).message}`);
             throw error;
           }
+          const book = instrument ? this.books.peek(instrument) : undefined;
+          if (book) this.snapshots.saveIfDue(book);
         },
         { concurrency: 1 },
       );
@@ -56,6 +60,7 @@ export class BookWorker implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.splice(0).map((c) => c.close()));
+    await this.snapshots.flush();
   }
 
   private async apply(command: ExchangeCommandMessage, manager: EntityManager): Promise<void> {

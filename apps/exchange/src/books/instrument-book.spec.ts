@@ -1,6 +1,7 @@
 import { PlaceOrderMessage } from '@app/contracts';
 import { InstrumentCatalogue } from '@app/platform';
 import { InstrumentBook } from './instrument-book';
+import { BookCommand, randomBookCommands } from './testing/random-commands';
 
 const CQEA = InstrumentCatalogue.load('seeds').get('CQEA-2025')!;
 const order = (
@@ -65,6 +66,37 @@ describe('InstrumentBook', () => {
       log.forEach((e) => rebuilt.replay(e));
       expect(rebuilt.depth(5)).toEqual(live.depth(5));
       expect(live.depth(5).asks).toEqual([{ price: 3600, qty: 70, orders: 1 }]);
+    });
+  });
+
+  describe('given a book that ran 3,000 random orders and cancels', () => {
+    const run = (book: InstrumentBook, commands: BookCommand[]) =>
+      commands.flatMap((c) => (c.name === 'PlaceOrder' ? book.place(c.payload) : book.cancel(c.orderId)));
+    const [first, next] = [
+      randomBookCommands('CQEA-2025', 3000, 7),
+      randomBookCommands('CQEA-2025', 500, 8, 3600, 'n'),
+    ];
+
+    it('a snapshot taken through JSON restores the same depth, trade number and next events', () => {
+      const live = new InstrumentBook(CQEA);
+      run(live, first);
+      live.version = 4242;
+      const restored = InstrumentBook.restore(CQEA, JSON.parse(JSON.stringify(live.snapshot())));
+
+      expect(live.lastTradeNo).toBeGreaterThan(100);
+      expect(restored.version).toBe(4242);
+      expect(restored.lastTradeNo).toBe(live.lastTradeNo);
+      expect(restored.depth(1000)).toEqual(live.depth(1000));
+      expect(restored.liveOrders).toBe(live.liveOrders);
+      expect(run(restored, next)).toEqual(run(live, next));
+      expect(restored.depth(1000)).toEqual(live.depth(1000));
+    });
+
+    it('keeps the owners of live orders only', () => {
+      const live = new InstrumentBook(CQEA);
+      run(live, first);
+      const resting = live.snapshot().engine;
+      expect(live.liveOrders).toBe(resting.bids.length + resting.asks.length);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { BookEvent, PlaceOrderMessage } from '@app/contracts';
-import { MatchingCommand, MatchingEvent, OrderBookEngine } from '@app/matching';
+import { BookSnapshot, MatchingCommand, MatchingEvent, OrderBookEngine, SIDE_NAMES } from '@app/matching';
 import type { InstrumentDefinition } from '@app/platform';
 
 interface OrderOwner {
@@ -8,15 +8,30 @@ interface OrderOwner {
 }
 
 /**
+ * What a book is at one stream version, as JSON. The owners of the resting orders are not stored
+ * twice: the engine snapshot lists every resting order with its account and side.
+ */
+export interface InstrumentBookSnapshot {
+  format: 1;
+  /** Version of the `book-<instrument>` stream this state reflects. */
+  version: number;
+  tradeNo: number;
+  engine: BookSnapshot;
+}
+
+/**
  * One instrument's book as its single writer holds it: the pure engine, plus what the engine does
  * not keep but the trade events must say (who owns each order) and the stream version it stands at.
  */
 export class InstrumentBook {
-  private readonly engine: OrderBookEngine;
+  private engine: OrderBookEngine;
+  /** Owners of the live orders only: a filled or cancelled order never trades again. */
   private readonly owners = new Map<string, OrderOwner>();
   private tradeNo = 0;
   /** Version of the `book-<instrument>` stream this state reflects. */
   version = 0;
+  /** Stream version of the newest snapshot saved (or loaded) for this book. */
+  snapshotVersion = 0;
 
   constructor(readonly instrument: InstrumentDefinition) {
     this.engine = new OrderBookEngine({
@@ -63,7 +78,50 @@ export class InstrumentBook {
     return this.engine.depth(levels);
   }
 
+  /** Trades executed so far; the next trade is numbered one more. */
+  get lastTradeNo(): number {
+    return this.tradeNo;
+  }
+
+  get liveOrders(): number {
+    return this.owners.size;
+  }
+
+  snapshot(): InstrumentBookSnapshot {
+    return { format: 1, version: this.version, tradeNo: this.tradeNo, engine: this.engine.snapshot() };
+  }
+
+  /** The book exactly as it was when `snapshot` was taken; the catalogue entry names the instrument. */
+  static restore(instrument: InstrumentDefinition, snapshot: InstrumentBookSnapshot): InstrumentBook {
+    const book = new InstrumentBook(instrument);
+    book.engine = OrderBookEngine.restore(snapshot.engine);
+    book.tradeNo = snapshot.tradeNo;
+    book.version = snapshot.version;
+    for (const [id, account, side] of [...snapshot.engine.bids, ...snapshot.engine.asks])
+      book.owners.set(id, { account, side: SIDE_NAMES[side] });
+    return book;
+  }
+
   private translate(events: MatchingEvent[], order: PlaceOrderMessage | undefined): BookEvent[] {
+    const out = this.toBookEvents(events, order);
+    this.forgetDeadOwners(events);
+    return out;
+  }
+
+  private forgetDeadOwners(events: MatchingEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'trade') {
+        this.forgetIfDead(e.taker);
+        this.forgetIfDead(e.maker);
+      } else if (e.type === 'cancelled' || e.type === 'accepted') this.forgetIfDead(e.id);
+    }
+  }
+
+  private forgetIfDead(orderId: string): void {
+    if (this.engine.remainingQty(orderId) === undefined) this.owners.delete(orderId);
+  }
+
+  private toBookEvents(events: MatchingEvent[], order: PlaceOrderMessage | undefined): BookEvent[] {
     const out: BookEvent[] = [];
     const symbol = this.instrument.symbol;
     for (const e of events) {

@@ -18,6 +18,12 @@ const schema = z.object({
     .optional(),
   QUEUE_PREFIX: z.string().min(1).default('cce'),
   EXCHANGE_SHARDS: z.coerce.number().int().min(1).max(256).default(4),
+  /** A book's snapshot is saved once this many events were appended since the last one. */
+  EXCHANGE_SNAPSHOT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /** How often an exchange worker looks for shards without an owner (or gives up extra ones). */
+  EXCHANGE_SHARD_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** `always-open`: books trade continuously at any hour (demo); `scheduled`: the catalogue's hours. */
+  EXCHANGE_SESSIONS: z.enum(['always-open', 'scheduled']).default('always-open'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
 });

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, systemClock } from './clock/clock';
+import { ConsoleStaticModule } from './console/console-static.module';
 import { InstrumentsController } from './instruments/instruments.controller';
+import { MARKET_DATA_MIGRATIONS, MarketDataModule } from './market-data/market-data.module';
 import { PlaceOrderController } from './orders/place-order/place-order.controller';
 import { PlaceOrderHandler } from './orders/place-order/place-order.handler';
 import { BookDepthController } from './book/book-depth.controller';
@@ -12,11 +14,15 @@ import { OrdersReadModel1764000210000 } from './read-models/orders-schema.migrat
 import { TradesController } from './trades/trades.controller';
 import { ReadModelProjections } from './read-models/read-model-projections';
 
-export const GATEWAY_MIGRATIONS = [GatewaySchema1764000200000, OrdersReadModel1764000210000];
+export const GATEWAY_MIGRATIONS = [
+  GatewaySchema1764000200000,
+  OrdersReadModel1764000210000,
+  ...MARKET_DATA_MIGRATIONS,
+];
 
 /** Order entry and market data over HTTP. Needs the platform and messaging modules in the host app. */
 @Module({
-  imports: [CqrsModule.forRoot()],
+  imports: [CqrsModule.forRoot(), MarketDataModule, ConsoleStaticModule.forRoot()],
   controllers: [
     InstrumentsController,
     PlaceOrderController,

@@ -1,0 +1,53 @@
+import type { Depth, Instrument, OrderAcknowledgement, OrderTicket, Trade } from './types';
+
+/** A refused request as the user should read it: the server's message and, when it names one, the field. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    });
+  } catch {
+    throw new ApiError('network', 0);
+  }
+  const text = await response.text();
+  const body = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const problem = (body ?? {}) as { message?: unknown; field?: string; code?: string };
+    const message = Array.isArray(problem.message)
+      ? problem.message.join('; ')
+      : String(problem.message ?? response.statusText);
+    throw new ApiError(message, response.status, problem.field, problem.code);
+  }
+  return body as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text };
+  }
+}
+
+export const api = {
+  instruments: () => request<Instrument[]>('/instruments'),
+  depth: (symbol: string, levels = 10) =>
+    request<Depth>(`/book/${encodeURIComponent(symbol)}?levels=${levels}`),
+  trades: (symbol: string, limit = 50) =>
+    request<Trade[]>(`/trades?instrument=${encodeURIComponent(symbol)}&limit=${limit}`),
+  placeOrder: (ticket: OrderTicket) =>
+    request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
+};

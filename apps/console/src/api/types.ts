@@ -1,0 +1,56 @@
+/** Shapes of the gateway's JSON, as the console reads them (the OpenAPI document at /docs is the reference). */
+export interface Instrument {
+  symbol: string;
+  kind: string;
+  jurisdiction: string;
+  nameEn: string;
+  nameZh: string;
+  unit: string;
+  vintage?: number;
+  tick: number;
+  lot: number;
+  referencePrice: number;
+  bandBp: number;
+  blockBandBp: number;
+  blockMinQty: number;
+  maxOrderQty: number;
+  modes: string[];
+}
+
+export interface DepthLevel {
+  price: number;
+  qty: number;
+  orders: number;
+}
+
+export interface Depth {
+  instrument: string;
+  bids: DepthLevel[];
+  asks: DepthLevel[];
+}
+
+export interface Trade {
+  instrument: string;
+  tradeNo: number;
+  price: number;
+  qty: number;
+  buyer: string;
+  seller: string;
+  aggressor: string;
+  executedAt: number;
+}
+
+export interface OrderTicket {
+  instrument: string;
+  account: string;
+  side: 'buy' | 'sell';
+  type: 'limit' | 'market';
+  price?: number;
+  qty: number;
+  tif: 'GTC' | 'DAY' | 'IOC' | 'FOK';
+}
+
+export interface OrderAcknowledgement {
+  orderId: string;
+  status: string;
+}

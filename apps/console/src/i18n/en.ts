@@ -1,0 +1,57 @@
+import type { Messages } from './zh';
+
+export const en: Messages = {
+  app: {
+    title: 'Chengdu–Chongqing Environmental Rights Exchange',
+    subtitle: 'Simulated trading and regulation',
+  },
+  nav: { trade: 'Trade', regulator: 'Regulator', research: 'Research' },
+  language: { switchTo: '中文' },
+  signIn: {
+    title: 'Choose a demo user',
+    as: 'Signed in as',
+    roles: { enterprise: 'Enterprise', regulator: 'Regulator', researcher: 'Researcher' },
+  },
+  market: {
+    instrument: 'Instrument',
+    reference: 'Reference price',
+    band: 'Daily band',
+    book: 'Order book',
+    bids: 'Bids',
+    asks: 'Asks',
+    price: 'Price (CNY)',
+    qty: 'Quantity',
+    orders: 'Orders',
+    trades: 'Recent trades',
+    time: 'Time',
+    noTrades: 'No trades yet',
+    emptySide: 'No orders',
+    chart: 'Price',
+  },
+  ticket: {
+    title: 'Order ticket',
+    buy: 'Buy',
+    sell: 'Sell',
+    limit: 'Limit',
+    market: 'Market',
+    tif: 'Time in force',
+    submit: 'Place order',
+    sent: 'Order received: {{orderId}}',
+  },
+  errors: {
+    qtyPositive: 'Quantity must be a positive whole number',
+    offLot: 'Quantity must be a multiple of {{lot}}',
+    aboveMax: 'Quantity must be at most {{max}}',
+    notEnoughUnits: 'Not enough units ({{available}} available)',
+    pricePositive: 'Price must be positive, with at most two decimals',
+    offTick: 'Price must be a multiple of the tick, CNY {{tick}}',
+    outsideBand: 'Price must be between CNY {{low}} and {{high}}',
+    notEnoughCash: 'Not enough cash (CNY {{available}} available)',
+    network: 'Cannot reach the server; retrying',
+    server: 'The server refused the request: {{message}}',
+  },
+  placeholder: {
+    regulator: 'The regulator console (allocation, auctions, recognition rules) comes in a later version.',
+    research: 'The research view (runs and reports) comes in a later version.',
+  },
+};

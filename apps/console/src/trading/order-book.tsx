@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { Depth, DepthLevel } from '../api/types';
+import { formatFen } from './order-ticket-rules';
+
+export function OrderBook({ depth, locale }: { depth?: Depth; locale: string }) {
+  const { t } = useTranslation();
+  const qty = new Intl.NumberFormat(locale);
+  const side = (levels: DepthLevel[], kind: 'bid' | 'ask') =>
+    levels.length === 0 ? (
+      <tr>
+        <td colSpan={3} className="muted">
+          {t('market.emptySide')}
+        </td>
+      </tr>
+    ) : (
+      levels.map((level) => (
+        <tr key={`${kind}-${level.price}`} className={kind} data-testid={`${kind}-level`}>
+          <td>{formatFen(level.price)}</td>
+          <td>{qty.format(level.qty)}</td>
+          <td>{level.orders}</td>
+        </tr>
+      ))
+    );
+  return (
+    <section className="panel" aria-label={t('market.book')}>
+      <h2>{t('market.book')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('market.price')}</th>
+            <th>{t('market.qty')}</th>
+            <th>{t('market.orders')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th colSpan={3}>{t('market.asks')}</th>
+          </tr>
+          {side([...(depth?.asks ?? [])].reverse(), 'ask')}
+          <tr>
+            <th colSpan={3}>{t('market.bids')}</th>
+          </tr>
+          {side(depth?.bids ?? [], 'bid')}
+        </tbody>
+      </table>
+    </section>
+  );
+}

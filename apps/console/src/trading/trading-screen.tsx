@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client';
+import type { Instrument } from '../api/types';
+import { bandBounds } from '@app/matching';
+import { OrderBook } from './order-book';
+import { OrderTicket } from './order-ticket';
+import { formatFen } from './order-ticket-rules';
+import { PriceChart } from './price-chart';
+import { RecentTrades } from './recent-trades';
+import { useMarket } from './use-market';
+
+export function TradingScreen({ account, locale }: { account: string; locale: string }) {
+  const { t, i18n } = useTranslation();
+  const [instruments, setInstruments] = useState<Instrument[]>([]);
+  const [symbol, setSymbol] = useState<string>();
+  const [loadError, setLoadError] = useState<string>();
+  const market = useMarket(symbol);
+
+  useEffect(() => {
+    api
+      .instruments()
+      .then((list) => {
+        setInstruments(list);
+        setSymbol((s) => s ?? list[0]?.symbol);
+      })
+      .catch((error: ApiError) => setLoadError(error.message));
+  }, []);
+
+  const instrument = instruments.find((i) => i.symbol === symbol);
+  if (loadError) return <p className="field-error">{t('errors.server', { message: loadError })}</p>;
+  if (!instrument) return null;
+  const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
+
+  return (
+    <div className="trading">
+      <header className="instrument-bar">
+        <label>
+          {t('market.instrument')}
+          <select name="instrument" value={instrument.symbol} onChange={(e) => setSymbol(e.target.value)}>
+            {instruments.map((i) => (
+              <option key={i.symbol} value={i.symbol}>
+                {i.symbol} · {i18n.language === 'en' ? i.nameEn : i.nameZh}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span>
+          {t('market.reference')}: {formatFen(instrument.referencePrice)}
+        </span>
+        <span>
+          {t('market.band')}: {formatFen(low)} – {formatFen(high)}
+        </span>
+        {market.error && <span className="field-error">{t('errors.network')}</span>}
+      </header>
+      <div className="grid">
+        <PriceChart trades={market.trades} />
+        <OrderBook depth={market.depth} locale={locale} />
+        <RecentTrades trades={market.trades} locale={locale} />
+        <OrderTicket
+          key={instrument.symbol}
+          instrument={instrument}
+          account={account}
+          onPlaced={market.refresh}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium, Browser, Page } from 'playwright-core';
+import { eventually, freePort } from './support/http';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = 'test-output/console';
+
+/**
+ * The web console in Debian's Chromium against the sandbox (`npm run build` first: it builds the
+ * API and the console). Screenshots of each screen go to test-output/console/.
+ */
+describe('web console in a real browser', () => {
+  let sandbox: ChildProcess;
+  let browser: Browser;
+  let page: Page;
+  let url = '';
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    };
+    delete env.DATABASE_URL; // embedded, as a newcomer runs it
+    delete env.REDIS_URL;
+    sandbox = spawn(process.execPath, ['dist/apps/sandbox/src/main.js'], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    url = `http://127.0.0.1:${port}`;
+    await eventually(async () => ((await fetch(`${url}/health`)).ok ? true : undefined), 60000, 'sandbox');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (sandbox && sandbox.exitCode === null)
+      await new Promise((resolve) => (sandbox.once('exit', resolve), sandbox.kill('SIGTERM')));
+  });
+
+  it('opens at / in Simplified Chinese and switches to English', async () => {
+    await page.goto(url);
+    await page.waitForSelector('text=成渝环境权益交易所');
+    expect(page.url()).toBe(`${url}/console/`);
+    await page.click('button.language');
+    await page.waitForSelector('text=Chengdu–Chongqing Environmental Rights Exchange');
+    await page.screenshot({ path: `${SCREENSHOTS}/trading-en.png`, fullPage: true });
+  });
+
+  it('refuses an off-band price next to the field, before sending anything', async () => {
+    await page.selectOption('select[name=instrument]', 'CQEA-2025');
+    const sent: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && sent.push(r.url()));
+    await page.fill('input[name=price]', '99.00');
+    await page.click('button[type=submit]');
+    const error = await page.waitForSelector('[data-testid=price-error]');
+    expect(await error.textContent()).toMatch(/between CNY \d+\.\d\d and \d+\.\d\d/);
+    expect(sent).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/ticket-error.png`, fullPage: true });
+  });
+
+  it('an enterprise places an order, sees it in the book, and sees the trade when another crosses it', async () => {
+    await page.selectOption('select[name=user]', 'cq-steel-001');
+    await page.selectOption('select[name=instrument]', 'CQEA-2025');
+    await page.click('label:has(input[name=side]) >> nth=1'); // sell
+    await page.fill('input[name=price]', '36.20');
+    await page.fill('input[name=qty]', '300');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=ticket-status] >> text=Order received');
+    await page.waitForSelector('[data-testid=ask-level] >> text=36.20');
+    await page.screenshot({ path: `${SCREENSHOTS}/order-in-book.png`, fullPage: true });
+
+    await page.selectOption('select[name=user]', 'sc-cement-001');
+    await page.click('label:has(input[name=side]) >> nth=0'); // buy
+    await page.fill('input[name=price]', '36.20');
+    await page.fill('input[name=qty]', '100');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=trade-row] >> text=36.20');
+    await eventually(
+      async () => ((await page.textContent('[data-testid=ask-level]'))?.includes('200') ? true : undefined),
+      15000,
+      'the resting sell to shrink to 200',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
+  });
+});

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore, ProjectionRunner } from '@app/event-store';
+import { BarsProjection } from '../market-data/bars/bars.projection';
 import { OrdersProjection } from '../orders/order-status/orders.projection';
 import { TradesProjection } from '../trades/trades.projection';
 
@@ -11,9 +12,14 @@ export class ReadModelProjections implements OnApplicationBootstrap, OnApplicati
   readonly runner: ProjectionRunner;
 
   constructor(dataSource: DataSource, store: EventStore) {
-    this.runner = new ProjectionRunner(dataSource, store, [new TradesProjection(), new OrdersProjection()], {
-      onError: (name, error) => this.logger.error(`projection ${name} failed, retrying: ${String(error)}`),
-    });
+    this.runner = new ProjectionRunner(
+      dataSource,
+      store,
+      [new TradesProjection(), new OrdersProjection(), new BarsProjection()],
+      {
+        onError: (name, error) => this.logger.error(`projection ${name} failed, retrying: ${String(error)}`),
+      },
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -1,6 +1,12 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { allExchangeQueues, bookStreamId, ExchangeCommandMessage } from '@app/contracts';
+import { bookStreamId, EXCHANGE_QUEUE_PREFIX, ExchangeCommandMessage, shardOf } from '@app/contracts';
 import { EventStore } from '@app/event-store';
 import {
   ConsumerHandle,
@@ -10,57 +16,82 @@ import {
   TransportMessage,
 } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { ShardOwnership } from '../sharding/shard-ownership';
 import { BookCache } from './book-cache';
 import { BookSnapshotter } from './book-snapshotter';
 
 /**
- * The single writer of each book: one consumer per shard queue, one message at a time. The
+ * The single writer of each book: one consumer per owned shard queue, one message at a time. The
  * book's events, the dedupe record of the command and nothing else commit together; a command
- * delivered twice is applied once.
+ * delivered twice is applied once. Should two workers ever write one book (a lease lost while a
+ * command was in flight), the stream version refuses the second append and the book is reloaded.
  */
 @Injectable()
-export class BookWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BookWorker.name);
-  private readonly consumers: ConsumerHandle[] = [];
+  private readonly consumers = new Map<number, ConsumerHandle>();
+  private readonly applyOnce: (message: TransportMessage) => Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly books: BookCache,
     private readonly snapshots: BookSnapshotter,
+    private readonly ownership: ShardOwnership,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const apply = idempotentHandler(this.dataSource, 'exchange-book-worker', (message, manager) =>
+  ) {
+    this.applyOnce = idempotentHandler(this.dataSource, 'exchange-book-worker', (message, manager) =>
       this.apply(message as unknown as ExchangeCommandMessage, manager),
     );
-    for (const queue of allExchangeQueues(this.config.EXCHANGE_SHARDS)) {
-      const handle = await this.transport.consume(
-        queue,
-        async (message: TransportMessage) => {
-          const instrument = (message.payload as { instrument?: string }).instrument;
-          try {
-            await apply(message);
-          } catch (error) {
-            // The in-memory book may hold changes that did not commit: rebuild it from the store.
-            if (instrument) this.books.evict(instrument);
-            this.logger.warn(`command ${message.id} failed and will be retried: ${(error as Error).message}`);
-            throw error;
-          }
-          const book = instrument ? this.books.peek(instrument) : undefined;
-          if (book) this.snapshots.saveIfDue(book);
-        },
-        { concurrency: 1 },
-      );
-      this.consumers.push(handle);
-    }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.splice(0).map((c) => c.close()));
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ownership.start({
+      acquired: (shard) => this.startShard(shard),
+      released: (shard) => this.stopShard(shard),
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.ownership.stop();
     await this.snapshots.flush();
+  }
+
+  /** A shard just taken: its books are read afresh (snapshot + tail) before its first command. */
+  private async startShard(shard: number): Promise<void> {
+    this.forgetBooksOf(shard);
+    const handle = await this.transport.consume(
+      `${EXCHANGE_QUEUE_PREFIX}${shard}`,
+      (message) => this.handle(message),
+      { concurrency: 1 },
+    );
+    this.consumers.set(shard, handle);
+  }
+
+  private async stopShard(shard: number): Promise<void> {
+    const handle = this.consumers.get(shard);
+    this.consumers.delete(shard);
+    await handle?.close();
+    this.forgetBooksOf(shard);
+  }
+
+  private forgetBooksOf(shard: number): void {
+    this.books.evictWhere((symbol) => shardOf(symbol, this.config.EXCHANGE_SHARDS) === shard);
+  }
+
+  private async handle(message: TransportMessage): Promise<void> {
+    const instrument = (message.payload as { instrument?: string }).instrument;
+    try {
+      await this.applyOnce(message);
+    } catch (error) {
+      // The in-memory book may hold changes that did not commit: rebuild it from the store.
+      if (instrument) this.books.evict(instrument);
+      this.logger.warn(`command ${message.id} failed and will be retried: ${(error as Error).message}`);
+      throw error;
+    }
+    const book = instrument ? this.books.peek(instrument) : undefined;
+    if (book) this.snapshots.saveIfDue(book);
   }
 
   private async apply(command: ExchangeCommandMessage, manager: EntityManager): Promise<void> {

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli/program';
 
-process.exitCode = runCli(process.argv.slice(2));
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

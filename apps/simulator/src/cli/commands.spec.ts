@@ -1,4 +1,4 @@
-import { gridCombos, parseSeeds } from './commands';
+import { gridCombos, parseSeeds } from '../sweep/sweep-plan';
 import { applyOverrides } from './overrides';
 import { headline, sideBySide } from './metrics';
 

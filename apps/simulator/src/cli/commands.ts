@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { loadScenario, loadScenarioWith } from '../scenario/load-scenario';
 import { writeScenarioSchema } from '../scenario/write-schema';
 import { replayToDir, runToDir } from '../run/run-scenario';
@@ -52,65 +51,6 @@ export function counterfactualCommand(file: string, opts: CommonOptions & { set:
   process.stdout.write(
     `${sideBySide(headline(a.results), headline(b.results), ['base', 'counterfactual'])}\n`,
   );
-}
-
-/** Parses "1..20" (inclusive range) or "1,5,9" into seeds. */
-export function parseSeeds(text: string): number[] {
-  const range = /^(\d+)\.\.(\d+)$/.exec(text);
-  if (range) {
-    const out: number[] = [];
-    for (let s = Number(range[1]); s <= Number(range[2]); s++) out.push(s);
-    return out;
-  }
-  return text.split(',').map((x) => {
-    if (!/^\d+$/.test(x)) throw new Error(`bad seed list "${text}": use 1..20 or 1,2,3`);
-    return Number(x);
-  });
-}
-
-/** Cartesian product of `--grid path=v1,v2` options, each as a list of --set strings. */
-export function gridCombos(grid: readonly string[]): string[][] {
-  let combos: string[][] = [[]];
-  for (const g of grid) {
-    const eq = g.indexOf('=');
-    if (eq <= 0) throw new Error(`--grid needs path=v1,v2, got "${g}"`);
-    const path = g.slice(0, eq);
-    const values = g.slice(eq + 1).split(',');
-    combos = combos.flatMap((c) => values.map((v) => [...c, `${path}=${v}`]));
-  }
-  return combos;
-}
-
-export function sweepCommand(
-  file: string,
-  opts: CommonOptions & { seeds: string; grid: string[]; out?: string },
-): void {
-  const seeds = parseSeeds(opts.seeds);
-  const combos = gridCombos(opts.grid);
-  const scenarios = combos.flatMap((sets) =>
-    seeds.map((seed) => ({
-      sets,
-      seed,
-      s: loadScenarioWith(file, (raw) => applyOverrides(raw, [...sets, `seed=${seed}`])),
-    })),
-  );
-  const rows: { seed: number; values: string[]; h: Map<string, number> }[] = [];
-  const keys = new Set<string>();
-  const rep = reporter('sweep', opts.quiet ?? false, 'runs');
-  scenarios.forEach((run, k) => {
-    const h = headline(runInMemory(run.s).results);
-    for (const key of h.keys()) keys.add(key);
-    rows.push({ seed: run.seed, values: run.sets.map((x) => x.slice(x.indexOf('=') + 1)), h });
-    rep.progress?.(k + 1, scenarios.length);
-  });
-  rep.done();
-  const axes = opts.grid.map((g) => g.slice(0, g.indexOf('=')));
-  const lines = [['seed', ...axes, ...keys].join(',')];
-  for (const r of rows)
-    lines.push([String(r.seed), ...r.values, ...[...keys].map((k) => String(r.h.get(k) ?? ''))].join(','));
-  const csv = `${lines.join('\n')}\n`;
-  if (opts.out) writeFileSync(opts.out, csv);
-  else process.stdout.write(csv);
 }
 
 export function schemaCommand(opts: { out: string }): void {

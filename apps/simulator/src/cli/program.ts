@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { counterfactualCommand, replayCommand, runCommand, schemaCommand, sweepCommand } from './commands';
+import { counterfactualCommand, replayCommand, runCommand, schemaCommand } from './commands';
+import { type SweepOptions, sweepCommand, type WorkerOptions, workerCommand } from '../sweep/sweep-command';
 import { ScenarioError } from '../scenario/scenario-error';
 
 const collect = (value: string, prev: string[]): string[] => [...prev, value];
@@ -38,14 +39,36 @@ export function buildProgram(stderr: (text: string) => void): Command {
 
   program
     .command('sweep <file>')
-    .description('grid × seeds Monte Carlo in process; prints one CSV row per run')
+    .description(
+      'grid × seeds: one CSV row per run and an HTML chart across the grid; in process, or on BullMQ workers with --redis',
+    )
     .option('--seeds <list>', 'seeds: 1..20 or 1,2,3', '1..5')
     .option('--grid <path=v1,v2>', 'a grid axis, e.g. linkage=separate,linked (repeatable)', collect, [])
-    .option('--out <file>', 'write the CSV here instead of stdout')
+    .option('--out <file>', 'write the CSV here instead of stdout (and the chart beside it, .html)')
+    .option('--html <file>', 'write the chart page here')
+    .option(
+      '--metric <column>',
+      'a CSV column to chart (repeatable; default: final-tenth VWAPs and total cost)',
+      collect,
+      [],
+    )
+    .option(
+      '--redis <url>',
+      `distribute over BullMQ workers on this Redis (or set ${'$'}SIMULATOR_REDIS_URL)`,
+    )
+    .option('--prefix <prefix>', 'BullMQ key prefix shared with the workers', 'simulator')
+    .option('--worker-timeout <seconds>', 'fail if no worker takes a job within this time', '30')
     .option('--quiet', 'no progress output')
-    .action((file: string, opts: { seeds: string; grid: string[]; out?: string; quiet?: boolean }) =>
-      sweepCommand(file, opts),
-    );
+    .action((file: string, opts: SweepOptions) => sweepCommand(file, opts));
+
+  program
+    .command('worker')
+    .description('run sweep jobs from BullMQ until SIGINT/SIGTERM (start as many as you like, anywhere)')
+    .option('--redis <url>', 'Redis URL (default $SIMULATOR_REDIS_URL, else redis://127.0.0.1:6379)')
+    .option('--prefix <prefix>', 'BullMQ key prefix shared with the sweep command', 'simulator')
+    .option('--concurrency <n>', 'simulations at the same time, each in a worker thread (default: CPU count)')
+    .option('--quiet', 'no log lines')
+    .action((opts: WorkerOptions) => workerCommand(opts));
 
   program
     .command('schema')
@@ -55,13 +78,13 @@ export function buildProgram(stderr: (text: string) => void): Command {
   return program;
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 2 bad scenario, 1 other errors). */
-export function runCli(
+/** Runs the CLI; resolves to the exit code (0 ok, 2 bad scenario, 1 other errors). */
+export async function runCli(
   argv: readonly string[],
   stderr: (text: string) => void = (t) => process.stderr.write(t),
-): number {
+): Promise<number> {
   try {
-    buildProgram(stderr).parse([...argv], { from: 'user' });
+    await buildProgram(stderr).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof ScenarioError) {

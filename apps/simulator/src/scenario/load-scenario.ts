@@ -45,7 +45,13 @@ export function validateRaw(
 
 /** Reads a scenario file as a raw object (after checking its syntax) for overrides. */
 export function readRaw(file: string): { raw: unknown; lineFor: (path: readonly PathSegment[]) => number } {
-  const text = readText(file);
+  return readRawText(readScenarioText(file), file);
+}
+
+function readRawText(
+  text: string,
+  file: string,
+): { raw: unknown; lineFor: (path: readonly PathSegment[]) => number } {
   const source = parseSource(text);
   parseScenarioText(text, file);
   return { raw: source.doc.toJS({ maxAliasCount: 100 }), lineFor: (path) => lineOf(source, path) };
@@ -63,7 +69,7 @@ export function loadScenarioText(text: string, file: string): Scenario {
   return expandScenario(parseScenarioText(text, file));
 }
 
-function readText(file: string): string {
+export function readScenarioText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
@@ -72,11 +78,16 @@ function readText(file: string): string {
 }
 
 export function loadScenario(file: string): Scenario {
-  return loadScenarioText(readText(file), file);
+  return loadScenarioText(readScenarioText(file), file);
 }
 
 /** Loads a file with `--set path=value` overrides applied, validated like the file itself. */
 export function loadScenarioWith(file: string, apply: (raw: unknown) => unknown): Scenario {
-  const { raw, lineFor } = readRaw(file);
+  return loadScenarioTextWith(readScenarioText(file), file, apply);
+}
+
+/** Like `loadScenarioWith`, from text already read (sweep workers receive the file's text). */
+export function loadScenarioTextWith(text: string, file: string, apply: (raw: unknown) => unknown): Scenario {
+  const { raw, lineFor } = readRawText(text, file);
   return expandScenario(validateRaw(apply(raw), `${file} (with --set)`, lineFor));
 }

@@ -1,0 +1,295 @@
+import { DomainError, isJurisdiction, type Jurisdiction } from '@app/domain';
+import type { ClearingEvent, ReservationReleasedData, Side, TradeSettledData } from './clearing-events';
+import { requiredReservation } from './clearing-deltas';
+import type { ClearingView, MemberAccount, OrderReservation } from './clearing-state';
+import { buyReservation, feeOn, notionalOf } from './fees';
+
+const fail = (code: string, message: string, field: string, details: Record<string, unknown> = {}): never => {
+  throw new DomainError(code, message, { field, ...details });
+};
+
+const positive = (v: number, field: string): void => {
+  if (!Number.isSafeInteger(v) || v <= 0)
+    fail('CLEARING.NOT_POSITIVE', `${field} must be a positive integer`, field);
+};
+
+function memberOf(view: ClearingView, id: string, field = 'member'): MemberAccount {
+  return view.member(id) ?? fail('CLEARING.UNKNOWN_MEMBER', `no member ${id}`, field);
+}
+
+export interface RegisterMember {
+  member: string;
+  name: string;
+  jurisdiction: Jurisdiction;
+  positionLimit?: number;
+}
+
+export function registerMember(view: ClearingView, c: RegisterMember): ClearingEvent[] {
+  if (view.member(c.member))
+    fail('CLEARING.DUPLICATE_MEMBER', `member ${c.member} already exists`, 'memberId');
+  if (!isJurisdiction(c.jurisdiction))
+    fail('CLEARING.BAD_JURISDICTION', 'unknown jurisdiction', 'jurisdiction');
+  if (c.positionLimit !== undefined) positive(c.positionLimit, 'positionLimit');
+  return [{ type: 'MemberRegistered', data: { ...c } }];
+}
+
+export function depositCash(
+  view: ClearingView,
+  member: string,
+  amount: number,
+  reference: string,
+): ClearingEvent[] {
+  memberOf(view, member);
+  positive(amount, 'amount');
+  return [{ type: 'CashDeposited', data: { member, amount, reference } }];
+}
+
+export function withdrawCash(
+  view: ClearingView,
+  member: string,
+  amount: number,
+  reference: string,
+): ClearingEvent[] {
+  const account = memberOf(view, member);
+  positive(amount, 'amount');
+  if (account.cash.available < amount)
+    fail('CLEARING.INSUFFICIENT_CASH', `only ${account.cash.available} fen available`, 'amount', {
+      available: account.cash.available,
+    });
+  return [{ type: 'CashWithdrawn', data: { member, amount, reference } }];
+}
+
+export function depositUnits(
+  view: ClearingView,
+  member: string,
+  instrument: string,
+  qty: number,
+  registryTransfer: string,
+): ClearingEvent[] {
+  memberOf(view, member);
+  positive(qty, 'qty');
+  return [{ type: 'UnitsDeposited', data: { member, instrument, qty, registryTransfer } }];
+}
+
+export interface ReserveForOrder {
+  orderId: string;
+  member: string;
+  instrument: string;
+  side: Side;
+  /** The limit price; for a market order, absent (a buy reserves at `bandHigh`). */
+  price?: number;
+  qty: number;
+  /** Upper edge of the instrument's daily band: the most a market buy can pay. */
+  bandHigh: number;
+  /** Fee rate of this order's side (bp). */
+  feeBp: number;
+}
+
+/**
+ * Pre-trade risk: a buy holds back price × qty plus its fee, a sell holds back the units (no
+ * short selling); a member with a position limit may not hold, with its open buys, more than it.
+ */
+export function reserveForOrder(view: ClearingView, c: ReserveForOrder): ClearingEvent[] {
+  const account = memberOf(view, c.member, 'account');
+  positive(c.qty, 'qty');
+  if (view.order(c.orderId))
+    fail('CLEARING.DUPLICATE_ORDER', `order ${c.orderId} is already reserved`, 'clientOrderId');
+  const reservePrice = c.price ?? (c.side === 'buy' ? c.bandHigh : 0);
+  const holding = account.holdings.get(c.instrument);
+  let amount: number;
+  if (c.side === 'buy') {
+    positive(reservePrice, 'price');
+    amount = buyReservation(reservePrice, c.qty, c.feeBp);
+    if (account.cash.available < amount)
+      fail(
+        'CLEARING.INSUFFICIENT_CASH',
+        `the order needs ${amount} fen, ${account.cash.available} available`,
+        'qty',
+        {
+          required: amount,
+          available: account.cash.available,
+        },
+      );
+    if (account.positionLimit !== undefined) {
+      const exposure =
+        (holding?.available ?? 0) + (holding?.reserved ?? 0) + (holding?.incoming ?? 0) + c.qty;
+      if (exposure > account.positionLimit)
+        fail(
+          'CLEARING.POSITION_LIMIT_EXCEEDED',
+          `would hold ${exposure}, limit ${account.positionLimit}`,
+          'qty',
+          {
+            limit: account.positionLimit,
+          },
+        );
+    }
+  } else {
+    amount = c.qty;
+    const available = holding?.available ?? 0;
+    if (available < amount)
+      fail('CLEARING.INSUFFICIENT_UNITS', `the order sells ${amount}, ${available} available`, 'qty', {
+        required: amount,
+        available,
+      });
+  }
+  return [
+    {
+      type: 'OrderReserved',
+      data: {
+        orderId: c.orderId,
+        member: c.member,
+        instrument: c.instrument,
+        side: c.side,
+        reservePrice,
+        qty: c.qty,
+        feeBp: c.feeBp,
+        amount,
+      },
+    },
+  ];
+}
+
+export interface AmendReservation {
+  orderId: string;
+  /** New limit price, if it changes. */
+  price?: number;
+  /** New total quantity of the order (filled included), if it changes. */
+  qty?: number;
+}
+
+/**
+ * Tops up an order's reservation before an amendment goes to the book, for the worst case: the
+ * new price on the new open quantity. Fills arriving meanwhile only lower what is needed; the
+ * book worker hands back any surplus once the book has answered (`settleAmendment`).
+ */
+export function reserveForAmendment(view: ClearingView, c: AmendReservation): ClearingEvent[] {
+  const order =
+    view.order(c.orderId) ?? fail('CLEARING.ORDER_NOT_FOUND', `order ${c.orderId} is not open`, 'orderId');
+  if (c.price !== undefined) positive(c.price, 'price');
+  if (c.qty !== undefined) positive(c.qty, 'qty');
+  const openQty = (c.qty ?? order.filled + order.openQty) - order.filled;
+  if (openQty <= 0)
+    fail('CLEARING.AMEND_BELOW_FILLED', `qty must exceed the ${order.filled} already filled`, 'qty');
+  const need = requiredReservation({ ...order, reservePrice: c.price ?? order.reservePrice }, openQty);
+  const extra = need - order.reserved;
+  if (extra <= 0) return [];
+  const account = memberOf(view, order.member, 'account');
+  const available =
+    order.side === 'buy' ? account.cash.available : (account.holdings.get(order.instrument)?.available ?? 0);
+  if (available < extra)
+    fail(
+      order.side === 'buy' ? 'CLEARING.INSUFFICIENT_CASH' : 'CLEARING.INSUFFICIENT_UNITS',
+      `the amendment needs ${extra} more, ${available} available`,
+      'qty',
+      { required: extra, available },
+    );
+  return [
+    {
+      type: 'ReservationIncreased',
+      data: {
+        orderId: order.orderId,
+        member: order.member,
+        instrument: order.instrument,
+        side: order.side,
+        amount: extra,
+      },
+    },
+  ];
+}
+
+function release(
+  order: OrderReservation,
+  amount: number,
+  reason: string,
+  reservePrice: number,
+  openQtyChange: number,
+): ClearingEvent[] {
+  if (amount < 0) throw new Error(`reservation of ${order.orderId} is short by ${-amount}`);
+  if (amount === 0 && openQtyChange === 0 && reservePrice === order.reservePrice) return [];
+  const data: ReservationReleasedData = {
+    orderId: order.orderId,
+    member: order.member,
+    instrument: order.instrument,
+    side: order.side,
+    amount,
+    reason,
+    reservePrice,
+    openQtyChange,
+  };
+  return [{ type: 'ReservationReleased', data }];
+}
+
+/** The order ended in the book (cancelled, expired, rejected): everything it still holds goes back. */
+export function releaseOrder(view: ClearingView, orderId: string, reason: string): ClearingEvent[] {
+  const order = view.order(orderId);
+  if (!order) return [];
+  return release(order, order.reserved, reason, order.reservePrice, -order.openQty);
+}
+
+/**
+ * The book answered an amendment: its open quantity and price are now these (unchanged if it was
+ * refused); whatever the reservation holds above what they need goes back.
+ */
+export function settleAmendment(
+  view: ClearingView,
+  orderId: string,
+  after: { price: number; openQty: number },
+  reason: string,
+): ClearingEvent[] {
+  const order = view.order(orderId);
+  if (!order) return [];
+  const reservePrice = order.side === 'buy' ? after.price : order.reservePrice;
+  const need = requiredReservation({ ...order, reservePrice }, after.openQty);
+  return release(order, order.reserved - need, reason, reservePrice, after.openQty - order.openQty);
+}
+
+export interface TradeToSettle {
+  instrument: string;
+  tradeNo: number;
+  price: number;
+  qty: number;
+  buyer: string;
+  seller: string;
+  buyOrderId: string;
+  sellOrderId: string;
+  block?: boolean;
+}
+
+/**
+ * Delivery versus payment, all or nothing: both orders must hold enough for the trade, or this
+ * throws and the caller's transaction (book events included) rolls back.
+ */
+export function settleTrade(view: ClearingView, t: TradeToSettle): ClearingEvent[] {
+  const buy = view.order(t.buyOrderId);
+  const sell = view.order(t.sellOrderId);
+  if (!buy || !sell)
+    throw new Error(
+      `trade ${t.instrument}#${t.tradeNo} has no reservation for ${!buy ? t.buyOrderId : t.sellOrderId}`,
+    );
+  if (buy.openQty < t.qty || sell.openQty < t.qty || sell.reserved < t.qty)
+    throw new Error(`trade ${t.instrument}#${t.tradeNo} exceeds its orders' reservations`);
+  const notional = notionalOf(t.price, t.qty);
+  const buyerFee = feeOn(notional, buy.feeBp);
+  const sellerFee = feeOn(notional, sell.feeBp);
+  const stillNeeded = requiredReservation(buy, buy.openQty - t.qty);
+  const buyerReleased = buy.reserved - notional - buyerFee - stillNeeded;
+  if (buyerReleased < 0)
+    throw new Error(`trade ${t.instrument}#${t.tradeNo}: buy reservation short by ${-buyerReleased}`);
+  const data: TradeSettledData = {
+    instrument: t.instrument,
+    tradeNo: t.tradeNo,
+    price: t.price,
+    qty: t.qty,
+    buyer: buy.member,
+    seller: sell.member,
+    buyOrderId: t.buyOrderId,
+    sellOrderId: t.sellOrderId,
+    buyerFee,
+    sellerFee,
+    buyerReleased,
+    ...(t.block ? { block: true } : {}),
+  };
+  return [{ type: 'TradeSettled', data }];
+}
+
+export { buyReservation };

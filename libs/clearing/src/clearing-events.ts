@@ -1,0 +1,101 @@
+import type { Jurisdiction } from '@app/domain';
+
+export type Side = 'buy' | 'sell';
+
+/**
+ * Every change to a member's cash or holdings is one of these events. Each carries the exact
+ * amounts it moves, so folding them in log order (`ClearingLedger.apply`) rebuilds every balance.
+ */
+export type ClearingEvent =
+  | { type: 'MemberRegistered'; data: MemberRegisteredData }
+  | { type: 'CashDeposited'; data: CashMovementData }
+  | { type: 'CashWithdrawn'; data: CashMovementData }
+  | { type: 'UnitsDeposited'; data: UnitsDepositedData }
+  | { type: 'OrderReserved'; data: OrderReservedData }
+  | { type: 'ReservationIncreased'; data: ReservationIncreasedData }
+  | { type: 'ReservationReleased'; data: ReservationReleasedData }
+  | { type: 'TradeSettled'; data: TradeSettledData };
+
+export type ClearingEventType = ClearingEvent['type'];
+
+export interface MemberRegisteredData {
+  member: string;
+  name: string;
+  jurisdiction: Jurisdiction;
+  /** Most units of one instrument the member may hold, counting open buy orders; none if absent. */
+  positionLimit?: number;
+}
+
+export interface CashMovementData {
+  member: string;
+  /** Fen, > 0. */
+  amount: number;
+  reference: string;
+}
+
+export interface UnitsDepositedData {
+  member: string;
+  instrument: string;
+  qty: number;
+  /** The registry transfer that moved the units into the exchange's trading account. */
+  registryTransfer: string;
+}
+
+export interface OrderReservedData {
+  orderId: string;
+  member: string;
+  instrument: string;
+  side: Side;
+  /** Price the reservation is computed at: the limit, or the band's edge for a market buy. */
+  reservePrice: number;
+  qty: number;
+  /** Buyer's fee rate this order will pay (bp), fixed when it is reserved. */
+  feeBp: number;
+  /** Fen reserved for a buy (price × qty + fee), units for a sell. */
+  amount: number;
+}
+
+/** More reserved for an order being amended upwards, before the book applies the amendment. */
+export interface ReservationIncreasedData {
+  orderId: string;
+  member: string;
+  instrument: string;
+  side: Side;
+  amount: number;
+}
+
+/**
+ * Reservation handed back to the member: the order ended (cancel, expiry, reject, fill) or was
+ * amended. `openQtyChange` is the change in the order's open quantity (negative when it ends;
+ * an amendment may raise it) and `reservePrice` the order's reserve price after it.
+ */
+export interface ReservationReleasedData {
+  orderId: string;
+  member: string;
+  instrument: string;
+  side: Side;
+  amount: number;
+  reason: string;
+  reservePrice: number;
+  openQtyChange: number;
+}
+
+/**
+ * Delivery versus payment of one trade: the buyer's reserved cash pays the seller (less the
+ * seller's fee) and the fees; the seller's reserved units go to the buyer; what the buyer had
+ * reserved above the trade price is released at once (`buyerReleased`).
+ */
+export interface TradeSettledData {
+  instrument: string;
+  tradeNo: number;
+  price: number;
+  qty: number;
+  buyer: string;
+  seller: string;
+  buyOrderId: string;
+  sellOrderId: string;
+  buyerFee: number;
+  sellerFee: number;
+  buyerReleased: number;
+  block?: boolean;
+}

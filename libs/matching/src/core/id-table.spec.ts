@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ABSENT, DEAD, IdTable } from './id-table';
 
 describe('IdTable', () => {
@@ -22,5 +23,36 @@ describe('IdTable', () => {
     for (let i = 0; i < 200_000; i++) t.set(id(i), i);
     expect(t.averageProbeLength()).toBeLessThan(1.8);
     expect(t.get(id(123_456))).toBe(123_456);
+  });
+
+  it('agrees with a Map under any interleaving of lookups, inserts, updates and growth', () => {
+    // Runs of operations on one key (check, then insert, then update) exercise the lookup memo.
+    const run = fc.tuple(
+      fc.integer({ min: 0, max: 60 }),
+      fc.array(fc.tuple(fc.constantFrom('has', 'get', 'set'), fc.integer({ min: -1, max: 9 })), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 120 }), (runs) => {
+        const table = new IdTable(4);
+        const model = new Map<string, number>();
+        for (const [k, ops] of runs) {
+          for (const [kind, value] of ops) {
+            // Equal keys built separately (not the same string object) must behave the same.
+            const key = `id${k}`;
+            if (kind === 'set') {
+              table.set(key, value);
+              model.set(key, value);
+            } else if (kind === 'has') expect(table.has(key)).toBe(model.has(key));
+            else expect(table.get(key)).toBe(model.get(key) ?? ABSENT);
+          }
+        }
+        expect(table.size).toBe(model.size);
+        model.forEach((value, key) => expect(table.get(key)).toBe(value));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
   });
 });

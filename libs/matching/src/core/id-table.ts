@@ -15,6 +15,14 @@ export class IdTable {
   private keys: string[];
   private mask: number;
   private count = 0;
+  /**
+   * The last key looked up, its hash and its cell (>= 0) or `-1 - emptyCell` when absent: the
+   * engine checks an id (duplicate) and then records it, so `set` right after `has`/`get` of
+   * the same key skips the second hash and probe. Any insert moves or invalidates it.
+   */
+  private memoKey: string | null = null;
+  private memoHash = 0;
+  private memoCell = 0;
 
   constructor(initialCapacity = 1 << 12) {
     this.cells = new Int32Array(initialCapacity * 2);
@@ -27,33 +35,28 @@ export class IdTable {
   }
 
   has(key: string): boolean {
-    return this.indexOf(key, hashOf(key)) >= 0;
+    return this.lookUp(key) >= 0;
   }
 
   /** Slot (>= 0), DEAD or ABSENT. */
   get(key: string): number {
-    const i = this.indexOf(key, hashOf(key));
+    const i = this.lookUp(key);
     return i < 0 ? ABSENT : this.cells[2 * i + 1];
   }
 
   set(key: string, value: number): void {
-    const h = hashOf(key);
+    const i = key === this.memoKey ? this.memoCell : this.lookUp(key);
     const cells = this.cells;
-    const mask = this.mask;
-    let i = h & mask;
-    for (;;) {
-      const hh = cells[2 * i];
-      if (hh === 0) break;
-      if (hh === h && this.keys[i] === key) {
-        cells[2 * i + 1] = value;
-        return;
-      }
-      i = (i + 1) & mask;
+    if (i >= 0) {
+      cells[2 * i + 1] = value;
+      return;
     }
-    cells[2 * i] = h;
-    cells[2 * i + 1] = value;
-    this.keys[i] = key;
-    if (++this.count * 2 > mask) this.grow();
+    const empty = -1 - i;
+    cells[2 * empty] = this.memoHash;
+    cells[2 * empty + 1] = value;
+    this.keys[empty] = key;
+    this.memoCell = empty;
+    if (++this.count * 2 > this.mask) this.grow();
   }
 
   /** Average number of 8-cell blocks (cache lines) probed to find each key (diagnostics, tests). */
@@ -72,16 +75,25 @@ export class IdTable {
     for (let i = 0; i <= this.mask; i++) if (this.cells[2 * i] !== 0) fn(this.keys[i], this.cells[2 * i + 1]);
   }
 
-  private indexOf(key: string, h: number): number {
+  /** Cell of `key`, or `-1 - cell` of the empty cell where it would go; remembered in the memo. */
+  private lookUp(key: string): number {
+    const h = hashOf(key);
     const cells = this.cells;
     const mask = this.mask;
     let i = h & mask;
     for (;;) {
       const hh = cells[2 * i];
-      if (hh === 0) return -1;
-      if (hh === h && this.keys[i] === key) return i;
+      if (hh === 0) {
+        i = -1 - i;
+        break;
+      }
+      if (hh === h && this.keys[i] === key) break;
       i = (i + 1) & mask;
     }
+    this.memoKey = key;
+    this.memoHash = h;
+    this.memoCell = i;
+    return i;
   }
 
   private grow(): void {
@@ -104,6 +116,7 @@ export class IdTable {
     this.cells = cells;
     this.keys = keys;
     this.mask = mask;
+    this.memoKey = null;
   }
 }
 

@@ -6,6 +6,15 @@ import { AllocateUnitsHandler } from './allocation/allocate-units/allocate-units
 import { PreviewAllocationController } from './allocation/preview-allocation/preview-allocation.controller';
 import { ClearAuctionController } from './auctions/clear-auction/clear-auction.controller';
 import { ClearAuctionHandler } from './auctions/clear-auction/clear-auction.handler';
+import { CancelAuctionController } from './auctions/cancel-auction/cancel-auction.controller';
+import { CancelAuctionHandler } from './auctions/cancel-auction/cancel-auction.handler';
+import { GetAuctionController } from './auctions/get-auction/get-auction.controller';
+import { PostBidGuaranteeController } from './auctions/post-bid-guarantee/post-bid-guarantee.controller';
+import { PostBidGuaranteeHandler } from './auctions/post-bid-guarantee/post-bid-guarantee.handler';
+import { ScheduleAuctionController } from './auctions/schedule-auction/schedule-auction.controller';
+import { ScheduleAuctionHandler } from './auctions/schedule-auction/schedule-auction.handler';
+import { SubmitBidController } from './auctions/submit-bid/submit-bid.controller';
+import { SubmitBidHandler } from './auctions/submit-bid/submit-bid.handler';
 import { GetAccountController } from './accounts/get-account/get-account.controller';
 import { OpenAccountController } from './accounts/open-account/open-account.controller';
 import { OpenAccountHandler } from './accounts/open-account/open-account.handler';
@@ -55,6 +64,11 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     PreviewAllocationController,
     AllocateUnitsController,
     ClearAuctionController,
+    ScheduleAuctionController,
+    PostBidGuaranteeController,
+    SubmitBidController,
+    CancelAuctionController,
+    GetAuctionController,
     ReportEmissionsController,
     VerifyEmissionsController,
     RunComplianceController,
@@ -72,6 +86,10 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     CancelUnitsHandler,
     AllocateUnitsHandler,
     ClearAuctionHandler,
+    ScheduleAuctionHandler,
+    PostBidGuaranteeHandler,
+    SubmitBidHandler,
+    CancelAuctionHandler,
     ReportEmissionsHandler,
     VerifyEmissionsHandler,
     RunComplianceHandler,

@@ -18,11 +18,12 @@ const apply = (loaded: LoadedRegistry, d: ReturnType<typeof decideRegistry>): Lo
 
 describe('decideRegistry', () => {
   describe('given an empty registry', () => {
-    it('opens the five system accounts before the first command, once', () => {
+    it('opens the six system accounts before the first command, once', () => {
       const first = decideRegistry(EMPTY_REGISTRY, ctx('a'), () => [open('a', 'steel')]);
       expect(first.toAppend.map((e) => e.commandId)).toEqual([
         'system:open:CQ-GOVERNMENT',
         'system:open:CQ-AUCTION',
+        'system:open:CQ-RESERVE',
         'system:open:CQ-SURRENDER',
         'system:open:CQ-CANCELLATION',
         'system:open:CQ-RETIREMENT',

@@ -1,6 +1,12 @@
 import type { AuctionResult } from '@app/allocation';
 import type { ComplianceStatus, JurisdictionSummary } from '@app/compliance';
 import type { InstrumentKind } from '@app/domain';
+import {
+  EMPTY_AUCTION_BOOK,
+  evolveAuctionBook,
+  type AuctionBook,
+  type AuctionRecordEvent,
+} from './auction-records';
 
 /**
  * Registry facts that are not unit movements, kept in the same stream as the ledger so one
@@ -41,13 +47,89 @@ export interface ComplianceRunCompleted {
   readonly summary: JurisdictionSummary;
 }
 
-export type RecordEvent = AuctionCleared | EmissionsReported | EmissionsVerified | ComplianceRunCompleted;
+/** Benchmark true-up after verification: more units from the government account, or a claw-back. */
+export interface TrueUpApplied {
+  readonly type: 'TrueUpApplied';
+  readonly commandId: string;
+  readonly allocationCommandId: string;
+  readonly firmId: string;
+  readonly accountId: string;
+  readonly kind: InstrumentKind;
+  readonly vintage: number;
+  readonly preAllocated: number;
+  readonly finalEntitlement: number;
+  /** > 0 issued to the firm, < 0 returned by it. */
+  readonly adjustment: number;
+}
+
+/** A dated version of a jurisdiction's allocation rules for one instrument. */
+export interface RuleVersionPublished {
+  readonly type: 'RuleVersionPublished';
+  readonly commandId: string;
+  readonly ruleVersionId: string;
+  readonly kind: InstrumentKind;
+  /** ISO dates, both inclusive. */
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly rules: Readonly<Record<string, unknown>>;
+  readonly regulator: string;
+}
+
+/** Paid initial allocation (other rights): what each firm owes at the benchmark price. */
+export interface AllocationCharged {
+  readonly type: 'AllocationCharged';
+  readonly commandId: string;
+  readonly kind: InstrumentKind;
+  readonly vintage: number;
+  readonly priceFen: number;
+  /** Where the price came from (today: given by the regulator; later the pricing standard). */
+  readonly priceSource: string;
+  readonly charges: readonly {
+    readonly firmId: string;
+    readonly quantity: number;
+    readonly amountFen: number;
+  }[];
+  readonly totalFen: number;
+}
+
+/** A market-stability-reserve year: intake into the reserve or release from it, by circulation. */
+export interface MsrAdjusted {
+  readonly type: 'MsrAdjusted';
+  readonly commandId: string;
+  readonly year: number;
+  readonly kind: InstrumentKind;
+  readonly vintage: number;
+  /** Units in circulation (held in enterprise accounts) the thresholds were applied to. */
+  readonly circulation: number;
+  readonly reserveBefore: number;
+  readonly intake: number;
+  readonly release: number;
+}
+
+export type RecordEvent =
+  | AuctionCleared
+  | EmissionsReported
+  | EmissionsVerified
+  | ComplianceRunCompleted
+  | AuctionRecordEvent
+  | TrueUpApplied
+  | RuleVersionPublished
+  | AllocationCharged
+  | MsrAdjusted;
 
 const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'AuctionCleared',
   'EmissionsReported',
   'EmissionsVerified',
   'ComplianceRunCompleted',
+  'AuctionScheduled',
+  'BidGuaranteePosted',
+  'BidSubmitted',
+  'AuctionSettled',
+  'TrueUpApplied',
+  'RuleVersionPublished',
+  'AllocationCharged',
+  'MsrAdjusted',
 ]);
 export const isRecordEventType = (type: string): boolean => RECORD_TYPES.has(type);
 
@@ -61,6 +143,14 @@ export interface RegistryRecords {
   readonly verifications: Readonly<Record<string, EmissionsVerified>>;
   /** Latest compliance run per year. */
   readonly runs: Readonly<Record<string, ComplianceRunCompleted>>;
+  /** Scheduled auctions (bids, guarantees, settlement) and the carried-forward pool. */
+  readonly auctionBook: AuctionBook;
+  /** `allocationCommandId|firmId` → its true-up. */
+  readonly trueUps: Readonly<Record<string, TrueUpApplied>>;
+  readonly ruleVersions: Readonly<Record<string, RuleVersionPublished>>;
+  readonly charges: Readonly<Record<string, AllocationCharged>>;
+  /** `year|kind|vintage` → the MSR adjustment of that year. */
+  readonly msr: Readonly<Record<string, MsrAdjusted>>;
 }
 
 export const EMPTY_RECORDS: RegistryRecords = {
@@ -69,7 +159,17 @@ export const EMPTY_RECORDS: RegistryRecords = {
   reports: {},
   verifications: {},
   runs: {},
+  auctionBook: EMPTY_AUCTION_BOOK,
+  trueUps: {},
+  ruleVersions: {},
+  charges: {},
+  msr: {},
 };
+
+export const trueUpKey = (allocationCommandId: string, firmId: string): string =>
+  `${allocationCommandId}|${firmId}`;
+export const msrKey = (year: number, kind: InstrumentKind, vintage: number): string =>
+  `${year}|${kind}|${vintage}`;
 
 export function evolveRecords(records: RegistryRecords, event: RecordEvent): RegistryRecords {
   const next = { ...records, byCommand: { ...records.byCommand, [event.commandId]: event } };
@@ -88,5 +188,21 @@ export function evolveRecords(records: RegistryRecords, event: RecordEvent): Reg
       };
     case 'ComplianceRunCompleted':
       return { ...next, runs: { ...records.runs, [String(event.complianceYear)]: event } };
+    case 'AuctionScheduled':
+    case 'BidGuaranteePosted':
+    case 'BidSubmitted':
+    case 'AuctionSettled':
+      return { ...next, auctionBook: evolveAuctionBook(records.auctionBook, event) };
+    case 'TrueUpApplied':
+      return {
+        ...next,
+        trueUps: { ...records.trueUps, [trueUpKey(event.allocationCommandId, event.firmId)]: event },
+      };
+    case 'RuleVersionPublished':
+      return { ...next, ruleVersions: { ...records.ruleVersions, [event.ruleVersionId]: event } };
+    case 'AllocationCharged':
+      return { ...next, charges: { ...records.charges, [event.commandId]: event } };
+    case 'MsrAdjusted':
+      return { ...next, msr: { ...records.msr, [msrKey(event.year, event.kind, event.vintage)]: event } };
   }
 }

@@ -1,6 +1,6 @@
 import { emptyMap, mapSet } from '@app/domain';
 import { journalEvents, type JournalNode, type LedgerEvent, type LedgerState } from '@app/ledger';
-import type { RegistryRecords } from './registry-records';
+import { EMPTY_RECORDS, type RegistryRecords } from './registry-records';
 import type { LoadedRegistry } from './registry-state';
 
 /**
@@ -31,6 +31,7 @@ export function fromSnapshot(version: number, snapshot: RegistrySnapshot): Loade
   return {
     version,
     ledger: { ...plain, processed, ...(journal ? { journal } : {}) },
-    records: snapshot.records,
+    // Snapshots written before a record kind existed lack its (then empty) map.
+    records: { ...EMPTY_RECORDS, ...snapshot.records },
   };
 }

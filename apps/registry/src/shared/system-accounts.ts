@@ -5,6 +5,7 @@ import type { RegistryJurisdiction } from './registry-jurisdiction';
 export const SYSTEM_ACCOUNT_TYPES = [
   'GOVERNMENT',
   'AUCTION',
+  'RESERVE',
   'SURRENDER',
   'CANCELLATION',
   'RETIREMENT',

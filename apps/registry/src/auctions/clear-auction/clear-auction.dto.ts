@@ -11,6 +11,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { INSTRUMENTS, INSTRUMENT_KINDS, type InstrumentKind } from '@app/domain';
@@ -90,27 +91,37 @@ export class BidDto {
   @ApiProperty({ example: 2000 }) @IsInt() @IsPositive() @Max(Number.MAX_SAFE_INTEGER) quantity!: number;
 }
 
+/**
+ * A scheduled auction (`POST /auctions`) is cleared with the envelope alone: its rules and bids are
+ * on record. An unscheduled one is cleared in one shot from the rules and sealed bids given here.
+ */
 export class ClearAuctionDto extends CommandEnvelopeDto {
-  @ApiProperty({ example: 2025, description: 'Vintage of the units sold from the auction account' })
+  @ApiPropertyOptional({
+    example: 2025,
+    description: 'Unscheduled only: vintage of the units sold from the auction account',
+  })
+  @ValidateIf((o: ClearAuctionDto) => o.vintage !== undefined)
   @IsInt()
   @Min(1900)
   @Max(9999)
-  vintage!: number;
+  vintage?: number;
 
   @ApiPropertyOptional({ enum: AUCTIONABLE, default: 'CARBON_ALLOWANCE' })
   @IsOptional()
   @IsIn(AUCTIONABLE)
   kind?: InstrumentKind;
 
-  @ApiProperty({ type: AuctionRulesDto })
+  @ApiPropertyOptional({ type: AuctionRulesDto, description: 'Unscheduled only' })
+  @ValidateIf((o: ClearAuctionDto) => o.rules !== undefined)
   @ValidateNested()
   @Type(() => AuctionRulesDto)
-  rules!: AuctionRulesDto;
+  rules?: AuctionRulesDto;
 
-  @ApiProperty({ type: [BidDto] })
+  @ApiPropertyOptional({ type: [BidDto], description: 'Unscheduled only' })
+  @ValidateIf((o: ClearAuctionDto) => o.bids !== undefined)
   @IsArray()
   @ArrayMaxSize(100_000)
   @ValidateNested({ each: true })
   @Type(() => BidDto)
-  bids!: BidDto[];
+  bids?: BidDto[];
 }

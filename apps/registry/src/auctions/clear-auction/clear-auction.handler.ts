@@ -10,6 +10,8 @@ import type { AuctionCleared } from '../../shared/registry-records';
 import type { LoadedRegistry } from '../../shared/registry-state';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { systemAccountId } from '../../shared/system-accounts';
+import { awardCommandId } from '../shared/auction-settlement';
+import { planClearScheduled } from './clear-scheduled-auction';
 import type { AuctionClearingView } from './auction-clearing.view';
 import { ClearAuction } from './clear-auction.command';
 
@@ -19,11 +21,13 @@ const winners = (awards: Readonly<Record<string, number>>): [string, number][] =
     .filter(([, quantity]) => quantity > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-export const awardCommandId = (commandId: string, bidderId: string): string =>
-  `${commandId}:award:${bidderId}`;
+const missing = (field: string): RegistryError =>
+  new RegistryError(REGISTRY_ERRORS.MISSING_FIELD, `${field} is required to clear an unscheduled auction`, {
+    field,
+  });
 
-function rulesOf(command: ClearAuction): AuctionRules {
-  const { maxBidderShareBp, cancelBelowPriceFen, registeredBidders, tieBreak, ...rest } = command.body.rules;
+function rulesOf(rules: NonNullable<ClearAuction['body']['rules']>): AuctionRules {
+  const { maxBidderShareBp, cancelBelowPriceFen, registeredBidders, tieBreak, ...rest } = rules;
   return {
     ...rest,
     tieBreak: { kind: tieBreak.kind, seed: tieBreak.seed },
@@ -36,15 +40,19 @@ function rulesOf(command: ClearAuction): AuctionRules {
 /** The result is recorded and the winners are paid in units from the auction account, in one append. */
 export function planClearAuction(command: ClearAuction, registry: LoadedRegistry): PlannedWork {
   const { jurisdiction, auctionId, body } = command;
+  if (registry.records.auctionBook.auctions[auctionId]) return planClearScheduled(command, registry);
   const earlier = registry.records.auctions[auctionId];
   if (earlier && earlier.commandId !== body.commandId)
     throw new RegistryError(REGISTRY_ERRORS.DUPLICATE_AUCTION, `auction ${auctionId} is already cleared`, {
       field: 'id',
       auctionId,
     });
+  if (body.vintage === undefined) throw missing('vintage');
+  if (body.rules === undefined) throw missing('rules');
+  if (body.bids === undefined) throw missing('bids');
   const kind = body.kind ?? 'CARBON_ALLOWANCE';
   const result = clearAuction(
-    rulesOf(command),
+    rulesOf(body.rules),
     body.bids.map(({ bidId, bidderId, priceFen, quantity }) => ({ bidId, bidderId, priceFen, quantity })),
   );
   const record: AuctionCleared = {

@@ -23,6 +23,7 @@ describe('IssueUnits', () => {
         'AccountOpened',
         'AccountOpened',
         'AccountOpened',
+        'AccountOpened',
         'UnitsIssued',
       ]);
       const { ledger } = await registry.load('SC');

@@ -4,6 +4,8 @@ import type { MigrationClass } from '@app/platform';
 import { AllocateUnitsController } from './allocation/allocate-units/allocate-units.controller';
 import { AllocateUnitsHandler } from './allocation/allocate-units/allocate-units.handler';
 import { PreviewAllocationController } from './allocation/preview-allocation/preview-allocation.controller';
+import { PreviewTrueUpController, TrueUpController } from './allocation/true-up/true-up.controller';
+import { TrueUpAllocationHandler } from './allocation/true-up/true-up.handler';
 import { ClearAuctionController } from './auctions/clear-auction/clear-auction.controller';
 import { ClearAuctionHandler } from './auctions/clear-auction/clear-auction.handler';
 import { CancelAuctionController } from './auctions/cancel-auction/cancel-auction.controller';
@@ -63,6 +65,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     GetSupplyController,
     PreviewAllocationController,
     AllocateUnitsController,
+    PreviewTrueUpController,
+    TrueUpController,
     ClearAuctionController,
     ScheduleAuctionController,
     PostBidGuaranteeController,
@@ -85,6 +89,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     RetireUnitsHandler,
     CancelUnitsHandler,
     AllocateUnitsHandler,
+    TrueUpAllocationHandler,
     ClearAuctionHandler,
     ScheduleAuctionHandler,
     PostBidGuaranteeHandler,

@@ -24,6 +24,7 @@ describe('web console in a real browser', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      DEMO: 'accounts', // demo users without the noise traders, so the book holds only this test's orders
     };
     delete env.DATABASE_URL; // embedded, as a newcomer runs it
     delete env.REDIS_URL;

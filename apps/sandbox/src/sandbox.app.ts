@@ -1,17 +1,38 @@
-import { AppConfig, ServiceDefinition } from '@app/platform';
+import { AppConfig, InstrumentCatalogue, ServiceDefinition } from '@app/platform';
 import { ExchangeModule } from '../../exchange/src/exchange.module';
 import { ALL_MIGRATIONS, withInfrastructure } from '../../gateway/src/gateway.app';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../registry/src/registry.module';
+import { loadDemoData } from './demo/demo-data';
+import { httpPost, seedDemo } from './demo/demo-seeder';
+import { startDemoTrading } from './demo/demo-trader';
+import { DemoModule } from './demo/demo.module';
 
 /**
  * Every module in one process. With no DATABASE_URL / REDIS_URL it runs on an embedded PGlite
- * database and in-process queues: the demo, needing no servers.
+ * database and in-process queues: the demo, needing no servers. `DEMO` (default `trading`) seeds
+ * the demo users of `seeds/demo.json` and runs noise traders once it listens.
  */
-export const sandboxService = (config: AppConfig): ServiceDefinition => ({
-  title: 'Chengdu–Chongqing exchange sandbox',
-  config,
-  migrations: [...ALL_MIGRATIONS, ...REGISTRY_MIGRATIONS],
-  rootModule: (platform) =>
-    withInfrastructure(config, platform, [GatewayModule, ExchangeModule, RegistryModule]),
-});
+export const sandboxService = (config: AppConfig): ServiceDefinition => {
+  const demo = config.DEMO === 'off' ? undefined : loadDemoData();
+  return {
+    title: 'Chengdu–Chongqing exchange sandbox',
+    config,
+    migrations: [...ALL_MIGRATIONS, ...REGISTRY_MIGRATIONS],
+    rootModule: (platform) =>
+      withInfrastructure(config, platform, [
+        GatewayModule,
+        ExchangeModule,
+        RegistryModule,
+        ...(demo ? [DemoModule.forRoot(demo)] : []),
+      ]),
+    afterStart: async (service) => {
+      if (!demo) return;
+      const post = httpPost(service.url);
+      await seedDemo(demo, post);
+      // The timer is unref'd: it never keeps the process alive, and exits with it.
+      if (config.DEMO === 'trading')
+        startDemoTrading(demo, service.app.get(InstrumentCatalogue).list(), post);
+    },
+  };
+};

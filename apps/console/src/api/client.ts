@@ -1,3 +1,4 @@
+import type { DemoUser } from '../shell/demo-users';
 import type { Depth, Instrument, OrderAcknowledgement, OrderTicket, Trade } from './types';
 
 /** A refused request as the user should read it: the server's message and, when it names one, the field. */
@@ -43,6 +44,7 @@ function safeJson(text: string): unknown {
 }
 
 export const api = {
+  demoUsers: () => request<DemoUser[]>('/demo/users'),
   instruments: () => request<Instrument[]>('/instruments'),
   depth: (symbol: string, levels = 10) =>
     request<Depth>(`/book/${encodeURIComponent(symbol)}?levels=${levels}`),

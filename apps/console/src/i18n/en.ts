@@ -10,7 +10,13 @@ export const en: Messages = {
   signIn: {
     title: 'Choose a demo user',
     as: 'Signed in as',
-    roles: { enterprise: 'Enterprise', regulator: 'Regulator', researcher: 'Researcher' },
+    roles: {
+      enterprise: 'Enterprise',
+      regulator: 'Regulator',
+      verifier: 'Verifier',
+      researcher: 'Researcher',
+    },
+    unavailable: 'Demo users could not be loaded: {{message}}',
   },
   market: {
     instrument: 'Instrument',

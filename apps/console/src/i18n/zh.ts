@@ -5,7 +5,8 @@ export const zh = {
   signIn: {
     title: '选择演示用户',
     as: '当前用户',
-    roles: { enterprise: '企业', regulator: '监管机构', researcher: '研究人员' },
+    roles: { enterprise: '企业', regulator: '监管机构', verifier: '核查机构', researcher: '研究人员' },
+    unavailable: '无法加载演示用户：{{message}}',
   },
   market: {
     instrument: '交易品种',

@@ -1,20 +1,34 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf, setLanguage } from '../i18n';
 import { TradingScreen } from '../trading/trading-screen';
-import { DEMO_USERS, DemoUser } from './demo-users';
+import { api, ApiError } from '../api/client';
+import type { DemoUser } from './demo-users';
 
 type Tab = 'trade' | 'regulator' | 'research';
 const TAB_OF_ROLE: Record<DemoUser['role'], Tab> = {
   enterprise: 'trade',
   regulator: 'regulator',
+  verifier: 'regulator',
   researcher: 'research',
 };
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [user, setUser] = useState<DemoUser>(DEMO_USERS[0]);
+  const [users, setUsers] = useState<DemoUser[]>([]);
+  const [user, setUser] = useState<DemoUser>();
+  const [usersError, setUsersError] = useState<string>();
   const [tab, setTab] = useState<Tab>('trade');
+
+  useEffect(() => {
+    api
+      .demoUsers()
+      .then((list) => {
+        setUsers(list);
+        setUser(list[0]);
+      })
+      .catch((error: ApiError) => setUsersError(error.message));
+  }, []);
   const locale = localeOf(i18n.language);
   const name = (u: DemoUser) => (i18n.language === 'en' ? u.nameEn : u.nameZh);
 
@@ -37,14 +51,14 @@ export function App() {
           <select
             name="user"
             aria-label={t('signIn.title')}
-            value={user.id}
+            value={user?.id ?? ''}
             onChange={(e) => {
-              const next = DEMO_USERS.find((u) => u.id === e.target.value)!;
+              const next = users.find((u) => u.id === e.target.value)!;
               setUser(next);
               setTab(TAB_OF_ROLE[next.role]);
             }}
           >
-            {DEMO_USERS.map((u) => (
+            {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {t(`signIn.roles.${u.role}`)} · {name(u)}
               </option>
@@ -56,7 +70,8 @@ export function App() {
         </button>
       </header>
       <main>
-        {tab === 'trade' && <TradingScreen account={user.id} locale={locale} />}
+        {usersError && <p className="field-error">{t('signIn.unavailable', { message: usersError })}</p>}
+        {tab === 'trade' && user && <TradingScreen account={user.id} locale={locale} />}
         {tab === 'regulator' && <p className="muted">{t('placeholder.regulator')}</p>}
         {tab === 'research' && <p className="muted">{t('placeholder.research')}</p>}
       </main>

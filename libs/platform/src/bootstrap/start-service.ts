@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
@@ -15,6 +15,8 @@ export interface ServiceDefinition {
   rootModule(platform: DynamicModule): DynamicModule;
   /** An embedded database already starting (see `main.ts` of the sandbox), used when DATABASE_URL is unset. */
   embedded?: Promise<EmbeddedPostgres>;
+  /** Work to start once the service listens (e.g. demo data), run by `runServiceMain` only; a failure is logged. */
+  afterStart?(service: RunningService): Promise<void>;
 }
 
 export interface RunningService {
@@ -70,4 +72,8 @@ export async function runServiceMain(definition: ServiceDefinition): Promise<voi
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (definition.afterStart)
+    await definition
+      .afterStart(service)
+      .catch((error: Error) => new Logger('startService').error(`after start: ${error.message}`));
 }

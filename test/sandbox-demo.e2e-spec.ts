@@ -1,0 +1,45 @@
+import { parseAppConfig, RunningService, startService } from '@app/platform';
+import { sandboxService } from '../apps/sandbox/src/sandbox.app';
+import { eventually, getJson } from './support/http';
+
+/** `npm start` with its default `DEMO=trading`: demo users seeded, noise traders keep the market alive. */
+describe('sandbox demo data and live demo trading (embedded)', () => {
+  let service: RunningService;
+
+  beforeAll(async () => {
+    const definition = sandboxService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'silent', DEMO: 'trading' }));
+    service = await startService(definition);
+    await definition.afterStart!(service);
+  }, 60000);
+  afterAll(() => service?.close());
+
+  it('lists demo users of every role for the sign-in picker', async () => {
+    const users = await getJson<{ id: string; role: string; jurisdiction?: string }[]>(
+      `${service.url}/demo/users`,
+    );
+    const roles = new Set(users.map((u) => u.role));
+    expect(roles).toEqual(new Set(['enterprise', 'regulator', 'verifier', 'researcher']));
+    const enterprises = users.filter((u) => u.role === 'enterprise');
+    expect(enterprises.length).toBeGreaterThanOrEqual(24);
+    expect(new Set(enterprises.map((u) => u.jurisdiction))).toEqual(new Set(['CQ', 'SC']));
+  });
+
+  it("opens each demo enterprise's holding account in its province's registry", async () => {
+    const account = await getJson<{ accountType: string; jurisdiction: string }>(
+      `${service.url}/registries/SC/accounts/sc-cement-001`,
+    );
+    expect(account).toMatchObject({ accountType: 'ENTERPRISE_HOLDING', jurisdiction: 'SC' });
+  });
+
+  it('noise traders trade through the public API until trades appear', async () => {
+    const trades = await eventually(
+      async () => {
+        const list = await getJson<{ buyer: string; seller: string }[]>(`${service.url}/trades?limit=5`);
+        return list.length > 0 ? list : undefined;
+      },
+      30000,
+      'demo trades',
+    );
+    expect(trades[0].buyer).toMatch(/^(cq|sc)-[a-z]+-\d{3}$/);
+  });
+});

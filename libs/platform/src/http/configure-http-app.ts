@@ -1,4 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './domain-error.filter';
@@ -18,6 +19,8 @@ export function configureHttpApp(app: INestApplication, title: string): void {
     }),
   );
   app.useGlobalFilters(new DomainErrorFilter());
+  // WebSocket gateways (the market feed) share the HTTP server and port, over plain `ws`.
+  app.useWebSocketAdapter(new WsAdapter(app));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,148 @@
+import WebSocket from 'ws';
+import { parseAppConfig, RunningService, startService } from '@app/platform';
+import { sandboxService } from '../apps/sandbox/src/sandbox.app';
+import { eventually, getJson, postJson } from './support/http';
+import { fundMember } from './support/members';
+
+type Message = Record<string, unknown> & { type: string };
+
+/** A feed client that keeps every message it received. */
+class FeedClient {
+  readonly messages: Message[] = [];
+  private readonly socket: WebSocket;
+  readonly open: Promise<void>;
+
+  constructor(url: string) {
+    this.socket = new WebSocket(url);
+    this.socket.on('message', (raw) => this.messages.push(JSON.parse(raw.toString()) as Message));
+    this.open = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+  }
+
+  send(message: unknown): void {
+    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  next(predicate: (m: Message) => boolean, what: string): Promise<Message> {
+    return eventually(async () => this.messages.find(predicate), 15000, what);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+const order = (o: Record<string, unknown>) => ({ instrument: 'SCEA-2024', qty: 100, ...o });
+
+describe('market data in the sandbox: WebSocket feed, bars, my orders and trades', () => {
+  let service: RunningService;
+  let feed: FeedClient;
+
+  beforeAll(async () => {
+    service = await startService(sandboxService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'error' })));
+    const base = service.url;
+    await fundMember(base, 'sc-seller', { units: { 'SCEA-2024': 1000 } });
+    await fundMember(base, 'sc-buyer', { cash: 100_000_000 });
+    await postJson(
+      `${base}/orders`,
+      order({ account: 'sc-seller', side: 'sell', price: 4010, clientOrderId: 'f-s1' }),
+    );
+    await eventually(async () => {
+      const o = await getJson<{ status: string }>(`${base}/orders/f-s1`);
+      return o.status === 'open' ? o : undefined;
+    });
+    feed = new FeedClient(`${service.url.replace('http', 'ws')}/feed`);
+    await feed.open;
+  }, 60000);
+  afterAll(async () => {
+    feed?.close();
+    await service?.close();
+  });
+
+  it('sends the full depth with its sequence on subscribe, then the trade and the depth change', async () => {
+    feed.send({ op: 'subscribe', instrument: 'SCEA-2024' });
+    const snapshot = await feed.next((m) => m.type === 'snapshot', 'the snapshot');
+    expect(snapshot).toMatchObject({ instrument: 'SCEA-2024', bids: [], asks: [[4010, 100, 1]] });
+    const seq = snapshot.seq as number;
+    expect(seq).toBeGreaterThan(0);
+
+    await postJson(
+      `${service.url}/orders`,
+      order({ account: 'sc-buyer', side: 'buy', price: 4010, qty: 60, clientOrderId: 'f-b1' }),
+    );
+    const trade = await feed.next((m) => m.type === 'trade', 'the trade');
+    expect(trade).toMatchObject({
+      instrument: 'SCEA-2024',
+      tradeNo: 1,
+      price: 4010,
+      qty: 60,
+      aggressor: 'buy',
+    });
+    const depth = await feed.next((m) => m.type === 'depth', 'the depth change');
+    expect(depth).toMatchObject({
+      instrument: 'SCEA-2024',
+      prevSeq: expect.any(Number),
+      asks: [[4010, 40, 1]],
+    });
+    expect(depth.prevSeq as number).toBeLessThanOrEqual(seq);
+    expect(depth.seq as number).toBeGreaterThan(seq);
+    expect(trade.seq as number).toBeGreaterThan(seq);
+
+    await postJson(
+      `${service.url}/orders`,
+      order({ account: 'sc-buyer', side: 'buy', price: 3990, qty: 5, clientOrderId: 'f-b2' }),
+    );
+    const next = await feed.next((m) => m.type === 'depth' && m.seq !== depth.seq, 'the next depth change');
+    expect(next).toMatchObject({ prevSeq: depth.seq, bids: [[3990, 5, 1]], asks: [] });
+  });
+
+  it('answers bad messages and unknown instruments with an error naming the field', async () => {
+    feed.send('{"op": ');
+    await feed.next((m) => m.type === 'error' && m.code === 'FEED.BAD_JSON', 'the bad-JSON error');
+    feed.send({ op: 'subscribe', instrument: 'NOPE-1' });
+    expect(
+      await feed.next((m) => m.code === 'EXCHANGE.UNKNOWN_INSTRUMENT', 'the unknown-instrument error'),
+    ).toMatchObject({
+      field: 'instrument',
+    });
+    feed.send({ op: 'subscribe', instrument: 'SCEA-2024', channels: ['quotes'] });
+    expect(await feed.next((m) => m.code === 'FEED.BAD_MESSAGE', 'the bad-message error')).toMatchObject({
+      field: 'channels.0',
+    });
+  });
+
+  it('shows OHLCV bars, and each member its own orders and trades', async () => {
+    const bars = await eventually(async () => {
+      const list = await getJson<Record<string, number>[]>(`${service.url}/bars/SCEA-2024?interval=1m`);
+      return list.length > 0 ? list : undefined;
+    });
+    expect(bars).toEqual([
+      expect.objectContaining({
+        open: 4010,
+        high: 4010,
+        low: 4010,
+        close: 4010,
+        volume: 60,
+        turnover: 240600,
+        trades: 1,
+      }),
+    ]);
+    expect(await getJson(`${service.url}/bars/SCEA-2024?interval=1d&from=0&to=1`)).toEqual([]);
+    expect((await fetch(`${service.url}/bars/SCEA-2024?interval=2m`)).status).toBe(400);
+    expect((await fetch(`${service.url}/bars/NOPE-1`)).status).toBe(404);
+
+    const mine = await getJson<Record<string, unknown>[]>(`${service.url}/members/sc-seller/trades`);
+    expect(mine).toEqual([expect.objectContaining({ side: 'sell', orderId: 'f-s1', qty: 60, price: 4010 })]);
+    const open = await eventually(async () => {
+      const list = await getJson<Record<string, unknown>[]>(
+        `${service.url}/members/sc-buyer/orders?status=open`,
+      );
+      return list.length === 1 ? list : undefined;
+    });
+    expect(open).toEqual([expect.objectContaining({ orderId: 'f-b2', remaining: 5, status: 'open' })]);
+    expect(await getJson(`${service.url}/members/sc-buyer/orders`)).toHaveLength(2);
+    expect((await fetch(`${service.url}/members/bad%20id/orders`)).status).toBe(422);
+  });
+});

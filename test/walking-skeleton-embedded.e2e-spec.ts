@@ -1,6 +1,7 @@
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { eventually, getJson, postJson } from './support/http';
+import { fundMember } from './support/members';
 import { crossTwoOrders, expectedTrade } from './support/walking-skeleton';
 
 describe('walking skeleton, embedded (no servers: PGlite and in-process queues)', () => {
@@ -45,6 +46,7 @@ describe('walking skeleton, embedded (no servers: PGlite and in-process queues)'
   });
 
   it('treats clientOrderId as an idempotency key: same body, same answer; another body, 409', async () => {
+    await fundMember(service.url, 'sc-cement-9', { cash: 1_000_000, jurisdiction: 'SC' });
     const order = {
       instrument: 'SCEA-2025',
       account: 'sc-cement-9',
@@ -85,6 +87,10 @@ describe('walking skeleton, embedded (no servers: PGlite and in-process queues)'
 
   it('shows order status and book depth from the events, and cancels the rest of an order', async () => {
     const base = service.url;
+    await fundMember(base, 's1', { units: { 'CQEA-2024': 500 } });
+    await fundMember(base, 's2', { units: { 'CQEA-2024': 100 } });
+    await fundMember(base, 'b1', { cash: 2_000_000 });
+    await fundMember(base, 'b2', { cash: 2_000_000 });
     await postJson(`${base}/orders`, {
       instrument: 'CQEA-2024',
       account: 's1',

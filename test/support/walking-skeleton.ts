@@ -1,4 +1,5 @@
 import { eventually, getJson, postJson } from './http';
+import { fundMember } from './members';
 
 interface Trade {
   instrument: string;
@@ -10,6 +11,8 @@ interface Trade {
 
 /** Two crossing limit orders over HTTP; the trade must come back from GET /trades. */
 export async function crossTwoOrders(baseUrl: string, instrument = 'CQEA-2025'): Promise<Trade[]> {
+  await fundMember(baseUrl, 'cq-steel-001', { units: { [instrument]: 500 } });
+  await fundMember(baseUrl, 'cq-power-002', { cash: 3620 * 300 * 2 });
   const sell = await postJson(`${baseUrl}/orders`, {
     instrument,
     account: 'cq-steel-001',

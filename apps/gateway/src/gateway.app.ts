@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { MESSAGING_MIGRATIONS, MessagingModule } from '@app/messaging';
 import { AppConfig, isEmbedded, MigrationClass, ServiceDefinition } from '@app/platform';
+import { CLEARING_MIGRATIONS } from '../../exchange/src/clearing/clearing-schema.migration';
 import { GATEWAY_MIGRATIONS, GatewayModule } from './gateway.module';
 
 /** Every table any service needs; whichever service starts first creates them all. */
@@ -9,6 +10,7 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   ...EVENT_STORE_MIGRATIONS,
   ...MESSAGING_MIGRATIONS,
   ...GATEWAY_MIGRATIONS,
+  ...CLEARING_MIGRATIONS,
 ];
 
 @Module({})

@@ -13,6 +13,8 @@ import { GatewaySchema1764000200000 } from './read-models/gateway-schema.migrati
 import { OrdersReadModel1764000210000 } from './read-models/orders-schema.migration';
 import { TradesController } from './trades/trades.controller';
 import { ReadModelProjections } from './read-models/read-model-projections';
+import { AccountsModule } from './accounts/accounts.module';
+import { MembersModule } from './members/members.module';
 
 export const GATEWAY_MIGRATIONS = [
   GatewaySchema1764000200000,
@@ -22,7 +24,13 @@ export const GATEWAY_MIGRATIONS = [
 
 /** Order entry and market data over HTTP. Needs the platform and messaging modules in the host app. */
 @Module({
-  imports: [CqrsModule.forRoot(), MarketDataModule, ConsoleStaticModule.forRoot()],
+  imports: [
+    CqrsModule.forRoot(),
+    AccountsModule,
+    MembersModule,
+    MarketDataModule,
+    ConsoleStaticModule.forRoot(),
+  ],
   controllers: [
     InstrumentsController,
     PlaceOrderController,

@@ -17,6 +17,7 @@ import {
 } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { ShardOwnership } from '../sharding/shard-ownership';
+import { SettlementService } from '../clearing/settlement.service';
 import { BookCache } from './book-cache';
 import { BookSnapshotter } from './book-snapshotter';
 
@@ -38,6 +39,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly books: BookCache,
     private readonly snapshots: BookSnapshotter,
     private readonly ownership: ShardOwnership,
+    private readonly settlement: SettlementService,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -106,6 +108,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
       events.map((e) => ({ ...e, metadata: { commandId, causationId: commandId } })),
       { manager },
     );
+    await this.settlement.apply(events, manager, { commandId, causationId: commandId });
     book.version = result.nextVersion;
   }
 }

@@ -6,15 +6,17 @@ import { exchangeQueueFor, PlaceOrderMessage } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
+import { OrderReservations } from '../../accounts/order-reservations';
 import { CLOCK, Clock } from '../../clock/clock';
 import { OrderAcknowledgement, PlaceOrder } from './place-order.command';
 import type { PlaceOrderDto } from './place-order.dto';
 import { checkAgainstInstrument } from './check-against-instrument';
 
 /**
- * Accepts an order for matching: the command is written to the outbox in the same transaction as
- * its idempotency record, so once we answer 202 the order will reach its matching worker even if
- * Redis or this process dies right after.
+ * Accepts an order for matching: its reservation (cash for a buy, units for a sell), its
+ * idempotency record and the command in the outbox are written in one transaction, so once we
+ * answer 202 the order is paid for and will reach its matching worker even if Redis or this
+ * process dies right after; a refused reservation leaves nothing behind.
  */
 @CommandHandler(PlaceOrder)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
@@ -22,6 +24,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly catalogue: InstrumentCatalogue,
+    private readonly reservations: OrderReservations,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -64,6 +67,21 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
         [orderId, bodyHash, JSON.stringify(ack)],
       );
       if (inserted.length === 0) return this.replayed(manager.query.bind(manager), orderId, bodyHash);
+      const [refused] = await this.reservations.reserve(
+        manager,
+        [
+          {
+            orderId,
+            account: order.account,
+            side: order.side,
+            price: order.price,
+            qty: order.qty,
+            instrument,
+          },
+        ],
+        { commandId: message.commandId },
+      );
+      if (refused) throw refused;
       await this.outbox.enqueue(manager, [
         {
           queue: exchangeQueueFor(order.instrument, this.config.EXCHANGE_SHARDS),

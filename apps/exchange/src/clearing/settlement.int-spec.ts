@@ -1,0 +1,253 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ClearingLedger, depositCash, depositUnits, registerMember, type ClearingEvent } from '@app/clearing';
+import { bookStreamId, type PlaceOrderMessage } from '@app/contracts';
+import { DomainError, mulberry32 } from '@app/domain';
+import { EventStore } from '@app/event-store';
+import { InstrumentCatalogue } from '@app/platform';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { OrderReservations } from '../../../gateway/src/accounts/order-reservations';
+import { ALL_MIGRATIONS } from '../../../gateway/src/gateway.app';
+import { InstrumentBook } from '../books/instrument-book';
+import { ClearingStore } from './clearing-store';
+import { CLEARING_EVENT_TYPES, memberStreamId } from './clearing-streams';
+import { SettlementService } from './settlement.service';
+
+const catalogue = InstrumentCatalogue.load('seeds');
+const CQEA = catalogue.get('CQEA-2025')!;
+const FEES = { buyerBp: 10, sellerBp: 10 };
+const MEMBERS = ['buyer-a', 'seller-b', 'trader-c'];
+const CASH = 50_000_000;
+const UNITS = 20_000;
+
+describe('reservation and settlement transactions (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let store: EventStore;
+  let clearing: ClearingStore;
+  let reservations: OrderReservations;
+  let settlement: SettlementService;
+  let book: InstrumentBook;
+  let n = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrations: ALL_MIGRATIONS });
+    ds = db.dataSource;
+    store = new EventStore(ds, { listen: false });
+    clearing = new ClearingStore(store);
+    reservations = new OrderReservations(clearing, FEES);
+    settlement = new SettlementService(clearing);
+    book = new InstrumentBook(CQEA);
+    await ds.transaction(async (manager) => {
+      const ledger = new ClearingLedger();
+      const events: { stream: string; event: ClearingEvent }[] = [];
+      const add = (list: ClearingEvent[], member: string) => {
+        ledger.apply(list);
+        for (const event of list) events.push({ stream: memberStreamId(member), event });
+      };
+      for (const m of MEMBERS) {
+        add(registerMember(ledger, { member: m, name: m, jurisdiction: 'CQ' }), m);
+        add(depositCash(ledger, m, CASH, `wire-${m}`), m);
+        add(depositUnits(ledger, m, CQEA.symbol, UNITS, `reg-${m}`), m);
+      }
+      await clearing.write(manager, events);
+    });
+  });
+  afterAll(() => db?.drop());
+
+  /** What the gateway's PlaceOrder does: reserve, then (here, at once) what the book worker does. */
+  async function place(
+    account: string,
+    side: 'buy' | 'sell',
+    price: number,
+    qty: number,
+    crash?: 'after-append',
+  ): Promise<string> {
+    const orderId = `o${++n}`;
+    const [refused] = await ds.transaction((manager) =>
+      reservations.reserve(manager, [{ orderId, account, side, price, qty, instrument: CQEA }]),
+    );
+    if (refused) throw refused;
+    const message: PlaceOrderMessage = {
+      commandId: `place:${orderId}`,
+      orderId,
+      instrument: CQEA.symbol,
+      account,
+      side,
+      type: 'limit',
+      price,
+      qty,
+      tif: 'GTC',
+      postOnly: false,
+      receivedAt: 0,
+    };
+    await work((b) => b.place(message), crash);
+    return orderId;
+  }
+
+  /** The book worker's transaction: book events appended and settled together. */
+  async function work(
+    command: (b: InstrumentBook) => ReturnType<InstrumentBook['place']>,
+    crash?: 'after-append',
+  ): Promise<void> {
+    try {
+      await ds.transaction(async (manager: EntityManager) => {
+        const events = command(book);
+        const result = await store.append(bookStreamId(CQEA.symbol), book.version, events, { manager });
+        if (crash === 'after-append') throw new Error('injected crash after the book append');
+        await settlement.apply(events, manager);
+        book.version = result.nextVersion;
+      });
+    } catch (error) {
+      // As the worker does: forget the uncommitted book and rebuild it from the stream.
+      book = new InstrumentBook(CQEA);
+      for (const e of await store.readStream(bookStreamId(CQEA.symbol))) {
+        book.replay(e as never);
+        book.version = e.streamVersion;
+      }
+      throw error;
+    }
+  }
+
+  async function totals() {
+    const [cash] = await ds.query(
+      'SELECT sum(available + reserved)::bigint AS total, min(available) AS min_a, min(reserved) AS min_r FROM clearing_cash',
+    );
+    const [fees] = await ds.query('SELECT coalesce(sum(collected), 0)::bigint AS total FROM clearing_fees');
+    const [units] = await ds.query(
+      'SELECT sum(available + reserved)::bigint AS total FROM clearing_holdings',
+    );
+    return { cash: Number(cash.total), fees: Number(fees.total), units: Number(units.total) };
+  }
+
+  const positions = async (member: string) => {
+    const [cash] = await ds.query(
+      'SELECT available::int, reserved::int FROM clearing_cash WHERE member_id = $1',
+      [member],
+    );
+    const [units] = await ds.query(
+      'SELECT available::int, reserved::int FROM clearing_holdings WHERE member_id = $1 AND instrument = $2',
+      [member, CQEA.symbol],
+    );
+    return { cash, units };
+  };
+
+  it('a crossing pair settles delivery versus payment, fees booked, improvement released', async () => {
+    await place('seller-b', 'sell', 3600, 100);
+    await place('buyer-a', 'buy', 3650, 100);
+    expect(await positions('buyer-a')).toEqual({
+      cash: { available: CASH - 360_000 - 360, reserved: 0 },
+      units: { available: UNITS + 100, reserved: 0 },
+    });
+    expect(await positions('seller-b')).toEqual({
+      cash: { available: CASH + 360_000 - 360, reserved: 0 },
+      units: { available: UNITS - 100, reserved: 0 },
+    });
+    expect(await totals()).toEqual({ cash: 3 * CASH - 720, fees: 720, units: 3 * UNITS });
+    expect(await ds.query('SELECT count(*)::int AS n FROM clearing_orders')).toEqual([{ n: 0 }]);
+  });
+
+  it('more than the member holds is refused with the field, and nothing is reserved', async () => {
+    const before = await positions('trader-c');
+    await expect(place('trader-c', 'sell', 3600, UNITS + 1)).rejects.toMatchObject({
+      code: 'CLEARING.INSUFFICIENT_UNITS',
+      details: expect.objectContaining({ field: 'qty' }),
+    });
+    await expect(place('trader-c', 'buy', 3600, 99_999)).rejects.toBeInstanceOf(DomainError);
+    expect(await positions('trader-c')).toEqual(before);
+  });
+
+  it('a crash after the book append leaves the book, cash and units as they were; the retry settles', async () => {
+    const sellId = await place('seller-b', 'sell', 3600, 50);
+    const before = await totals();
+    const version = book.version;
+    const buyId = `crash-${++n}`;
+    await ds.transaction((manager) =>
+      reservations.reserve(manager, [
+        { orderId: buyId, account: 'trader-c', side: 'buy', price: 3600, qty: 50, instrument: CQEA },
+      ]),
+    );
+    const message: PlaceOrderMessage = {
+      commandId: `place:${buyId}`,
+      orderId: buyId,
+      instrument: CQEA.symbol,
+      account: 'trader-c',
+      side: 'buy',
+      type: 'limit',
+      price: 3600,
+      qty: 50,
+      tif: 'GTC',
+      postOnly: false,
+      receivedAt: 0,
+    };
+    await expect(work((b) => b.place(message), 'after-append')).rejects.toThrow(/injected crash/);
+    expect(book.version).toBe(version);
+    expect(await totals()).toEqual(before);
+    expect(
+      (await ds.query('SELECT order_id FROM clearing_orders ORDER BY order_id')).map(
+        (r: { order_id: string }) => r.order_id,
+      ),
+    ).toEqual([buyId, sellId].sort());
+    await work((b) => b.place(message));
+    const after = await totals();
+    expect(after.cash + after.fees).toBe(before.cash + before.fees);
+    expect(after.units).toBe(before.units);
+    expect(after.fees).toBe(before.fees + 360);
+  });
+
+  it('random orders, cancels and injected crashes conserve cash + fees and units; the rows equal the replayed events', async () => {
+    const prng = mulberry32(7);
+    const start = await totals();
+    const live: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const crash = prng.nextInt(5) === 0 ? ('after-append' as const) : undefined;
+      try {
+        if (live.length > 0 && prng.nextInt(4) === 0) {
+          const orderId = live.splice(prng.nextInt(live.length), 1)[0];
+          await work((b) => b.cancel(orderId), crash);
+        } else {
+          const side = prng.nextInt(2) === 0 ? 'buy' : 'sell';
+          live.push(
+            await place(
+              MEMBERS[prng.nextInt(3)],
+              side,
+              3500 + prng.nextInt(21) * 10,
+              1 + prng.nextInt(400),
+              crash,
+            ),
+          );
+        }
+      } catch (error) {
+        if (!(error instanceof DomainError) && !/injected crash/.test(String(error))) throw error;
+      }
+      const now = await totals();
+      expect(now.cash + now.fees).toBe(start.cash + start.fees);
+      expect(now.units).toBe(start.units);
+    }
+    expect((await totals()).fees).toBeGreaterThan(start.fees);
+
+    // Rebuild every balance from the clearing events alone and compare with the rows.
+    const rows: { type: ClearingEvent['type']; data: ClearingEvent['data'] }[] = await ds.query(
+      'SELECT type, data FROM events WHERE type = ANY($1) ORDER BY global_position',
+      [CLEARING_EVENT_TYPES],
+    );
+    const replayed = new ClearingLedger().apply(rows as ClearingEvent[]);
+    const cashRows: { member_id: string; available: string; reserved: string }[] = await ds.query(
+      'SELECT member_id, available, reserved FROM clearing_cash ORDER BY member_id',
+    );
+    expect(cashRows.map((r) => [r.member_id, Number(r.available), Number(r.reserved)])).toEqual(
+      MEMBERS.slice()
+        .sort()
+        .map((m) => [m, replayed.member(m)!.cash.available, replayed.member(m)!.cash.reserved]),
+    );
+    const openRows: { order_id: string; reserved: string }[] = await ds.query(
+      'SELECT order_id, reserved FROM clearing_orders ORDER BY order_id',
+    );
+    expect(openRows.map((r) => [r.order_id, Number(r.reserved)])).toEqual(
+      [...replayed.orders.values()]
+        .map((o) => [o.orderId, o.reserved])
+        .sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)),
+    );
+    const [fees] = await ds.query('SELECT sum(collected)::bigint AS total FROM clearing_fees');
+    expect(Number(fees.total)).toBe(replayed.totalFees());
+  });
+});

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { releaseOrder, settleTrade, type ClearingEvent } from '@app/clearing';
+import type { BookEvent } from '@app/contracts';
+import type { EventMetadata } from '@app/event-store';
+import { ClearingStore } from './clearing-store';
+import { clearingStreamId } from './clearing-streams';
+
+/** Engine rejections that are not about the order they name (its reservation stays). */
+const REJECTIONS_KEEPING_THE_ORDER = new Set(['duplicate-id']);
+
+/**
+ * Settles what the book just did, in the book worker's transaction: trades by delivery versus
+ * payment, ended orders release what they held. If any of it fails, the book events roll back
+ * with it, so a crash anywhere leaves cash and units conserved.
+ */
+@Injectable()
+export class SettlementService {
+  constructor(private readonly clearing: ClearingStore) {}
+
+  async apply(
+    events: readonly BookEvent[],
+    manager: EntityManager,
+    metadata: EventMetadata = {},
+  ): Promise<void> {
+    const orderIds = new Set<string>();
+    for (const e of events) for (const id of orderIdsOf(e)) orderIds.add(id);
+    if (orderIds.size === 0) return;
+    const ledger = await this.clearing.load(manager, { orders: [...orderIds] });
+    const out: { stream: string; event: ClearingEvent }[] = [];
+    for (const e of events) {
+      const decided = decide(ledger, e);
+      ledger.apply(decided);
+      for (const event of decided) out.push({ stream: clearingStreamId(instrumentOf(e)), event });
+    }
+    await this.clearing.write(manager, out, metadata);
+  }
+}
+
+function decide(ledger: Parameters<typeof settleTrade>[0], e: BookEvent): ClearingEvent[] {
+  switch (e.type) {
+    case 'TradeExecuted':
+      return settleTrade(ledger, e.data);
+    case 'OrderCancelled':
+      return releaseOrder(ledger, e.data.orderId, e.data.reason);
+    case 'OrderRejected':
+      return REJECTIONS_KEEPING_THE_ORDER.has(e.data.reason)
+        ? []
+        : releaseOrder(ledger, e.data.orderId, `rejected:${e.data.reason}`);
+    default:
+      return [];
+  }
+}
+
+function orderIdsOf(e: BookEvent): string[] {
+  switch (e.type) {
+    case 'TradeExecuted':
+      return [e.data.buyOrderId, e.data.sellOrderId];
+    case 'OrderCancelled':
+    case 'OrderRejected':
+      return [e.data.orderId];
+    default:
+      return [];
+  }
+}
+
+function instrumentOf(e: BookEvent): string {
+  return e.type === 'OrderAccepted' ? e.data.order.instrument : e.data.instrument;
+}

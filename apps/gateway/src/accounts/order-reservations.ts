@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { reserveForOrder, type ClearingEvent, type FeeSchedule } from '@app/clearing';
+import { DomainError } from '@app/domain';
+import { bandBounds } from '@app/matching';
+import type { InstrumentDefinition } from '@app/platform';
+import { ClearingStore } from '../../../exchange/src/clearing/clearing-store';
+import { memberStreamId } from '../../../exchange/src/clearing/clearing-streams';
+import { FEE_SCHEDULE } from './fee-schedule';
+
+export interface OrderToReserve {
+  orderId: string;
+  account: string;
+  side: 'buy' | 'sell';
+  price?: number;
+  qty: number;
+  instrument: InstrumentDefinition;
+}
+
+/**
+ * Pre-trade risk for a set of orders in the caller's transaction: the members' cash rows are
+ * locked (in id order, so concurrent batches cannot deadlock), each order is decided in turn on
+ * what the ones before it left, and the accepted ones are written with one statement per table.
+ * Returns, per order, null if reserved or the reason it was refused.
+ */
+@Injectable()
+export class OrderReservations {
+  constructor(
+    private readonly clearing: ClearingStore,
+    @Inject(FEE_SCHEDULE) private readonly fees: FeeSchedule,
+  ) {}
+
+  async reserve(
+    manager: EntityManager,
+    orders: readonly OrderToReserve[],
+    metadata: Record<string, string> = {},
+  ): Promise<(DomainError | null)[]> {
+    if (orders.length === 0) return [];
+    const ledger = await this.clearing.load(manager, {
+      members: orders.map((o) => o.account),
+      instruments: [...new Set(orders.map((o) => o.instrument.symbol))],
+      lock: true,
+    });
+    const out: { stream: string; event: ClearingEvent }[] = [];
+    const results = orders.map((o) => {
+      try {
+        const events = reserveForOrder(ledger, {
+          orderId: o.orderId,
+          member: o.account,
+          instrument: o.instrument.symbol,
+          side: o.side,
+          price: o.price,
+          qty: o.qty,
+          bandHigh: bandBounds(o.instrument.referencePrice, o.instrument.bandBp, o.instrument.tick)[1],
+          feeBp: o.side === 'buy' ? this.fees.buyerBp : this.fees.sellerBp,
+        });
+        ledger.apply(events);
+        for (const event of events) out.push({ stream: memberStreamId(o.account), event });
+        return null;
+      } catch (error) {
+        if (error instanceof DomainError) return error;
+        throw error;
+      }
+    });
+    await this.clearing.write(manager, out, metadata);
+    return results;
+  }
+}

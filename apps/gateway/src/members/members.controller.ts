@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { MemberAccounts } from './member-accounts.service';
+import { memberIdParam } from './member-id';
+import { CashMovementDto, PositionsView, RegisterMemberDto, UnitDepositDto } from './members.dto';
+
+@ApiTags('members')
+@Controller('members')
+export class MembersController {
+  constructor(private readonly accounts: MemberAccounts) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: PositionsView, description: 'The member, with an empty cash account' })
+  @ApiConflictResponse({ description: 'CLEARING.DUPLICATE_MEMBER' })
+  register(@Body() dto: RegisterMemberDto): Promise<PositionsView> {
+    return this.accounts.register(dto);
+  }
+
+  @Post(':memberId/cash-deposits')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: PositionsView, description: 'Positions after the deposit' })
+  @ApiNotFoundResponse({ description: 'CLEARING.MEMBER_NOT_FOUND' })
+  @ApiConflictResponse({
+    description: 'CLEARING.REFERENCE_CONFLICT: the reference was used for another amount',
+  })
+  deposit(@Param('memberId') id: string, @Body() dto: CashMovementDto): Promise<PositionsView> {
+    return this.accounts.deposit(memberIdParam(id), dto);
+  }
+
+  @Post(':memberId/cash-withdrawals')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: PositionsView, description: 'Positions after the withdrawal' })
+  @ApiUnprocessableEntityResponse({ description: 'CLEARING.INSUFFICIENT_CASH (field amount)' })
+  withdraw(@Param('memberId') id: string, @Body() dto: CashMovementDto): Promise<PositionsView> {
+    return this.accounts.withdraw(memberIdParam(id), dto);
+  }
+
+  @Post(':memberId/unit-deposits')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: PositionsView,
+    description: 'Units moved from the registry into the exchange trading account, credited to the member',
+  })
+  depositUnits(@Param('memberId') id: string, @Body() dto: UnitDepositDto): Promise<PositionsView> {
+    return this.accounts.depositUnits(memberIdParam(id), dto);
+  }
+
+  @Get(':memberId/positions')
+  @ApiOkResponse({ type: PositionsView, description: 'Cash (fen) and holdings, available and reserved' })
+  @ApiNotFoundResponse({ description: 'CLEARING.MEMBER_NOT_FOUND' })
+  positions(@Param('memberId') id: string): Promise<PositionsView> {
+    return this.accounts.positions(memberIdParam(id));
+  }
+}

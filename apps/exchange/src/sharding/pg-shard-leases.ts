@@ -29,7 +29,8 @@ export class PgShardLeases {
   async connect(): Promise<void> {
     const client = new Client({
       connectionString: this.databaseUrl,
-      application_name: 'exchange-shard-leases',
+      // The pid lets an operator (or a test) see which process holds which shard in pg_locks.
+      application_name: `exchange-shard-leases:${process.pid}`,
       keepAlive: true,
     });
     client.on('error', (error: Error) => this.lost(client, error));

@@ -38,7 +38,7 @@ describe('ShardOwnership on PostgreSQL advisory locks', () => {
   const leaseBackends = async (): Promise<number[]> =>
     (
       (await db.dataSource.query(
-        `SELECT pid FROM pg_stat_activity WHERE application_name = 'exchange-shard-leases'
+        `SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'exchange-shard-leases:%'
            AND datname = current_database() ORDER BY backend_start`,
       )) as { pid: number }[]
     ).map((row) => row.pid);

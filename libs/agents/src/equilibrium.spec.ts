@@ -27,6 +27,16 @@ describe('least-cost benchmark', () => {
     // A abates 300 (cost 100·300²/2000 = 4500), B abates 100 (300·100²/2000 = 1500)
     expect(eq.minAbatementCostFen).toBe(6000);
   });
+  it('offsets count as cover, and a limit on verified emissions shrinks as the firm abates (worked case)', () => {
+    // a(p) = p; offsets = min(500 credits, floor(5 % × (10,000 − a))); shortage 1,000.
+    // a = 527: verified 9,473, offsets 473, cover 1,000; a = 526: 526 + 473 = 999 < 1,000.
+    const mac = { type: 'linear', maxAbatement: 1000, priceAtMax: 1000 } as const;
+    const offsetsAt = (v: number) => Math.min(500, Math.floor((v * 500) / 10_000));
+    const eq = solveEquilibrium([{ emissions: 10_000, mac, offsetsAt }], 9_000);
+    expect(eq.equilibriumPrice).toBe(527);
+    expect(eq.minAbatementCostFen).toBe(abatementCost(mac, 527));
+    expect(solveEquilibrium([{ emissions: 10_000, mac }], 9_000).equilibriumPrice).toBe(1000);
+  });
   it('steps: cheapest blocks first', () => {
     const firms = [
       {

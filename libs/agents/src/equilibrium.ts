@@ -3,6 +3,11 @@ import { abatementAt, abatementCost, type MacCurve, maxAbatement, topPrice } fro
 export interface AbatingFirm {
   readonly emissions: number;
   readonly mac: MacCurve;
+  /**
+   * Offset credits that count for the firm at a given verified emissions (the jurisdiction's rules;
+   * a limit based on verified emissions shrinks as the firm abates). Absent: none.
+   */
+  readonly offsetsAt?: (verifiedEmissions: number) => number;
 }
 
 export interface Equilibrium {
@@ -18,9 +23,16 @@ export interface Equilibrium {
 
 const firmAbatementAt = (f: AbatingFirm, p: number): number => Math.min(f.emissions, abatementAt(f.mac, p));
 
+/** Abatement plus the offsets still usable after it: what the firm covers without allowances. */
+function firmCoverAt(f: AbatingFirm, p: number): number {
+  const a = firmAbatementAt(f, p);
+  return f.offsetsAt ? a + f.offsetsAt(f.emissions - a) : a;
+}
+
+/** Σ (abatement + usable offsets) at `price`; non-decreasing in price while an offset limit is below 100 %. */
 export function totalAbatementAt(firms: readonly AbatingFirm[], price: number): number {
   let t = 0;
-  for (const f of firms) t += firmAbatementAt(f, price);
+  for (const f of firms) t += firmCoverAt(f, price);
   return t;
 }
 
@@ -30,6 +42,8 @@ export function totalAbatementAt(firms: readonly AbatingFirm[], price: number): 
  * abatement at p costs less the tonnes abated beyond the shortage, which are the marginal ones and
  * cost p each: Σ C_i(a_i(p)) − (Σ a_i(p) − shortage) × p (exact for steps). When the shortage exceeds the total abatable,
  * everyone abates fully and the price is the top of the curves (flagged `infeasible`).
+ * With offsets, "abatement" above reads "abatement + usable offsets" (offsets cost nothing); the
+ * excess at p is then still priced at p (exact without offsets, within one price tick of tonnes with).
  */
 export function solveEquilibrium(firms: readonly AbatingFirm[], cap: number): Equilibrium {
   let emissions = 0;
@@ -40,7 +54,8 @@ export function solveEquilibrium(firms: readonly AbatingFirm[], cap: number): Eq
   let possible = 0;
   for (const f of firms) {
     hi = Math.max(hi, topPrice(f.mac));
-    possible += Math.min(f.emissions, maxAbatement(f.mac));
+    const full = Math.min(f.emissions, maxAbatement(f.mac));
+    possible += f.offsetsAt ? full + f.offsetsAt(f.emissions - full) : full;
   }
   if (possible < shortage) {
     let cost = 0;
@@ -58,7 +73,7 @@ export function solveEquilibrium(firms: readonly AbatingFirm[], cap: number): Eq
   let cost = 0;
   for (const f of firms) {
     const a = firmAbatementAt(f, p);
-    total += a;
+    total += firmCoverAt(f, p);
     cost += abatementCost(f.mac, a);
   }
   cost -= (total - shortage) * p;

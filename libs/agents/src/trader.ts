@@ -20,6 +20,11 @@ export interface Trader {
   emissions: number;
   /** Allowances held now. */
   holdings: number;
+  /**
+   * Offset credits the firm expects to count toward this year's obligation (its own credits, not
+   * tradable, within the jurisdiction's offset rules): they cover emissions like holdings.
+   */
+  offsets: number;
   /** Net cash from trading, fen (negative = spent). */
   cashFen: number;
   /** The firm's own price belief / quote, fen/t. */
@@ -47,6 +52,7 @@ export function newTrader(
     maxAbatement: maxAbatement(mac),
     emissions: 0,
     holdings: 0,
+    offsets: 0,
     cashFen: 0,
     quote,
     lastSide: -1,
@@ -56,8 +62,8 @@ export function newTrader(
   };
 }
 
-/** Abatement the firm will need if it trades no more: emissions not covered by holdings. */
-export const requiredAbatement = (t: Trader): number => Math.max(0, t.emissions - t.holdings);
+/** Abatement the firm will need if it trades no more: emissions not covered by holdings and offsets. */
+export const requiredAbatement = (t: Trader): number => Math.max(0, t.emissions - t.holdings - t.offsets);
 
 /** Tonnes the firm would rather abate than buy at `price`, capped by its emissions. */
 export const plannedAbatement = (t: Trader, price: number): number =>
@@ -68,7 +74,7 @@ export const plannedAbatement = (t: Trader, price: number): number =>
  * otherwise abate; past its maximum abatement the penalty it would pay instead.
  */
 export function valueOfNextUnit(t: Trader, penaltyPrice: number): number {
-  const r = t.emissions - t.holdings;
+  const r = t.emissions - t.holdings - t.offsets;
   if (r <= 0) return 0;
   return Math.min(marginalCost(t.mac, r), penaltyPrice);
 }
@@ -80,7 +86,7 @@ export function valueOfNextUnit(t: Trader, penaltyPrice: number): number {
  */
 export function demandAt(t: Trader, price: number, penaltyPrice: number): number {
   const need = t.emissions - plannedAbatement(t, price);
-  const gap = need - t.holdings;
+  const gap = need - t.holdings - t.offsets;
   if (gap > 0 && price >= penaltyPrice) return 0;
   return gap;
 }

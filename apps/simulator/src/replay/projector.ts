@@ -6,6 +6,8 @@ interface Obj {
 
 const num = (o: Obj, k: string): number => o[k] as number;
 const str = (o: Obj, k: string): string => o[k] as string;
+/** Fields added to the log later (offsets, deductions): absent in older logs, read as 0. */
+const numOr0 = (o: Obj, k: string): number => (o[k] as number | undefined) ?? 0;
 
 /**
  * Folds event lines into results. Order, trade and cancel lines (the bulk of a log) are only
@@ -94,6 +96,9 @@ export class Projector {
           sector: str(e, 'sector'),
           emissions: num(e, 'emissions'),
           allocation: num(e, 'allocation'),
+          deducted: numOr0(e, 'deducted'),
+          credits: numOr0(e, 'credits'),
+          offsetsUsed: 0,
           bought: 0,
           sold: 0,
           holdings: 0,
@@ -102,6 +107,7 @@ export class Projector {
           surrendered: 0,
           shortfall: 0,
           penaltyFen: 0,
+          nextYearDeduction: 0,
           cashFen: 0,
         };
         this.firms.push(row);
@@ -204,6 +210,8 @@ export class Projector {
       row.surrendered = num(e, 'surrendered');
       row.shortfall = num(e, 'shortfall');
       row.penaltyFen = num(e, 'penaltyFen');
+      row.offsetsUsed = numOr0(e, 'offsetsUsed');
+      row.nextYearDeduction = numOr0(e, 'nextYearDeduction');
       row.cashFen = num(e, 'cashFen');
       const t = this.traded.get(`${y}/${row.firm}`);
       row.bought = t?.bought ?? 0;

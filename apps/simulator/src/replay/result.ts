@@ -54,6 +54,11 @@ export interface FirmRow {
   sector: string;
   emissions: number;
   allocation: number;
+  /** Units withheld from this year's free allocation for last year's shortfall. */
+  deducted: number;
+  /** Offset credits held for the year, and how many counted at compliance. */
+  credits: number;
+  offsetsUsed: number;
   bought: number;
   sold: number;
   holdings: number;
@@ -62,6 +67,7 @@ export interface FirmRow {
   surrendered: number;
   shortfall: number;
   penaltyFen: number;
+  nextYearDeduction: number;
   cashFen: number;
 }
 

@@ -1,33 +1,68 @@
+import { complianceStatus, type ComplianceRules, type ComplianceStatus } from '@app/compliance';
 import { abatementAt, abatementCost, type Trader } from '@app/agents';
+import type { CreditLine } from '@app/compliance';
 
 export interface Compliance {
   readonly abatement: number;
   readonly abatementCostFen: number;
   readonly verified: number;
+  readonly unitsDue: number;
+  readonly offsetsUsed: number;
+  /** Allowances and offsets that counted toward the obligation. */
   readonly surrendered: number;
   readonly shortfall: number;
   readonly penaltyFen: number;
+  readonly nextYearDeduction: number;
 }
 
+/** At most this many re-evaluations: abating more lowers a verified-emissions offset limit a little. */
+const MAX_ROUNDS = 8;
+
 /**
- * End of year: the firm abates what its holdings do not cover, but only tonnes whose MAC is at most
- * the penalty price (beyond that paying the penalty is cheaper), then surrenders up to its verified
- * emissions. Shortfall is penalised at `penaltyPrice` fen per tonne (penaltyMultiplier × the
- * market's year VWAP). Surplus units are not banked: they lapse at the end of the year.
+ * End of year, through the registry's rules (@app/compliance `complianceStatus`): the firm abates
+ * what its allowances and usable offsets do not cover, but only tonnes whose MAC is at most the
+ * penalty price (multiplier × `avgPriceFen`; beyond that the fine is cheaper), then surrenders.
+ * Abating lowers verified emissions and with them an offset limit based on them, so the firm
+ * abates again for any shortfall that opens up, until none is left or abating is not worth it.
  */
-export function comply(t: Trader, penaltyPrice: number): Compliance {
-  const needed = Math.max(0, t.emissions - t.holdings);
-  const worthIt = Math.min(t.emissions, abatementAt(t.mac, penaltyPrice));
-  const abatement = Math.min(needed, worthIt);
-  const verified = t.emissions - abatement;
-  const surrendered = Math.min(t.holdings, verified);
-  const shortfall = verified - surrendered;
+export function comply(
+  t: Trader,
+  year: number,
+  rules: ComplianceRules,
+  avgPriceFen: number,
+  creditsFor: (verifiedEmissions: number) => CreditLine[],
+): Compliance {
+  const multiplier = rules.penalty.kind === 'eu-fixed' ? 1 : rules.penalty.multiplier;
+  const worthIt = Math.min(t.emissions, abatementAt(t.mac, multiplier * avgPriceFen));
+  const status = (abatement: number): ComplianceStatus => {
+    const verified = t.emissions - abatement;
+    return complianceStatus(
+      rules,
+      {
+        firmId: t.id,
+        complianceYear: year,
+        verifiedEmissions: verified,
+        allowances: [{ vintage: year, quantity: t.holdings }],
+        credits: creditsFor(verified),
+      },
+      { avgPriceSixMonthsFen: avgPriceFen, avgPriceLastMonthFen: avgPriceFen },
+    );
+  };
+  let abatement = Math.min(worthIt, Math.max(0, t.emissions - t.holdings - t.offsets));
+  let st = status(abatement);
+  for (let round = 0; round < MAX_ROUNDS && st.shortfall > 0 && abatement < worthIt; round++) {
+    abatement = Math.min(worthIt, abatement + st.shortfall);
+    st = status(abatement);
+  }
   return {
     abatement,
     abatementCostFen: abatementCost(t.mac, abatement),
-    verified,
-    surrendered,
-    shortfall,
-    penaltyFen: shortfall * penaltyPrice,
+    verified: t.emissions - abatement,
+    unitsDue: st.unitsDue,
+    offsetsUsed: Math.min(st.offsets.used, st.unitsDue),
+    surrendered: st.totalCounted,
+    shortfall: st.shortfall,
+    penaltyFen: st.penalty.fineFen,
+    nextYearDeduction: st.penalty.nextYearDeduction,
   };
 }

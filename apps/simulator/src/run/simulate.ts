@@ -12,9 +12,17 @@ import {
   startDay,
   type Trader,
 } from '@app/agents';
-import type { Scenario } from '../scenario/model';
+import type { ComplianceRules } from '@app/compliance';
+import type { FirmSpec, JurisdictionSpec, Scenario } from '../scenario/model';
 import { allocateYear } from './allocate';
 import { comply } from './comply';
+import {
+  complianceRulesFor,
+  creditLines,
+  creditsHeld,
+  plannedOffsets,
+  usableOffsets,
+} from './compliance-rules';
 import type { EventLog } from './event-log';
 import { OrderIds } from './market-sink';
 import {
@@ -101,6 +109,18 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
     orders++;
     return id;
   };
+  const jurisdictionOf = new Map(s.jurisdictions.map((j) => [j.id, j]));
+  const complianceRules = new Map(
+    s.jurisdictions.map((j) => [j.id, complianceRulesFor(j, s.linkage, rules.penaltyMultiplier)]),
+  );
+  /** Units each firm loses from next year's free allocation (the penalty rule's deduction). */
+  const deductions = new Array<number>(s.firms.length).fill(0);
+  const offsetsAtFor =
+    (f: FirmSpec, year: number) =>
+    (verified: number): number => {
+      const j = jurisdictionOf.get(f.jurisdiction) as JurisdictionSpec;
+      return usableOffsets(f, year, j, complianceRules.get(j.id) as ComplianceRules, s.linkage, verified);
+    };
   const order = Int32Array.from(traders.keys());
   const intent: OrderIntent = { side: 0, price: 0, qty: 0 };
   const steps = rules.stepsPerDay;
@@ -114,14 +134,21 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
   for (const year of s.years) {
     const y = String(year);
     const alloc = allocateYear(year, s.jurisdictions, s.firms);
+    const deductedIn = new Map<string, number>();
     s.firms.forEach((f, i) => {
       const t = traders[i] as Trader;
+      const j = jurisdictionOf.get(f.jurisdiction) as JurisdictionSpec;
+      const free = alloc.free[i] ?? 0;
+      const deducted = Math.min(free, deductions[i] as number);
+      const m = marketOfJurisdiction(s, f.jurisdiction);
+      deductedIn.set(m, (deductedIn.get(m) ?? 0) + deducted);
       t.emissions = f.emissions[y] ?? 0;
-      t.holdings = alloc.free[i] ?? 0;
+      t.holdings = free - deducted;
+      t.offsets = plannedOffsets(f, year, j, complianceRules.get(j.id) as ComplianceRules, s.linkage);
       t.cashFen = 0;
       t.quote = marketOf[i]?.reference ?? rules.initialReferencePrice;
       log.line(
-        `{"type":"allocated","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","sector":${json(f.sector)},"emissions":${t.emissions},"allocation":${t.holdings}}`,
+        `{"type":"allocated","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","sector":${json(f.sector)},"emissions":${t.emissions},"allocation":${t.holdings},"deducted":${deducted},"credits":${creditsHeld(f, year)},"plannedOffsets":${t.offsets}}`,
       );
     });
     for (const [j, qty] of alloc.auctioned) {
@@ -144,9 +171,14 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       const cap = s.jurisdictions
         .filter((j) => marketOfJurisdiction(s, j.id) === m.id)
         .reduce((a, j) => a + (j.cap[y] ?? 0), 0);
+      // Deducted units are cancelled; offsets cover emissions as the rules allow at each abatement.
       const eq = solveEquilibrium(
-        members.map((f) => ({ emissions: f.emissions[y] ?? 0, mac: f.mac })),
-        cap,
+        members.map((f) => ({
+          emissions: f.emissions[y] ?? 0,
+          mac: f.mac,
+          ...(f.credits.length > 0 ? { offsetsAt: offsetsAtFor(f, year) } : {}),
+        })),
+        cap - (deductedIn.get(m.id) ?? 0),
       );
       log.line(
         `{"type":"analytic","year":${year},"market":"${m.id}","equilibriumPrice":${eq.equilibriumPrice},"minAbatementCostFen":${eq.minAbatementCostFen},"shortage":${eq.shortage},"infeasible":${eq.infeasible}}`,
@@ -216,16 +248,21 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
     }
     for (const m of markets) {
       const vwap = vwapOf(m.yearNotional, m.yearVolume);
-      const penaltyPrice = (vwap > 0 ? vwap : m.reference) * rules.penaltyMultiplier;
+      const avgPrice = vwap > 0 ? vwap : m.reference;
+      const penaltyPrice = avgPrice * rules.penaltyMultiplier;
       log.line(
         `{"type":"year-closed","year":${year},"market":"${m.id}","vwap":${vwap},"close":${m.reference},"penaltyPrice":${penaltyPrice}}`,
       );
       s.firms.forEach((f, i) => {
         if (marketOf[i] !== m) return;
         const t = traders[i] as Trader;
-        const c = comply(t, penaltyPrice);
+        const j = jurisdictionOf.get(f.jurisdiction) as JurisdictionSpec;
+        const c = comply(t, year, complianceRules.get(j.id) as ComplianceRules, avgPrice, (verified) =>
+          creditLines(f, year, j, s.linkage, verified),
+        );
+        deductions[i] = c.nextYearDeduction;
         log.line(
-          `{"type":"complied","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","emissions":${t.emissions},"abatement":${c.abatement},"abatementCostFen":${c.abatementCostFen},"verified":${c.verified},"holdings":${t.holdings},"surrendered":${c.surrendered},"shortfall":${c.shortfall},"penaltyFen":${c.penaltyFen},"cashFen":${t.cashFen}}`,
+          `{"type":"complied","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","emissions":${t.emissions},"abatement":${c.abatement},"abatementCostFen":${c.abatementCostFen},"verified":${c.verified},"unitsDue":${c.unitsDue},"holdings":${t.holdings},"offsetsUsed":${c.offsetsUsed},"surrendered":${c.surrendered},"shortfall":${c.shortfall},"penaltyFen":${c.penaltyFen},"nextYearDeduction":${c.nextYearDeduction},"cashFen":${t.cashFen}}`,
         );
       });
     }

@@ -46,6 +46,13 @@ export function checkRules(s: ScenarioFile): RawProblem[] {
     if (e.mac.type === 'linear' && e.mac.maxAbatement === 0) {
       out.push({ path: ['enterprises', i, 'mac', 'maxAbatement'], message: 'must be > 0 for a linear MAC' });
     }
+    e.credits.forEach((c, k) => {
+      if (!jIds.has(c.issuer))
+        out.push({
+          path: ['enterprises', i, 'credits', k, 'issuer'],
+          message: `unknown jurisdiction ${c.issuer}`,
+        });
+    });
   });
   s.generate.forEach((g, i) => {
     const width = Math.max(3, String(g.count).length);

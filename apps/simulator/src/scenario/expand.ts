@@ -21,6 +21,7 @@ export function expandScenario(file: ScenarioFile): Scenario {
     allocation: e.allocation,
     mac: normaliseMac(e.mac),
     agent: e.agent,
+    credits: e.credits,
   }));
   for (const g of file.generate) {
     const width = String(g.count).length;
@@ -33,6 +34,19 @@ export function expandScenario(file: ScenarioFile): Scenario {
       const priceAtMax = Math.max(1, draw(g.mac.priceAtMax, prng));
       const perYear: Record<string, number> = {};
       for (const y of file.years) perYear[String(y)] = emissions;
+      // Drawn only when asked for, so files without credits draw exactly the firms they always did.
+      const creditBp = g.credits ? draw(g.credits.bpOfEmissions, prng) : 0;
+      const credits = g.credits
+        ? [
+            {
+              issuer: g.jurisdiction,
+              projectType: g.credits.projectType,
+              quantity: Object.fromEntries(
+                file.years.map((y) => [String(y), Math.floor((emissions * creditBp) / 10_000)]),
+              ),
+            },
+          ]
+        : [];
       firms.push({
         id: `${g.prefix}${String(i).padStart(Math.max(3, width), '0')}`,
         jurisdiction: g.jurisdiction,
@@ -40,6 +54,7 @@ export function expandScenario(file: ScenarioFile): Scenario {
         emissions: perYear,
         mac: { type: 'linear', maxAbatement: Math.min(maxAbatement, emissions), priceAtMax },
         agent: g.agent,
+        credits,
       });
     }
   }

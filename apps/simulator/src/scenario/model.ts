@@ -2,6 +2,13 @@ import type { AgentKind, MacCurve, SpeculatorKind } from '@app/agents';
 
 export type Linkage = 'separate' | 'recognition' | 'linked';
 
+/** Offset credits a firm holds: issued by `issuer`, `quantity[year]` tonnes of that vintage. */
+export interface CreditSpec {
+  readonly issuer: string;
+  readonly projectType: string;
+  readonly quantity: Readonly<Record<string, number>>;
+}
+
 export interface FirmSpec {
   readonly id: string;
   readonly jurisdiction: string;
@@ -12,6 +19,7 @@ export interface FirmSpec {
   readonly allocation?: Readonly<Record<string, number>>;
   readonly mac: MacCurve;
   readonly agent: AgentKind;
+  readonly credits: readonly CreditSpec[];
 }
 
 export interface JurisdictionSpec {
@@ -19,6 +27,8 @@ export interface JurisdictionSpec {
   readonly cap: Readonly<Record<string, number>>;
   readonly auctionShareBp: number;
   readonly offsetLimitBp: number;
+  readonly excludedProjectTypes: readonly string[];
+  readonly recognitionQuotaBp: number;
 }
 
 export interface MarketRules {

@@ -31,6 +31,12 @@ const generatedMac = z.strictObject({
 });
 
 const agent = z.enum(AGENT_KINDS);
+const creditLine = z.strictObject({
+  /** Jurisdiction that issued the credits (a jurisdiction id of the scenario). */
+  issuer: z.string(),
+  projectType: z.string().min(1).default('forestry'),
+  quantity: perYear,
+});
 const firmId = z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : or -');
 
 export const scenarioSchema = z.strictObject({
@@ -57,6 +63,13 @@ export const scenarioSchema = z.strictObject({
         cap: perYear,
         auctionShareBp: bp.default(0),
         offsetLimitBp: bp.default(0),
+        /** Extra: credit project types this jurisdiction does not accept (Chongqing: hydro). */
+        excludedProjectTypes: z.array(z.string().min(1)).default([]),
+        /**
+         * Extra, `recognition` linkage only: credits issued by another jurisdiction count here up to
+         * this share of the firm's verified emissions (within offsetLimitBp). Default 0: none.
+         */
+        recognitionQuotaBp: bp.default(0),
       }),
     )
     .min(1),
@@ -71,6 +84,8 @@ export const scenarioSchema = z.strictObject({
         allocation: perYear.optional(),
         mac: macSchema,
         agent: agent.default('mac-trader'),
+        /** Extra: offset credits the firm holds (from its own projects), by year of issuance. */
+        credits: z.array(creditLine).default([]),
       }),
     )
     .default([]),
@@ -84,6 +99,10 @@ export const scenarioSchema = z.strictObject({
         emissions: drawn,
         mac: generatedMac,
         agent: agent.default('mac-trader'),
+        /** Extra: each firm holds credits of its jurisdiction, a drawn share of its emissions, every year. */
+        credits: z
+          .strictObject({ bpOfEmissions: drawn, projectType: z.string().min(1).default('forestry') })
+          .optional(),
       }),
     )
     .default([]),

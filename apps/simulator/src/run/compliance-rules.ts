@@ -1,0 +1,103 @@
+import { type ComplianceRules, type CreditLine, evaluateOffsets } from '@app/compliance';
+import { type Jurisdiction, mulDiv } from '@app/domain';
+import type { FirmSpec, JurisdictionSpec, Linkage } from '../scenario/model';
+
+// Scenario jurisdiction ids are free text ("CQ", "SC", "A"…); @app/compliance only compares them.
+const asJurisdiction = (id: string): Jurisdiction => id as Jurisdiction;
+
+/**
+ * The registry's compliance rules for a scenario jurisdiction: one unit per verified tonne; offsets
+ * up to `offsetLimitBp` of verified emissions (the spec's basis; floor), any credit kind, minus
+ * `excludedProjectTypes`; only this year's vintage counts (no banking: surplus lapses, as the
+ * simulator's holdings restart each year); shortfall fined `penaltyMultiplier` × the year's average
+ * price (the Shenzhen rule) with the shortfall deducted from next year's free allocation.
+ * Credits accepted: separate — local only; recognition — local, and other jurisdictions' up to
+ * `recognitionQuotaBp` (see `creditLines`); linked — any.
+ */
+export function complianceRulesFor(
+  j: JurisdictionSpec,
+  linkage: Linkage,
+  penaltyMultiplier: number,
+): ComplianceRules {
+  return {
+    jurisdiction: asJurisdiction(j.id),
+    offsets: {
+      jurisdiction: asJurisdiction(j.id),
+      limit: { basis: 'verified-emissions', bp: j.offsetLimitBp, rounding: 'floor' },
+      eligibleKinds: ['CCER'],
+      ...(linkage === 'separate' ? { acceptedJurisdictions: [asJurisdiction(j.id)] } : {}),
+      excludedProjectTypes: j.excludedProjectTypes,
+    },
+    banking: false,
+    borrowing: false,
+    penalty: { kind: 'shenzhen', multiplier: penaltyMultiplier },
+  };
+}
+
+/**
+ * The firm's credits of `year` as lines offered for surrender. Under `recognition` the credits of
+ * other jurisdictions are offered only up to `recognitionQuotaBp` of verified emissions (floor), in
+ * the order the file lists them; @app/compliance then applies the offset limit and exclusions.
+ */
+export function creditLines(
+  firm: FirmSpec,
+  year: number,
+  j: JurisdictionSpec,
+  linkage: Linkage,
+  verifiedEmissions: number,
+): CreditLine[] {
+  const y = String(year);
+  let quota = mulDiv(verifiedEmissions, j.recognitionQuotaBp, 10_000, 'floor');
+  const lines: CreditLine[] = [];
+  for (const c of firm.credits) {
+    let quantity = c.quantity[y] ?? 0;
+    if (linkage === 'recognition' && c.issuer !== j.id) {
+      quantity = Math.min(quantity, quota);
+      quota -= quantity;
+    }
+    if (quantity > 0) {
+      lines.push({
+        kind: 'CCER',
+        issuingJurisdiction: asJurisdiction(c.issuer),
+        projectType: c.projectType,
+        vintage: year,
+        projectStartYear: year,
+        quantity,
+      });
+    }
+  }
+  return lines;
+}
+
+/** Credits of `year` the firm holds, tonnes. */
+export const creditsHeld = (firm: FirmSpec, year: number): number =>
+  firm.credits.reduce((a, c) => a + (c.quantity[String(year)] ?? 0), 0);
+
+/** Offsets that count for the firm at `verifiedEmissions` under the rules (0 without credits). */
+export function usableOffsets(
+  firm: FirmSpec,
+  year: number,
+  j: JurisdictionSpec,
+  rules: ComplianceRules,
+  linkage: Linkage,
+  verifiedEmissions: number,
+): number {
+  if (firm.credits.length === 0) return 0;
+  return evaluateOffsets(rules.offsets, {
+    verifiedEmissions,
+    unitsDue: verifiedEmissions,
+    credits: creditLines(firm, year, j, linkage, verifiedEmissions),
+  }).used;
+}
+
+/**
+ * Offsets the firm can count on when it plans its trading: the rules applied to its
+ * business-as-usual emissions (it does not know its abatement yet; compliance uses the real figure).
+ */
+export const plannedOffsets = (
+  firm: FirmSpec,
+  year: number,
+  j: JurisdictionSpec,
+  rules: ComplianceRules,
+  linkage: Linkage,
+): number => usableOffsets(firm, year, j, rules, linkage, firm.emissions[String(year)] ?? 0);

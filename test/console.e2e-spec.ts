@@ -92,4 +92,30 @@ describe('web console in a real browser', () => {
     );
     await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
   });
+  it('a Sichuan regulator previews the allocation table, then issues it, and sees the supply', async () => {
+    await page.selectOption('select[name=user]', 'regulator-sc');
+    await page.waitForSelector('[data-testid=allocation-row] >> text=sc-power-001');
+    await page.fill('input[name=vintage]', '2026');
+    await page.click('button[name=preview]');
+    await page.waitForSelector('[data-testid=allocation-summary]');
+    const allocated = await page.$$eval('[data-testid=allocated]', (cells) =>
+      cells.map((c) => c.textContent),
+    );
+    expect(allocated.length).toBe(12);
+    expect(allocated.every((text) => /^[\d,]+$/.test(text ?? ''))).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/regulator-preview.png`, fullPage: true });
+
+    await page.click('button[name=issue]');
+    await page.waitForSelector('[data-testid=allocation-status] >> text=Allocation issued');
+    await page.waitForSelector('[data-testid=supply-row] >> text=2026');
+    const supply = await fetch(`${url}/registries/SC/supply`).then((r) => r.json());
+    expect(supply.rows).toContainEqual(expect.objectContaining({ vintage: 2026, conserved: true }));
+    await page.screenshot({ path: `${SCREENSHOTS}/regulator-issued.png`, fullPage: true });
+  });
+
+  it('a regulator form refuses a bad cap next to the field, before sending', async () => {
+    await page.fill('input[name=cap]', '-1');
+    await page.click('button[name=preview]');
+    await page.waitForSelector('[role=alert] >> text=whole number');
+  });
 });

@@ -1,5 +1,13 @@
 import type { DemoUser } from '../shell/demo-users';
-import type { Depth, Instrument, OrderAcknowledgement, OrderTicket, Trade } from './types';
+import type {
+  AllocationPreview,
+  Depth,
+  Instrument,
+  OrderAcknowledgement,
+  OrderTicket,
+  SupplyRow,
+  Trade,
+} from './types';
 
 /** A refused request as the user should read it: the server's message and, when it names one, the field. */
 export class ApiError extends Error {
@@ -50,6 +58,17 @@ export const api = {
     request<Depth>(`/book/${encodeURIComponent(symbol)}?levels=${levels}`),
   trades: (symbol: string, limit = 50) =>
     request<Trade[]>(`/trades?instrument=${encodeURIComponent(symbol)}&limit=${limit}`),
+  previewAllocation: (jurisdiction: string, body: unknown) =>
+    request<AllocationPreview>(`/registries/${jurisdiction}/allocation-previews`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
+  allocate: (jurisdiction: string, body: unknown) =>
+    request<{ commandId: string; replayed: boolean }>(`/registries/${jurisdiction}/allocations`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
+  supply: (jurisdiction: string) => request<{ rows: SupplyRow[] }>(`/registries/${jurisdiction}/supply`),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

@@ -54,3 +54,27 @@ export interface OrderAcknowledgement {
   orderId: string;
   status: string;
 }
+
+export interface AllocationPreview {
+  cap: number;
+  auction: number;
+  newEntrantReserve: number;
+  governmentReserve: number;
+  freePool: number;
+  totalEntitlement: number;
+  totalAllocated: number;
+  scaled: boolean;
+  rows: { firmId: string; method: string; entitlement: number; allocated: number }[];
+}
+
+export interface SupplyRow {
+  jurisdiction: string;
+  kind: string;
+  vintage: number;
+  issued: number;
+  held: number;
+  surrendered: number;
+  cancelled: number;
+  retired: number;
+  conserved: boolean;
+}

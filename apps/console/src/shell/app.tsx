@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf, setLanguage } from '../i18n';
+import { AllocationScreen } from '../regulator/allocation-screen';
 import { TradingScreen } from '../trading/trading-screen';
 import { api, ApiError } from '../api/client';
 import type { DemoUser } from './demo-users';
@@ -72,7 +73,12 @@ export function App() {
       <main>
         {usersError && <p className="field-error">{t('signIn.unavailable', { message: usersError })}</p>}
         {tab === 'trade' && user && <TradingScreen account={user.id} locale={locale} />}
-        {tab === 'regulator' && <p className="muted">{t('placeholder.regulator')}</p>}
+        {tab === 'regulator' &&
+          (user?.role === 'regulator' ? (
+            <AllocationScreen regulator={user} users={users} locale={locale} />
+          ) : (
+            <p className="muted">{t('placeholder.regulator')}</p>
+          ))}
         {tab === 'research' && <p className="muted">{t('placeholder.research')}</p>}
       </main>
     </div>

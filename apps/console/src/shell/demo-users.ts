@@ -3,6 +3,9 @@ export interface DemoUser {
   id: string;
   role: 'enterprise' | 'regulator' | 'verifier' | 'researcher';
   jurisdiction?: 'CQ' | 'SC';
+  sector?: string;
+  /** tCO2 per year (enterprises). */
+  baselineEmissions?: number;
   nameZh: string;
   nameEn: string;
 }

@@ -11,7 +11,17 @@ const jurisdiction = z.enum(['CQ', 'SC']);
 
 const schema = z.strictObject({
   $comment: z.string().optional(),
-  enterprises: z.array(z.strictObject({ ...person, jurisdiction, sector: z.string().min(1) })).min(2),
+  enterprises: z
+    .array(
+      z.strictObject({
+        ...person,
+        jurisdiction,
+        sector: z.string().min(1),
+        /** tCO2 per year, for the demo's allocation tables. */
+        baselineEmissions: z.number().int().positive(),
+      }),
+    )
+    .min(2),
   regulators: z.array(z.strictObject({ ...person, jurisdiction })).min(1),
   verifiers: z.array(z.strictObject(person)),
   researchers: z.array(z.strictObject(person)),
@@ -33,6 +43,8 @@ export interface DemoUser {
   id: string;
   role: 'enterprise' | 'regulator' | 'verifier' | 'researcher';
   jurisdiction?: 'CQ' | 'SC';
+  sector?: string;
+  baselineEmissions?: number;
   nameZh: string;
   nameEn: string;
 }
@@ -50,13 +62,7 @@ export function loadDemoData(seedsDir = 'seeds'): DemoData {
 
 export function demoUsers(demo: DemoData): DemoUser[] {
   return [
-    ...demo.enterprises.map(({ id, jurisdiction, nameZh, nameEn }) => ({
-      id,
-      role: 'enterprise' as const,
-      jurisdiction,
-      nameZh,
-      nameEn,
-    })),
+    ...demo.enterprises.map((e) => ({ ...e, role: 'enterprise' as const })),
     ...demo.regulators.map((r) => ({ ...r, role: 'regulator' as const })),
     ...demo.verifiers.map((v) => ({ ...v, role: 'verifier' as const })),
     ...demo.researchers.map((r) => ({ ...r, role: 'researcher' as const })),

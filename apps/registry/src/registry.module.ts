@@ -38,6 +38,8 @@ import { RetireUnitsHandler } from './retirements/retire-units/retire-units.hand
 import { LockUnitsController } from './locks/lock-units/lock-units.controller';
 import { LockUnitsHandler } from './locks/lock-units/lock-units.handler';
 import { UnlockUnitsHandler } from './locks/unlock-units/unlock-units.handler';
+import { ExpireUnitsController } from './expiry/expire-units/expire-units.controller';
+import { ExpireUnitsHandler } from './expiry/expire-units/expire-units.handler';
 import { GetSerialHistoryController } from './serials/get-serial-history/get-serial-history.controller';
 import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
@@ -78,6 +80,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     RunComplianceController,
     GetComplianceController,
     LockUnitsController,
+    ExpireUnitsController,
   ],
   providers: [
     RegistryStreams,
@@ -100,6 +103,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     RunComplianceHandler,
     LockUnitsHandler,
     UnlockUnitsHandler,
+    ExpireUnitsHandler,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

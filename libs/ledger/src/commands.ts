@@ -33,6 +33,8 @@ export interface IssueUnits extends Base {
   readonly kind: InstrumentKind;
   readonly vintage: number;
   readonly projectId?: string;
+  /** Last valid year (other rights issued with a validity period); must not precede the vintage. */
+  readonly validThrough?: number;
   readonly quantity: number;
 }
 

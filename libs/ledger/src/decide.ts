@@ -93,6 +93,19 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
         });
       }
       if (INSTRUMENTS[command.kind].isCredit) required(command.projectId, 'projectId');
+      const validThrough = command.validThrough;
+      if (
+        validThrough !== undefined &&
+        (!Number.isSafeInteger(validThrough) || validThrough < command.vintage || validThrough > 9999)
+      ) {
+        throw new LedgerError(
+          LEDGER_ERRORS.BAD_VINTAGE,
+          `validThrough ${validThrough} precedes the vintage`,
+          {
+            field: 'validThrough',
+          },
+        );
+      }
       const start = state.nextSerial;
       const ev: LedgerEvent = {
         type: 'UnitsIssued',
@@ -104,6 +117,7 @@ export function decide(command: LedgerCommand, state: LedgerState): LedgerEvent[
           kind: command.kind,
           vintage: command.vintage,
           ...(command.projectId !== undefined ? { projectId: command.projectId } : {}),
+          ...(validThrough !== undefined ? { validThrough } : {}),
           start,
           end: start + command.quantity - 1,
         },

@@ -29,6 +29,8 @@ export interface Block {
   readonly kind: InstrumentKind;
   readonly vintage: number;
   readonly projectId?: string;
+  /** Last year the units are valid, when the issuer set one (else the instrument's default validity). */
+  readonly validThrough?: number;
   readonly start: number;
   readonly end: number;
 }

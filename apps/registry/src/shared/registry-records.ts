@@ -106,6 +106,15 @@ export interface MsrAdjusted {
   readonly release: number;
 }
 
+/** A dated expiry run: units past their validity moved to the cancellation account. */
+export interface ExpiryRun {
+  readonly type: 'ExpiryRun';
+  readonly commandId: string;
+  readonly asOfYear: number;
+  readonly kind?: InstrumentKind;
+  readonly expired: number;
+}
+
 export type RecordEvent =
   | AuctionCleared
   | EmissionsReported
@@ -115,7 +124,8 @@ export type RecordEvent =
   | TrueUpApplied
   | RuleVersionPublished
   | AllocationCharged
-  | MsrAdjusted;
+  | MsrAdjusted
+  | ExpiryRun;
 
 const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'AuctionCleared',
@@ -130,6 +140,7 @@ const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'RuleVersionPublished',
   'AllocationCharged',
   'MsrAdjusted',
+  'ExpiryRun',
 ]);
 export const isRecordEventType = (type: string): boolean => RECORD_TYPES.has(type);
 
@@ -202,6 +213,8 @@ export function evolveRecords(records: RegistryRecords, event: RecordEvent): Reg
       return { ...next, ruleVersions: { ...records.ruleVersions, [event.ruleVersionId]: event } };
     case 'AllocationCharged':
       return { ...next, charges: { ...records.charges, [event.commandId]: event } };
+    case 'ExpiryRun':
+      return next;
     case 'MsrAdjusted':
       return { ...next, msr: { ...records.msr, [msrKey(event.year, event.kind, event.vintage)]: event } };
   }

@@ -1,7 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { previewAllocation, type AllocationPreview } from '@app/allocation';
+import { mulDiv, type InstrumentKind } from '@app/domain';
 import type { LedgerCommand, UnitSelection } from '@app/ledger';
+import type { AllocationCharged } from '../../shared/registry-records';
 import { commandResult } from '../../shared/command-result';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { systemAccountId } from '../../shared/system-accounts';
@@ -12,6 +14,8 @@ import { firmAllocations, type AllocationView } from './allocation.view';
 export interface AllocationPlan {
   readonly preview: AllocationPreview;
   readonly commands: LedgerCommand[];
+  /** Paid allocation: what each firm owes for the units handed to it now. */
+  readonly charge?: AllocationCharged;
   /** Sub-command id of each firm's transfer → the firm and its account. */
   readonly firmCommands: Map<string, { firmId: string; accountId: string }>;
 }
@@ -45,6 +49,7 @@ export function planAllocation({ jurisdiction, body }: AllocateUnits): Allocatio
       jurisdiction,
       kind,
       vintage: body.vintage,
+      ...(body.validThrough !== undefined ? { validThrough: body.validThrough } : {}),
       quantity: preview.cap,
     });
   if (preview.auction > 0)
@@ -69,7 +74,34 @@ export function planAllocation({ jurisdiction, body }: AllocateUnits): Allocatio
       selection: take(row.preAllocated),
     });
   }
-  return { preview, commands, firmCommands };
+  const charge = chargeOf(body, kind, preview);
+  return { preview, commands, firmCommands, ...(charge ? { charge } : {}) };
+}
+
+function chargeOf(
+  body: AllocateUnits['body'],
+  kind: InstrumentKind,
+  preview: AllocationPreview,
+): AllocationCharged | undefined {
+  const price = body.pricing?.mode === 'paid' ? body.pricing.benchmarkPriceFen : undefined;
+  if (price === undefined) return undefined;
+  const charges = preview.rows
+    .filter((r) => r.preAllocated > 0)
+    .map((r) => ({
+      firmId: r.firmId,
+      quantity: r.preAllocated,
+      amountFen: mulDiv(r.preAllocated, price, 1, 'trunc'),
+    }));
+  return {
+    type: 'AllocationCharged',
+    commandId: `${body.commandId}:charge`,
+    kind,
+    vintage: body.vintage,
+    priceFen: price,
+    priceSource: body.pricing?.priceSource ?? 'given by the regulator',
+    charges,
+    totalFen: charges.reduce((s, c) => s + c.amountFen, 0),
+  };
 }
 
 @CommandHandler(AllocateUnits)
@@ -81,11 +113,12 @@ export class AllocateUnitsHandler implements ICommandHandler<AllocateUnits> {
     const plan = planAllocation(command);
     const outcome = await this.registry.execute(
       { jurisdiction, commandId: body.commandId, actor: body.actor },
-      () => plan.commands,
+      () => ({ commands: plan.commands, ...(plan.charge ? { records: [plan.charge] } : {}) }),
     );
     return {
       ...commandResult(body.commandId, jurisdiction, outcome),
       preview: plan.preview,
+      ...(plan.charge ? { charge: plan.charge } : {}),
       firms: firmAllocations(outcome.registry.ledger, outcome.events, plan.firmCommands),
     };
   }

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AllocationPreview } from '@app/allocation';
 import type { LedgerEvent, LedgerState } from '@app/ledger';
 import { CommandResultView } from '../../shared/command-result';
+import type { AllocationCharged } from '../../shared/registry-records';
 import { movedRanges } from '../../shared/move.view';
 import type { SerialRangeView } from '../../shared/serial-text';
 
@@ -18,6 +19,9 @@ export class AllocationView extends CommandResultView {
 
   @ApiProperty({ description: 'Units transferred to each firm with their serial ranges' })
   firms!: readonly FirmAllocationView[];
+
+  @ApiPropertyOptional({ description: 'Paid allocation: amount owed per firm at the benchmark price' })
+  charge?: AllocationCharged;
 }
 
 export function firmAllocations(

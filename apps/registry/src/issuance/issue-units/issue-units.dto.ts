@@ -34,6 +34,13 @@ export class IssueUnitsDto extends CommandEnvelopeDto {
   @MaxLength(64)
   projectId?: string;
 
+  @ApiPropertyOptional({ example: 2029, description: 'Last valid year (validity period of the right)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(9999)
+  validThrough?: number;
+
   @ApiProperty({ example: 100000, description: 'Units in the block (integer)' })
   @IsInt()
   @IsPositive()

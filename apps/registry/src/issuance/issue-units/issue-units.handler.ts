@@ -27,6 +27,7 @@ export function planIssueUnits(
       kind: body.kind,
       vintage: body.vintage,
       ...(body.projectId !== undefined ? { projectId: body.projectId } : {}),
+      ...(body.validThrough !== undefined ? { validThrough: body.validThrough } : {}),
       quantity: body.quantity,
     },
   ];

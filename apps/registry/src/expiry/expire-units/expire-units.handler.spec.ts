@@ -1,0 +1,98 @@
+import { balanceOf, historyOfSerial, pieceAt, supplyTotals } from '@app/ledger';
+import { AllocateUnits } from '../../allocation/allocate-units/allocate-units.command';
+import type { AllocateUnitsDto } from '../../allocation/allocate-units/allocate-units.dto';
+import { AllocateUnitsHandler } from '../../allocation/allocate-units/allocate-units.handler';
+import { givenRegistry } from '../../shared/registry-fixture';
+import { ExpireUnits } from './expire-units.command';
+import { ExpireUnitsHandler } from './expire-units.handler';
+
+// Pollutant rights (SO2, vintage 2025, valid 5 years: through 2029), paid use at the Zhuzhou
+// 2016 benchmark of 200 CNY/t·yr (MARKET-RULES): a plant allocated 120 t owes 24,000.00 CNY.
+// Water-use rights allocated free with their own validity through 2026.
+const allocate = (over: Partial<AllocateUnitsDto>) =>
+  ({
+    actor: 'regulator:cq-eco',
+    vintage: 2025,
+    rules: {
+      cap: 200,
+      auctionShareBp: 0,
+      newEntrantReserveBp: 0,
+      governmentReserveBp: 0,
+      entitlementRounding: 'floor',
+      scaling: 'floor',
+    },
+    firms: [
+      { firmId: 'plant', method: 'fixed', quantity: 120 },
+      { firmId: 'mill', method: 'fixed', quantity: 30 },
+    ],
+    ...over,
+  }) as AllocateUnitsDto;
+
+const setup = async () => {
+  const registry = await givenRegistry('CQ', { accounts: ['plant', 'mill'] });
+  const allocations = new AllocateUnitsHandler(registry);
+  const so2 = await allocations.execute(
+    new AllocateUnits(
+      'CQ',
+      allocate({
+        commandId: 'so2-2025',
+        kind: 'POLLUTANT_SO2',
+        pricing: { mode: 'paid', benchmarkPriceFen: 20_000, priceSource: 'Zhuzhou 2016 paid-use price' },
+      }),
+    ),
+  );
+  const water = await allocations.execute(
+    new AllocateUnits('CQ', allocate({ commandId: 'water-2025', kind: 'WATER_USE', validThrough: 2026 })),
+  );
+  return { registry, so2, water };
+};
+const expire = (
+  registry: Awaited<ReturnType<typeof setup>>['registry'],
+  asOfYear: number,
+  commandId = `expire-${asOfYear}`,
+) =>
+  new ExpireUnitsHandler(registry).execute(
+    new ExpireUnits('CQ', { commandId, actor: 'regulator:cq-eco', asOfYear }),
+  );
+
+describe('other rights: paid initial allocation, validity and expiry', () => {
+  it('charges a paid allocation at the benchmark price and records where the price came from', async () => {
+    const { registry, so2, water } = await setup();
+    expect(so2.charge).toMatchObject({
+      priceFen: 20_000,
+      charges: [
+        { firmId: 'plant', quantity: 120, amountFen: 2_400_000 },
+        { firmId: 'mill', quantity: 30, amountFen: 600_000 },
+      ],
+      totalFen: 3_000_000,
+      priceSource: 'Zhuzhou 2016 paid-use price',
+    });
+    expect(water.charge).toBeUndefined();
+    expect((await registry.load('CQ')).records.charges['so2-2025:charge']?.totalFen).toBe(3_000_000);
+  });
+
+  it('expires the water rights after 2026 and SO2 after 2029, into the cancellation account with serial history', async () => {
+    const { registry } = await setup();
+    expect((await expire(registry, 2026)).expired).toBe(0);
+    const run2027 = await expire(registry, 2027);
+    expect(run2027.expired).toBe(200);
+    const { ledger } = await registry.load('CQ');
+    expect(balanceOf(ledger, 'mill', { kind: 'WATER_USE' })).toBe(0);
+    expect(balanceOf(ledger, 'plant', { kind: 'POLLUTANT_SO2' })).toBe(120);
+    const waterSerial = run2027.ranges[0]!.start;
+    expect(pieceAt(ledger, waterSerial)?.accountId).toBe('CQ-CANCELLATION');
+    expect(historyOfSerial(ledger, waterSerial)?.events.at(-1)).toMatchObject({
+      type: 'UnitsCancelled',
+      reason: expect.stringMatching(/^expired/),
+    });
+    expect((await expire(registry, 2030)).expired).toBe(200);
+    const totals = [...supplyTotals((await registry.load('CQ')).ledger).values()];
+    expect(totals.every((t) => t.issued === t.cancelled && t.held === 0)).toBe(true);
+  });
+
+  it('answers a retried expiry run with its first answer', async () => {
+    const { registry } = await setup();
+    const first = await expire(registry, 2027);
+    expect(await expire(registry, 2027)).toEqual({ ...first, replayed: true });
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * End-to-end exchange benchmark: the gateway and the exchange as separate processes on the local
+ * PostgreSQL and Redis (started here on a fresh database, like the services e2e test), orders
+ * over HTTP.
+ *
+ *   npm run bench:e2e
+ *   DURATION=10 RATE=5000 CONNECTIONS=64 BATCH=100 npm run bench:e2e
+ *
+ * Phases: (1) single `POST /orders` as fast as it answers, (2) single orders at the sustained
+ * RATE, for latency percentiles, (3) `POST /orders/batch` with BATCH orders a request. After each
+ * phase it waits until every acknowledged order is a durable event in its book stream: the full
+ * pipeline rate. The last line printed is one JSON object with the figures.
+ */
+import autocannon from 'autocannon';
+import { startServices } from './bench-services';
+import { BenchOrder, fundMembers, orderStream } from './order-flow';
+import { PipelineProgress } from './pipeline-progress';
+
+const env = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  return raw === undefined ? fallback : Number(raw);
+};
+
+const DURATION = env('DURATION', 10);
+const RATE = env('RATE', 5000);
+const CONNECTIONS = env('CONNECTIONS', 64);
+const BATCH = env('BATCH', 100);
+const MEMBERS = env('MEMBERS', 20);
+const PIPELINE_TIMEOUT_MS = env('PIPELINE_TIMEOUT', 180) * 1000;
+
+interface PhaseResult {
+  acknowledged: number;
+  ordersPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  pipelineOrdersPerSecond: number | null;
+  drainMs: number | null;
+}
+
+async function phase(
+  name: string,
+  gatewayUrl: string,
+  progress: PipelineProgress,
+  options: { path: string; body: () => unknown; ordersPerRequest: number; overallRate?: number },
+): Promise<PhaseResult> {
+  const before = (await progress.counts()).orders;
+  const startedAt = performance.now();
+  const result = await autocannon({
+    url: gatewayUrl,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: options.path,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(options.body()) }),
+      },
+    ],
+  });
+  const loadEndedAt = performance.now();
+  const acknowledged = result['2xx'] * options.ordersPerRequest;
+  const seconds = (loadEndedAt - startedAt) / 1000;
+  const doneAt = await progress.waitFor(before + acknowledged, PIPELINE_TIMEOUT_MS);
+  const out: PhaseResult = {
+    acknowledged,
+    ordersPerSecond: Math.round(acknowledged / seconds),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    pipelineOrdersPerSecond:
+      doneAt === null ? null : Math.round(acknowledged / ((doneAt - startedAt) / 1000)),
+    drainMs: doneAt === null ? null : Math.round(doneAt - loadEndedAt),
+  };
+  console.log(
+    `${name}: ${out.acknowledged} orders acknowledged in ${seconds.toFixed(1)} s = ${out.ordersPerSecond}/s, ` +
+      `latency p50 ${out.p50Ms} ms p99 ${out.p99Ms} ms, ${out.non2xx} non-2xx, ${out.errors} errors/timeouts; ` +
+      (doneAt === null
+        ? `pipeline did not drain within ${PIPELINE_TIMEOUT_MS / 1000} s`
+        : `all in the books ${out.drainMs} ms after the load ended: pipeline ${out.pipelineOrdersPerSecond} orders/s`),
+  );
+  return out;
+}
+
+async function batchEndpointExists(gatewayUrl: string): Promise<boolean> {
+  const response = await fetch(`${gatewayUrl}/orders/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  await response.arrayBuffer();
+  return response.status !== 404;
+}
+
+async function main(): Promise<void> {
+  console.log(`starting gateway and exchange on PostgreSQL and Redis (${DURATION} s per phase)`);
+  const services = await startServices({});
+  const progress = await PipelineProgress.connect(services.databaseUrl);
+  try {
+    const funded = await fundMembers(services.gatewayUrl, MEMBERS);
+    console.log(
+      funded
+        ? `${MEMBERS} members registered and funded`
+        : 'no member accounts on this gateway (POST /members 404): orders go unfunded',
+    );
+    const next = orderStream(MEMBERS);
+    const single = { path: '/orders', body: next, ordersPerRequest: 1 };
+    await phase('warm-up', services.gatewayUrl, progress, { ...single, overallRate: 500 });
+    const max = await phase('single orders, flat out', services.gatewayUrl, progress, single);
+    const sustained = await phase(`single orders at ${RATE}/s`, services.gatewayUrl, progress, {
+      ...single,
+      overallRate: RATE,
+    });
+    let batch: PhaseResult | null = null;
+    if (await batchEndpointExists(services.gatewayUrl)) {
+      batch = await phase(`batches of ${BATCH}`, services.gatewayUrl, progress, {
+        path: '/orders/batch',
+        body: (): { orders: BenchOrder[] } => ({ orders: Array.from({ length: BATCH }, next) }),
+        ordersPerRequest: BATCH,
+      });
+    } else {
+      console.log('POST /orders/batch is not there (404): batch figures are null');
+    }
+    const { trades } = await progress.counts();
+    console.log(`${trades} trades executed in all`);
+    console.log(
+      JSON.stringify({
+        ordersPerSecond: max.ordersPerSecond,
+        p50Ms: sustained.p50Ms,
+        p99Ms: sustained.p99Ms,
+        sustainedTargetRate: RATE,
+        sustainedOrdersPerSecond: sustained.ordersPerSecond,
+        batchOrdersPerSecond: batch?.ordersPerSecond ?? null,
+        batchP99Ms: batch?.p99Ms ?? null,
+        pipelineOrdersPerSecond: max.pipelineOrdersPerSecond,
+        batchPipelineOrdersPerSecond: batch?.pipelineOrdersPerSecond ?? null,
+        trades,
+        funded,
+        non2xx: max.non2xx + sustained.non2xx + (batch?.non2xx ?? 0),
+        durationSeconds: DURATION,
+        connections: CONNECTIONS,
+      }),
+    );
+  } finally {
+    await progress.close();
+    await services.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

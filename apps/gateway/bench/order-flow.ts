@@ -1,0 +1,69 @@
+import { InstrumentCatalogue } from '@app/platform';
+
+export const BENCH_INSTRUMENTS = ['CQEA-2025', 'SCEA-2025', 'CCER', 'CQCER'];
+
+const catalogue = InstrumentCatalogue.load('seeds');
+
+export interface BenchOrder {
+  instrument: string;
+  account: string;
+  side: 'buy' | 'sell';
+  price: number;
+  qty: number;
+}
+
+/**
+ * An endless, deterministic stream of small limit orders that cross often: buys and sells
+ * alternate within a few ticks of the reference price, over several instruments (so several
+ * shards) and members.
+ */
+export function orderStream(members: number): () => BenchOrder {
+  let n = 0;
+  return () => {
+    const i = n++;
+    const instrument = BENCH_INSTRUMENTS[i % BENCH_INSTRUMENTS.length];
+    const { referencePrice, tick } = catalogue.get(instrument)!;
+    const side: BenchOrder['side'] = (i >> 2) % 2 === 0 ? 'buy' : 'sell';
+    const offset = ((i * 7) % 5) - 2;
+    return {
+      instrument,
+      account: `bench-m${i % members}`,
+      side,
+      price: referencePrice + (side === 'buy' ? offset + 1 : offset) * tick,
+      qty: 1 + (i % 3),
+    };
+  };
+}
+
+async function post(url: string, body: unknown): Promise<number> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/**
+ * Registers and funds the bench members (cash and units of every bench instrument), so
+ * pre-trade risk passes. Returns false when the gateway has no member accounts yet.
+ */
+export async function fundMembers(gatewayUrl: string, members: number): Promise<boolean> {
+  for (let m = 0; m < members; m++) {
+    const memberId = `bench-m${m}`;
+    const status = await post(`${gatewayUrl}/members`, { memberId, name: memberId, jurisdiction: 'CQ' });
+    if (status === 404) return false;
+    await post(`${gatewayUrl}/members/${memberId}/cash-deposits`, {
+      amount: 1_000_000_000_000,
+      reference: `bench-cash-${memberId}`,
+    });
+    for (const instrument of BENCH_INSTRUMENTS)
+      await post(`${gatewayUrl}/members/${memberId}/unit-deposits`, {
+        instrument,
+        qty: 100_000_000,
+        registryTransfer: `bench-units-${memberId}-${instrument}`,
+      });
+  }
+  return true;
+}

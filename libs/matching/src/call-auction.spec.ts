@@ -121,4 +121,54 @@ describe('call auction', () => {
       { type: 'session-changed', from: 'closing-auction', to: 'closed' },
     ]);
   });
+
+  describe('self-trades in the uncross', () => {
+    function preOpenWithAccounts(rows: [string, string, 'buy' | 'sell', number, number][]): OrderBookEngine {
+      const book = new OrderBookEngine({ instrument: 'A', session: 'pre-open' });
+      for (const [id, account, side, price, qty] of rows) {
+        book.apply({ type: 'limit', id, account, side, price, qty });
+      }
+      return book;
+    }
+
+    it('fills same-account orders at the discovered price and flags exactly those trades', () => {
+      const book = preOpenWithAccounts([
+        ['b1', 'acct-x', 'buy', 101, 10],
+        ['b2', 'acct-y', 'buy', 101, 10],
+        ['s1', 'acct-x', 'sell', 100, 15],
+        ['s2', '', 'sell', 100, 5],
+      ]);
+      const events = eventsOf(book.apply({ type: 'uncross' }));
+      expect(events).toEqual([
+        { type: 'auction-uncrossed', price: 100, volume: 20, imbalance: 0 },
+        { type: 'trade', taker: 'b1', maker: 's1', aggressor: 'none', price: 100, qty: 10, selfTrade: true },
+        { type: 'trade', taker: 'b2', maker: 's1', aggressor: 'none', price: 100, qty: 5 },
+        { type: 'trade', taker: 'b2', maker: 's2', aggressor: 'none', price: 100, qty: 5 },
+      ]);
+    });
+
+    it('does not flag orders without an account as trading with each other', () => {
+      const book = preOpenWithAccounts([
+        ['b1', '', 'buy', 100, 10],
+        ['s1', '', 'sell', 100, 10],
+      ]);
+      const trades = book.apply({ type: 'uncross' }).filter((e) => e.type === 'trade');
+      expect(trades).toHaveLength(1);
+      expect(trades[0]).not.toHaveProperty('selfTrade');
+    });
+
+    it('leaves the clearing price as if the accounts were different', () => {
+      const same = preOpenWithAccounts([
+        ['b1', 'a', 'buy', 102, 10],
+        ['s1', 'a', 'sell', 98, 10],
+        ['s2', 'b', 'sell', 101, 4],
+      ]);
+      const different = preOpenWithAccounts([
+        ['b1', 'a', 'buy', 102, 10],
+        ['s1', 'c', 'sell', 98, 10],
+        ['s2', 'b', 'sell', 101, 4],
+      ]);
+      expect(same.apply({ type: 'uncross' })[0]).toEqual(different.apply({ type: 'uncross' })[0]);
+    });
+  });
 });

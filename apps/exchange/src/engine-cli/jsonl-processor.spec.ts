@@ -96,6 +96,17 @@ describe('engine-jsonl CLI protocol', () => {
     ]);
   });
 
+  it('prints an auction self-trade as a plain spec trade (the selfTrade flag stays inside the engine)', () => {
+    const out = run([
+      '{"type":"session","session":"closing-auction"}',
+      '{"type":"limit","id":"b","account":"same","side":"buy","price":10,"qty":3}',
+      '{"type":"limit","id":"s","account":"same","side":"sell","price":10,"qty":3}',
+      '{"type":"session","session":"closed"}',
+    ]);
+    expect(out).toContain('{"type":"trade","taker":"b","maker":"s","price":10,"qty":3}');
+    expect(out.join('\n')).not.toContain('selfTrade');
+  });
+
   const built = join(__dirname, '../../../../dist/apps/exchange/src/engine-cli/main.js');
   (existsSync(built) ? it : it.skip)(
     'the built CLI streams stdin to stdout (run `npm run build` first)',

@@ -6,7 +6,9 @@ import { findClearingPrice } from './clearing-price';
  * Uncrosses a call auction: one price for every fill, buys in price-time priority against sells
  * in price-time priority. Emits `auction-uncrossed` (price, volume, imbalance at that price) and
  * then the trades (taker = buy order, maker = sell order, aggressor `none`). Self-trade
- * prevention does not apply in the auction. Volume 0 reports price 0.
+ * prevention does not apply in the auction (removing orders would change the price the
+ * uncross discovers); a fill between two orders of the same account is flagged `selfTrade`.
+ * Volume 0 reports price 0.
  */
 export function uncrossAuction(book: BookState, sink: EventSink): void {
   const clearing = findClearingPrice(book);
@@ -26,7 +28,9 @@ export function uncrossAuction(book: BookState, sink: EventSink): void {
     let q = bq < sq ? bq : sq;
     if (q > left) q = left;
     left -= q;
-    sink.trade(++book.seq, store.ids[buy], store.ids[sell], 'none', price, q);
+    const account = store.accounts[buy];
+    const selfTrade = account !== '' && account === store.accounts[sell];
+    sink.trade(++book.seq, store.ids[buy], store.ids[sell], 'none', price, q, selfTrade);
     bids.qty[b] -= q;
     asks.qty[a] -= q;
     if (q === bq) {

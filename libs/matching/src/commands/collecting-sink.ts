@@ -19,8 +19,13 @@ export class CollectingSink implements EventSink {
     aggressor: Side | 'none',
     price: number,
     qty: number,
+    selfTrade?: boolean,
   ): void {
-    this.events.push({ type: 'trade', seq, taker, maker, aggressor, price, qty });
+    this.events.push(
+      selfTrade === true
+        ? { type: 'trade', seq, taker, maker, aggressor, price, qty, selfTrade }
+        : { type: 'trade', seq, taker, maker, aggressor, price, qty },
+    );
   }
   cancelled(seq: number, id: string, qty: number, reason: CancelReason): void {
     this.events.push({ type: 'cancelled', seq, id, qty, reason });

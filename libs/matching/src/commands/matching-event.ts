@@ -12,6 +12,8 @@ export type MatchingEvent =
       aggressor: Side | 'none';
       price: number;
       qty: number;
+      /** Present (true) only on a call-auction fill between two orders of the same account. */
+      selfTrade?: true;
     }
   | { type: 'cancelled'; seq: number; id: string; qty: number; reason: CancelReason }
   | { type: 'amended'; seq: number; id: string; price: number; qty: number }

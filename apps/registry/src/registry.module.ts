@@ -40,6 +40,8 @@ import { LockUnitsHandler } from './locks/lock-units/lock-units.handler';
 import { UnlockUnitsHandler } from './locks/unlock-units/unlock-units.handler';
 import { ExpireUnitsController } from './expiry/expire-units/expire-units.controller';
 import { ExpireUnitsHandler } from './expiry/expire-units/expire-units.handler';
+import { AdjustMsrController } from './reserves/adjust-msr/adjust-msr.controller';
+import { AdjustMsrHandler } from './reserves/adjust-msr/adjust-msr.handler';
 import { GetSerialHistoryController } from './serials/get-serial-history/get-serial-history.controller';
 import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
@@ -81,6 +83,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     GetComplianceController,
     LockUnitsController,
     ExpireUnitsController,
+    AdjustMsrController,
   ],
   providers: [
     RegistryStreams,
@@ -104,6 +107,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     LockUnitsHandler,
     UnlockUnitsHandler,
     ExpireUnitsHandler,
+    AdjustMsrHandler,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

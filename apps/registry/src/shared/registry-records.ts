@@ -102,6 +102,8 @@ export interface MsrAdjusted {
   /** Units in circulation (held in enterprise accounts) the thresholds were applied to. */
   readonly circulation: number;
   readonly reserveBefore: number;
+  /** What the rule asks for; the intake is capped by the unlocked units in the auction account. */
+  readonly intakeDue: number;
   readonly intake: number;
   readonly release: number;
 }

@@ -7,6 +7,7 @@ import { InstrumentCatalogue } from '@app/platform';
 import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
 import { BookCache } from '../apps/exchange/src/books/book-cache';
 import { eventually, freePort } from './support/http';
+import { fundMember } from './support/members';
 
 const SHARDS = 4;
 const SENDERS = 6;
@@ -86,6 +87,13 @@ describe('exchange recovery after a worker is SIGKILLed under load', () => {
     gatewayUrl = gateway.url;
     await start('exchange', env);
     store = new EventStore(db.dataSource, { listen: false });
+    // Pre-trade risk: buyers hold cash and sellers hold units of every instrument traded.
+    for (let n = 0; n < 3; n++) {
+      await fundMember(gatewayUrl, `buyer-${n}`, { cash: 10_000_000_000_000 });
+      await fundMember(gatewayUrl, `seller-${n}`, {
+        units: Object.fromEntries(INSTRUMENTS.map((i) => [i.symbol, 100_000_000])),
+      });
+    }
   }, 90_000);
 
   afterAll(async () => {

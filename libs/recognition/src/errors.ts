@@ -1,0 +1,37 @@
+import { DomainError } from '@app/domain';
+
+/** Thrown: the command or event cannot be applied (nothing changes). */
+export const RECOGNITION_ERRORS = {
+  BAD_PARAMETER: 'RECOGNITION.BAD_PARAMETER',
+  INVALID_AGREEMENT: 'RECOGNITION.INVALID_AGREEMENT',
+  NO_AGREEMENT: 'RECOGNITION.NO_AGREEMENT',
+  DUPLICATE_REQUEST_ID: 'RECOGNITION.DUPLICATE_REQUEST_ID',
+  UNKNOWN_REQUEST: 'RECOGNITION.UNKNOWN_REQUEST',
+  OUT_OF_ORDER: 'RECOGNITION.OUT_OF_ORDER',
+  CONFLICTING_EVENT: 'RECOGNITION.CONFLICTING_EVENT',
+  PAST_PIVOT: 'RECOGNITION.PAST_PIVOT',
+  STALE_EVENT: 'RECOGNITION.STALE_EVENT',
+} as const;
+
+/** Reported: why a recognition request is refused. The saga records them and ends without touching any registry. */
+export const REJECTION = {
+  SAME_JURISDICTION: 'RECOGNITION.SAME_JURISDICTION',
+  KIND_EXCLUDED: 'RECOGNITION.KIND_EXCLUDED',
+  VINTAGE_EXCLUDED: 'RECOGNITION.VINTAGE_EXCLUDED',
+  PROJECT_TYPE_EXCLUDED: 'RECOGNITION.PROJECT_TYPE_EXCLUDED',
+  USE_NOT_ALLOWED: 'RECOGNITION.USE_NOT_ALLOWED',
+  QUOTA_EXCEEDED: 'RECOGNITION.QUOTA_EXCEEDED',
+  SERIALS_LOCKED: 'RECOGNITION.SERIALS_LOCKED',
+  SERIALS_CANCELLED: 'RECOGNITION.SERIALS_CANCELLED',
+  SERIALS_RECOGNISED: 'RECOGNITION.SERIALS_RECOGNISED',
+  BAD_RANGE: 'RECOGNITION.BAD_RANGE',
+  CONVERSION_NOT_WHOLE: 'RECOGNITION.CONVERSION_NOT_WHOLE',
+} as const;
+export type RejectionReason = (typeof REJECTION)[keyof typeof REJECTION];
+
+export class RecognitionError extends DomainError {
+  constructor(code: string, message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super(code, message, details);
+    this.name = 'RecognitionError';
+  }
+}

@@ -53,6 +53,7 @@ describe('CLI helpers', () => {
         summary: { name: '', seed: 0, eventLogSha256: '', years: {} },
         daily: [],
         firms: [],
+        positions: [],
         linkage: 'linked',
         penalties: {},
       }).size,

@@ -39,7 +39,33 @@ const results: Results = {
     },
     { year: 2025, day: 2, market: 'CQ', open: 5100, high: 5100, low: 5100, close: 5100, vwap: 0, volume: 0 },
   ],
-  firms: [],
+  firms: [
+    {
+      year: 2025,
+      firm: 'cq-1',
+      jurisdiction: 'CQ',
+      sector: 'steel',
+      emissions: 100,
+      allocation: 90,
+      deducted: 0,
+      credits: 3,
+      offsetsUsed: 3,
+      bought: 2,
+      sold: 0,
+      holdings: 92,
+      abatement: 5,
+      abatementCostFen: 9,
+      surrendered: 95,
+      shortfall: 0,
+      penaltyFen: 0,
+      nextYearDeduction: 0,
+      cashFen: -10_200,
+    },
+  ],
+  positions: [
+    { year: 2025, day: 1, holdings: { CQ: 92 }, sectors: { steel: 92 }, position: { CQ: -5 } },
+    { year: 2025, day: 2, holdings: { CQ: 92 }, sectors: { steel: 92 }, position: { CQ: -5 } },
+  ],
   linkage: 'separate',
   penalties: {},
 };
@@ -53,7 +79,7 @@ describe('report.html', () => {
     expect(html).toContain('r&lt;&amp;&gt;');
   });
 
-  it('draws a price and a volume chart per market', () => {
+  it('draws price and volume per market, holdings by jurisdiction and sector, position, and year-end compliance', () => {
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
     const data =
       /<script id="chart-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
@@ -71,11 +97,27 @@ describe('report.html', () => {
       },
     });
     runInContext(scripts[scripts.length - 1] ?? '', context);
-    expect(charts).toHaveLength(2);
+    expect(charts).toHaveLength(6);
     expect(charts[0]?.[1]).toEqual([
       [1, 2],
       [51, 51],
       [51, null],
     ]);
+    expect(charts.slice(2, 5).map((c) => c[1])).toEqual([
+      [
+        [1, 2],
+        [92, 92],
+      ],
+      [
+        [1, 2],
+        [92, 92],
+      ],
+      [
+        [1, 2],
+        [-5, -5],
+      ],
+    ]);
+    // Stacked: abated 5, allowances 92, offsets 3, shortfall 0 → running totals, tallest first.
+    expect(charts[5]?.[1]).toEqual([[1], [100], [100], [97], [5]]);
   });
 });

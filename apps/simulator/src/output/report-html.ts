@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Results } from '../replay/result';
+import { CHART_SCRIPT, chartData } from './report-charts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
@@ -109,37 +110,6 @@ function firmTable(r: Results): string {
   );
 }
 
-function chartData(
-  r: Results,
-): Record<string, { x: number[]; close: number[]; vwap: (number | null)[]; volume: number[] }> {
-  const out: Record<string, { x: number[]; close: number[]; vwap: (number | null)[]; volume: number[] }> = {};
-  const seen = new Map<string, number>();
-  for (const d of r.daily) {
-    const s = (out[d.market] ??= { x: [], close: [], vwap: [], volume: [] });
-    const n = (seen.get(d.market) ?? 0) + 1;
-    seen.set(d.market, n);
-    s.x.push(n);
-    s.close.push(d.close / 100);
-    s.vwap.push(d.vwap > 0 ? d.vwap / 100 : null);
-    s.volume.push(d.volume);
-  }
-  return out;
-}
-
-const CHART_SCRIPT = `
-const data = JSON.parse(document.getElementById('chart-data').textContent);
-const root = document.getElementById('charts');
-for (const [market, s] of Object.entries(data)) {
-  const h = document.createElement('h3'); h.textContent = market; root.appendChild(h);
-  const w = Math.min(1000, root.clientWidth || 900);
-  new uPlot({ title: market + ' price (CNY/t)', width: w, height: 260, scales: { x: { time: false } },
-    series: [{ label: 'trading day' }, { label: 'close', stroke: '#1f6feb' }, { label: 'VWAP', stroke: '#d97706', spanGaps: true }] },
-    [s.x, s.close, s.vwap], root);
-  new uPlot({ title: market + ' volume (t)', width: w, height: 180, scales: { x: { time: false } },
-    series: [{ label: 'trading day' }, { label: 'volume', stroke: '#16a34a', fill: 'rgba(22,163,74,0.2)', paths: uPlot.paths.bars() }] },
-    [s.x, s.volume], root);
-}`;
-
 /** A self-contained report: uPlot's JS and CSS are inlined, so it opens offline. */
 export function reportHtml(r: Results): string {
   const js = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
@@ -153,6 +123,7 @@ export function reportHtml(r: Results): string {
 <h1>${esc(s.name)}</h1>
 <p>seed ${s.seed} · linkage ${esc(r.linkage)} · event log SHA-256 <code>${esc(s.eventLogSha256)}</code></p>
 <h2>Prices and volumes</h2><div id="charts"></div>
+<h2>Holdings and compliance</h2><div id="holdings"></div>
 ${summaryTables(r)}
 <h2>Holdings and compliance by firm</h2><div class="firms">${firmTable(r)}</div>
 <script id="chart-data" type="application/json">${safeJson(chartData(r))}</script>

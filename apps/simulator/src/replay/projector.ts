@@ -1,4 +1,5 @@
 import type { DailyRow, FirmRow, JurisdictionYear, Results, YearResult } from './result';
+import { PositionTracker } from './position-tracker';
 
 interface Obj {
   [k: string]: unknown;
@@ -27,6 +28,8 @@ export class Projector {
   private readonly bars = new Map<string, Bar>();
   private readonly traded = new Map<string, { bought: number; sold: number }>();
   private currentYear = 0;
+  private lastMarket = '';
+  private readonly positions = new PositionTracker();
   events = 0;
   orders = 0;
 
@@ -45,8 +48,11 @@ export class Projector {
     b.volume += qty;
     b.notional += price * qty;
     b.trades++;
-    this.firmTrade(str(e, 'buyer'), qty, 0);
-    this.firmTrade(str(e, 'seller'), 0, qty);
+    const buyer = str(e, 'buyer');
+    const seller = str(e, 'seller');
+    this.firmTrade(buyer, qty, 0);
+    this.firmTrade(seller, 0, qty);
+    this.positions.trade(buyer, seller, qty);
   }
 
   private firmTrade(firm: string, bought: number, sold: number): void {
@@ -82,11 +88,21 @@ export class Projector {
         this.seed = num(e, 'seed');
         this.linkage = str(e, 'linkage');
         this.tradingDays = num(e, 'tradingDaysPerYear');
+        this.lastMarket = (e['markets'] as string[] | undefined)?.at(-1) ?? '';
         return;
       case 'allocated': {
         const y = num(e, 'year');
+        if (this.currentYear !== y) this.positions.startYear();
         this.currentYear = y;
         const j = str(e, 'jurisdiction');
+        this.positions.allocated(
+          str(e, 'firm'),
+          j,
+          str(e, 'sector'),
+          num(e, 'allocation'),
+          num(e, 'emissions'),
+          numOr0(e, 'plannedOffsets'),
+        );
         const jy = (this.year(y).jurisdictions[j] ??= emptyJurisdiction());
         jy.firms++;
         const row: FirmRow = {
@@ -170,6 +186,7 @@ export class Projector {
       volume: b.volume,
     };
     this.daily.push(row);
+    if (market === this.lastMarket) this.positions.dayClosed(year, day);
     const my = (this.year(year).markets[market] ??= {
       vwap: 0,
       close: 0,
@@ -229,6 +246,7 @@ export class Projector {
       summary: { name: this.name, seed: this.seed, eventLogSha256, years: this.years },
       daily: this.daily,
       firms: this.firms,
+      positions: this.positions.rows,
       linkage: this.linkage,
       penalties: this.penalties,
     };

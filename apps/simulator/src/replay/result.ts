@@ -71,11 +71,26 @@ export interface FirmRow {
   cashFen: number;
 }
 
+/**
+ * Compliance firms' holdings after one trading day (all markets closed), summed by jurisdiction and
+ * by sector, and each jurisdiction's position: holdings + planned offsets − business-as-usual
+ * emissions (negative: tonnes still to buy or abate).
+ */
+export interface PositionRow {
+  year: number;
+  day: number;
+  holdings: Record<string, number>;
+  sectors: Record<string, number>;
+  position: Record<string, number>;
+}
+
 export interface Results {
   summary: Summary;
   daily: DailyRow[];
   firms: FirmRow[];
   linkage: string;
+  /** One row per trading day (extra: report charts). */
+  positions: PositionRow[];
   /** Penalties per year and jurisdiction (extra: not in the summary spec). */
   penalties: Record<string, Record<string, number>>;
 }

@@ -145,4 +145,64 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
     expect(await getJson(`${service.url}/members/sc-buyer/orders`)).toHaveLength(2);
     expect((await fetch(`${service.url}/members/bad%20id/orders`)).status).toBe(422);
   });
+
+  it("changes an instrument's rules only by a regulator's dated decision, shown once in force", async () => {
+    const base = service.url;
+    const url = `${base}/instruments/CQEA-2024/decisions`;
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const decision = {
+      regulator: 'regulator-cq',
+      decisionId: 'e2e-ref-price',
+      effectiveFrom: soon,
+      changes: { referencePrice: 4000, bandBp: 500 },
+    };
+    const first = await postJson(url, decision);
+    expect(first).toMatchObject({
+      status: 201,
+      body: {
+        decision: { symbol: 'CQEA-2024', regulator: 'regulator-cq' },
+        rules: { referencePrice: 4000, bandBp: 500 },
+      },
+    });
+    expect(await postJson(url, decision)).toEqual(first);
+    expect(await postJson(url, { ...decision, changes: { bandBp: 400 } })).toMatchObject({
+      status: 409,
+      body: { code: 'INSTRUMENTS.DECISION_ID_CONFLICT', field: 'decisionId' },
+    });
+    const inForce = await eventually(async () => {
+      const rules = await getJson<{ referencePrice: number; bandBp: number }>(
+        `${base}/instruments/CQEA-2024`,
+      );
+      return rules.referencePrice === 4000 ? rules : undefined;
+    });
+    expect(inForce).toMatchObject({ bandBp: 500, tick: 1, hours: { timezone: 'Asia/Shanghai' } });
+    expect(await getJson(url)).toEqual([expect.objectContaining({ decisionId: 'e2e-ref-price' })]);
+  });
+
+  it('refuses a decision in the past, one leaving invalid rules, or on an unknown instrument, naming the field', async () => {
+    const url = `${service.url}/instruments/SCEA-2025/decisions`;
+    const valid = { regulator: 'regulator-sc', effectiveFrom: '2099-01-04', changes: { tick: 5 } };
+    expect(await postJson(url, { ...valid, effectiveFrom: '2020-01-01' })).toMatchObject({
+      status: 422,
+      body: { code: 'INSTRUMENTS.EFFECTIVE_IN_PAST', field: 'effectiveFrom' },
+    });
+    expect(await postJson(url, { ...valid, changes: { bandBp: 20000 } })).toMatchObject({
+      status: 422,
+      body: { field: 'changes.bandBp' },
+    });
+    // The reference price of 4000 fen is a multiple of 5, 4001 would not be: checked against the rules it leaves.
+    expect(await postJson(url, { ...valid, changes: { referencePrice: 4001, tick: 5 } })).toMatchObject({
+      status: 422,
+      body: { code: 'INSTRUMENTS.INVALID_RULES', field: 'changes.referencePrice' },
+    });
+    expect(await postJson(url, { ...valid, changes: {} })).toMatchObject({
+      status: 422,
+      body: { field: 'changes' },
+    });
+    expect(await postJson(`${service.url}/instruments/NOPE-1/decisions`, valid)).toMatchObject({
+      status: 404,
+    });
+    expect(await postJson(url, valid)).toMatchObject({ status: 201, body: { rules: { tick: 5 } } });
+    expect(await getJson(`${service.url}/instruments/SCEA-2025`)).toMatchObject({ tick: 1 });
+  });
 });

@@ -9,7 +9,14 @@ export const effectiveFromSchema = z.union([z.iso.date(), z.iso.datetime({ offse
 
 /** A regulator's dated decision as it arrives over HTTP (before it becomes an event). */
 export const rulesDecisionSchema = z.strictObject({
-  regulator: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a regulator id such as cq-eeb'),
+  regulator: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'must be a regulator id such as regulator-cq'),
+  /** Idempotency key: the same decision sent again is recorded once. */
+  decisionId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits and . _ : -')
+    .optional(),
   effectiveFrom: effectiveFromSchema,
   /** Document number or note, e.g. 渝环〔2026〕12号. */
   reference: z.string().min(1).max(200).optional(),

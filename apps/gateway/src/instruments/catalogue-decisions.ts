@@ -1,0 +1,51 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CATALOGUE_STREAM, CatalogueEvent } from '@app/contracts';
+import { EventStore } from '@app/event-store';
+import { InstrumentCatalogue } from '@app/platform';
+
+/** How often a process looks for decisions recorded by another process. */
+const REFRESH_MS = 1_000;
+
+/**
+ * Keeps this process's catalogue in step with the regulator's decisions: reads the `catalogue`
+ * stream at start, then every second for decisions another gateway recorded.
+ */
+@Injectable()
+export class CatalogueDecisions implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CatalogueDecisions.name);
+  private version = 0;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly catalogue: InstrumentCatalogue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => {
+      this.refresh().catch((error: unknown) =>
+        this.logger.warn(`catalogue refresh failed: ${String(error)}`),
+      );
+    }, REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Applies decisions not seen yet; returns the stream version read up to. */
+  async refresh(manager?: EntityManager): Promise<number> {
+    const events = await this.store.readStream<CatalogueEvent>(CATALOGUE_STREAM, {
+      fromVersion: this.version + 1,
+      manager,
+    });
+    for (const event of events) {
+      if (event.type === 'InstrumentRulesChanged') this.catalogue.apply(event.data);
+      this.version = Math.max(this.version, event.streamVersion);
+    }
+    return this.version;
+  }
+}

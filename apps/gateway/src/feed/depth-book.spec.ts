@@ -50,6 +50,29 @@ describe('DepthBook', () => {
       expect(depth.levels().bids).toEqual([]);
     });
 
+    it('when an order is amended to a new price and a smaller quantity, it moves level', () => {
+      const { depth } = setup();
+      const amended = { type: 'OrderAmended' as const, data: { orderId: 's2', price: 3610, qty: 20 } };
+      expect(depth.apply(amended, depth.version + 1)).toBe(true);
+      expect(depth.takeChanges()).toEqual({
+        bids: [],
+        asks: [
+          [3600, 100, 1],
+          [3610, 20, 1],
+        ],
+      });
+      expect(depth.levels().asks).toEqual([
+        [3600, 100, 1],
+        [3610, 20, 1],
+      ]);
+    });
+
+    it('when an order is amended down in place, its level shrinks and keeps its count', () => {
+      const { depth } = setup();
+      depth.apply({ type: 'OrderAmended', data: { orderId: 's1', price: 3600, qty: 40 } }, depth.version + 1);
+      expect(depth.levels().asks).toEqual([[3600, 90, 2]]);
+    });
+
     it('refuses an event that is not the next version, changing nothing', () => {
       const { book, depth } = setup();
       const [accepted] = book.place(limit('b3', 'buy', 3580, 10));

@@ -15,6 +15,12 @@ interface RestingOrder {
   remaining: number;
 }
 
+/** `OrderAmended`: the order's new price and open quantity (it may trade at once after it). */
+export interface AmendEvent {
+  type: 'OrderAmended';
+  data: { orderId: string; price: number; qty: number };
+}
+
 interface Level {
   qty: number;
   orders: number;
@@ -34,9 +40,13 @@ export class DepthBook {
   private readonly touched = { buy: new Set<number>(), sell: new Set<number>() };
 
   /** Applies the event at `streamVersion`; false (and nothing changes) if it is not the next one. */
-  apply(event: BookEvent, streamVersion: number): boolean {
+  apply(event: BookEvent | AmendEvent, streamVersion: number): boolean {
     if (streamVersion !== this.version + 1) return false;
     this.version = streamVersion;
+    if (event.type === 'OrderAmended') {
+      this.amend(event.data);
+      return true;
+    }
     switch (event.type) {
       case 'OrderAccepted': {
         const { orderId, side, price, qty, type } = event.data.order;
@@ -85,6 +95,15 @@ export class DepthBook {
       bids: collect(this.touched.buy, this.bids, true),
       asks: collect(this.touched.sell, this.asks, false),
     };
+  }
+
+  private amend({ orderId, price, qty }: AmendEvent['data']): void {
+    const order = this.orders.get(orderId);
+    if (!order) return;
+    this.adjust(order, -order.remaining, -1);
+    order.price = price;
+    order.remaining = qty;
+    this.adjust(order, qty, 1);
   }
 
   private reduce(orderId: string, qty: number): void {

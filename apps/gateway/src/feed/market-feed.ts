@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { BookEvent } from '@app/contracts';
 import { EventStore, StoredEvent, Subscription } from '@app/event-store';
-import { DepthBook } from './depth-book';
+import { AmendEvent, DepthBook } from './depth-book';
 import type { FeedChannel, FeedMessage } from './feed-messages';
 
 export interface FeedListener {
@@ -71,7 +71,7 @@ export class MarketFeed implements OnApplicationShutdown {
       if (!event.streamId.startsWith('book-')) continue;
       const instrument = event.streamId.slice('book-'.length);
       const book = this.book(instrument);
-      if (!book.apply(event as unknown as BookEvent, event.streamVersion)) {
+      if (!book.apply(event as unknown as BookEvent | AmendEvent, event.streamVersion)) {
         if (event.streamVersion > book.version)
           this.logger.error(`feed for ${instrument} skipped to version ${event.streamVersion}`);
         continue;

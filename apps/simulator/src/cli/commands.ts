@@ -5,6 +5,9 @@ import { runInMemory } from '../run/run-in-memory';
 import { applyOverrides } from './overrides';
 import { headline, sideBySide } from './metrics';
 import { reporter } from './progress';
+import { loadRecordedScenario, recordedLogPath } from '../scenario/recorded';
+import { replayFile } from '../replay/read-log';
+import type { Results } from '../replay/result';
 
 export interface CommonOptions {
   quiet?: boolean;
@@ -37,20 +40,28 @@ export function replayCommand(log: string, opts: CommonOptions & { out: string }
   );
 }
 
+/**
+ * `counterfactual`: FILE is run as written and again with the overrides; a recorded run (DIR or
+ * DIR/events.jsonl) is taken as it was recorded (replayed, not rerun) and its recorded scenario is
+ * rerun with the overrides.
+ */
 export function counterfactualCommand(file: string, opts: CommonOptions & { set: string[] }): void {
   if (opts.set.length === 0) throw new Error('counterfactual needs at least one --set path=value');
-  const base = loadScenario(file);
-  const alt = loadScenarioWith(file, (raw) => applyOverrides(raw, opts.set));
-  const r1 = reporter('base', opts.quiet ?? false);
-  const a = runInMemory(base, r1.progress);
-  r1.done();
+  const apply = (raw: unknown) => applyOverrides(raw, opts.set);
+  const log = recordedLogPath(file);
+  const alt = log ? loadRecordedScenario(log, apply) : loadScenarioWith(file, apply);
+  let base: Results;
+  if (log) base = replayFile(log).results;
+  else {
+    const r1 = reporter('base', opts.quiet ?? false);
+    base = runInMemory(loadScenario(file), r1.progress).results;
+    r1.done();
+  }
   const r2 = reporter('counterfactual', opts.quiet ?? false);
   const b = runInMemory(alt, r2.progress);
   r2.done();
-  process.stdout.write(`counterfactual: ${opts.set.join(' ')}\n`);
-  process.stdout.write(
-    `${sideBySide(headline(a.results), headline(b.results), ['base', 'counterfactual'])}\n`,
-  );
+  process.stdout.write(`counterfactual: ${opts.set.join(' ')}${log ? ` (base: recorded run ${log})` : ''}\n`);
+  process.stdout.write(`${sideBySide(headline(base), headline(b.results), ['base', 'counterfactual'])}\n`);
 }
 
 export function schemaCommand(opts: { out: string }): void {

@@ -129,7 +129,7 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
   let orders = 0;
 
   log.line(
-    `{"type":"scenario-started","name":${json(s.name)},"seed":${s.seed},"linkage":"${s.linkage}","years":${json(s.years)},"tradingDaysPerYear":${s.tradingDaysPerYear},"market":${json(rules)},"markets":${json(markets.map((m) => m.id))},"jurisdictions":${json(s.jurisdictions.map((j) => j.id))}}`,
+    `{"type":"scenario-started","name":${json(s.name)},"seed":${s.seed},"linkage":"${s.linkage}","years":${json(s.years)},"tradingDaysPerYear":${s.tradingDaysPerYear},"market":${json(rules)},"markets":${json(markets.map((m) => m.id))},"jurisdictions":${json(s.jurisdictions.map((j) => j.id))}${s.source === undefined ? '' : `,"scenario":${json(s.source)}`}}`,
   );
   for (const year of s.years) {
     const y = String(year);

@@ -78,5 +78,6 @@ export function expandScenario(file: ScenarioFile): Scenario {
     jurisdictions: file.jurisdictions,
     firms,
     speculators,
+    source: file,
   };
 }

@@ -60,4 +60,9 @@ export interface Scenario {
   readonly jurisdictions: readonly JurisdictionSpec[];
   readonly firms: readonly FirmSpec[];
   readonly speculators: readonly SpeculatorSpec[];
+  /**
+   * The validated file (defaults filled in, overrides applied) the scenario was expanded from. It is
+   * recorded in the log's `scenario-started` event, so `counterfactual` can rerun a recorded run.
+   */
+  readonly source?: unknown;
 }

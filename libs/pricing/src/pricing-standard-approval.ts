@@ -5,6 +5,7 @@ import {
   evolveTwoKey,
   initialTwoKeyState,
   JOINT_REGULATORS,
+  TWO_KEY_REASONS,
   versionInForce,
   type Province,
   type RegulatorDirectory,
@@ -120,4 +121,38 @@ function toFact(e: PricingStandardEvent): TwoKeyFact<PricingStandard> {
     case 'PricingStandardAdopted':
       return { ...e, type: 'adopted' };
   }
+}
+
+/** An adopted version by number; a version approved by one side only → PRICING.NOT_ADOPTED naming who is missing. */
+export function requireAdoptedStandard(
+  events: readonly PricingStandardEvent[],
+  version: string,
+): PricingStandard {
+  const v = replayPricingStandard(events).versions[version];
+  if (!v)
+    throw new PricingError(
+      `PRICING.${TWO_KEY_REASONS.UNKNOWN_VERSION}`,
+      `version ${version} was never proposed`,
+      { field: 'version' },
+    );
+  if (v.adoptedFrom === undefined)
+    throw new PricingError(PRICING_ERRORS.NOT_ADOPTED, `version ${version} lacks an approval`, {
+      field: 'version',
+      awaiting: (['CQ', 'SC'] as const).filter((p) => !v.approvals[p]),
+    });
+  return v.document;
+}
+
+/** As `standardInForce`, but throws PRICING.NO_STANDARD_IN_FORCE: services must not price without one. */
+export function requireStandardInForce(events: readonly PricingStandardEvent[], at: string): PricingStandard {
+  const doc = standardInForce(events, at);
+  if (!doc)
+    throw new PricingError(
+      PRICING_ERRORS.NO_STANDARD_IN_FORCE,
+      `no pricing standard adopted by both provinces on ${at}`,
+      {
+        field: 'at',
+      },
+    );
+  return doc;
 }

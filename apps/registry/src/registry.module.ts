@@ -42,6 +42,8 @@ import { ExpireUnitsController } from './expiry/expire-units/expire-units.contro
 import { ExpireUnitsHandler } from './expiry/expire-units/expire-units.handler';
 import { AdjustMsrController } from './reserves/adjust-msr/adjust-msr.controller';
 import { AdjustMsrHandler } from './reserves/adjust-msr/adjust-msr.handler';
+import { PublishRuleVersionController } from './rules/publish-rule-version/publish-rule-version.controller';
+import { PublishRuleVersionHandler } from './rules/publish-rule-version/publish-rule-version.handler';
 import { GetSerialHistoryController } from './serials/get-serial-history/get-serial-history.controller';
 import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
@@ -84,6 +86,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     LockUnitsController,
     ExpireUnitsController,
     AdjustMsrController,
+    PublishRuleVersionController,
   ],
   providers: [
     RegistryStreams,
@@ -108,6 +111,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     UnlockUnitsHandler,
     ExpireUnitsHandler,
     AdjustMsrHandler,
+    PublishRuleVersionHandler,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

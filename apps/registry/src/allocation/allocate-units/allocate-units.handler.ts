@@ -3,7 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { previewAllocation, type AllocationPreview } from '@app/allocation';
 import { mulDiv, type InstrumentKind } from '@app/domain';
 import type { LedgerCommand, UnitSelection } from '@app/ledger';
-import type { AllocationCharged } from '../../shared/registry-records';
+import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
+import type { AllocationCharged, RegistryRecords, RuleVersionPublished } from '../../shared/registry-records';
 import { commandResult } from '../../shared/command-result';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { systemAccountId } from '../../shared/system-accounts';
@@ -26,8 +27,12 @@ export interface AllocationPlan {
  * share is set; the rest comes after verification). Reserves and anything unallocated stay with
  * the government. Sub-command ids derive from the command id, so a retry is recognised whole.
  */
-export function planAllocation({ jurisdiction, body }: AllocateUnits): AllocationPlan {
-  const { rules, firms } = allocationInput(body);
+export function planAllocation(
+  { jurisdiction, body }: AllocateUnits,
+  records: RegistryRecords,
+): AllocationPlan {
+  const { rules, firms } = allocationInput(body, records.ruleVersions);
+  if (body.ruleVersionId !== undefined) inForce(records.ruleVersions[body.ruleVersionId], body.vintage);
   const preview = previewAllocation(rules, firms);
   const kind = body.kind ?? 'CARBON_ALLOWANCE';
   const government = systemAccountId(jurisdiction, 'GOVERNMENT');
@@ -74,16 +79,32 @@ export function planAllocation({ jurisdiction, body }: AllocateUnits): Allocatio
       selection: take(row.preAllocated),
     });
   }
-  const charge = chargeOf(body, kind, preview);
+  const versionPricing = body.ruleVersionId
+    ? (records.ruleVersions[body.ruleVersionId]?.rules['pricing'] as AllocateUnits['body']['pricing'])
+    : undefined;
+  const charge = chargeOf(body, body.pricing ?? versionPricing, kind, preview);
   return { preview, commands, firmCommands, ...(charge ? { charge } : {}) };
+}
+
+/** A rule version applies to the vintages of the years it is valid in. */
+function inForce(version: RuleVersionPublished | undefined, vintage: number): void {
+  if (!version) return;
+  const [from, to] = [Number(version.validFrom.slice(0, 4)), Number(version.validTo.slice(0, 4))];
+  if (vintage < from || vintage > to)
+    throw new RegistryError(
+      REGISTRY_ERRORS.BAD_RULE_VERSION,
+      `rule version ${version.ruleVersionId} is valid ${version.validFrom}..${version.validTo}, not for vintage ${vintage}`,
+      { field: 'vintage' },
+    );
 }
 
 function chargeOf(
   body: AllocateUnits['body'],
+  pricing: AllocateUnits['body']['pricing'],
   kind: InstrumentKind,
   preview: AllocationPreview,
 ): AllocationCharged | undefined {
-  const price = body.pricing?.mode === 'paid' ? body.pricing.benchmarkPriceFen : undefined;
+  const price = pricing?.mode === 'paid' ? pricing.benchmarkPriceFen : undefined;
   if (price === undefined) return undefined;
   const charges = preview.rows
     .filter((r) => r.preAllocated > 0)
@@ -98,7 +119,7 @@ function chargeOf(
     kind,
     vintage: body.vintage,
     priceFen: price,
-    priceSource: body.pricing?.priceSource ?? 'given by the regulator',
+    priceSource: pricing?.priceSource ?? 'given by the regulator',
     charges,
     totalFen: charges.reduce((s, c) => s + c.amountFen, 0),
   };
@@ -110,11 +131,15 @@ export class AllocateUnitsHandler implements ICommandHandler<AllocateUnits> {
 
   async execute(command: AllocateUnits): Promise<AllocationView> {
     const { jurisdiction, body } = command;
-    const plan = planAllocation(command);
+    let planned: AllocationPlan | undefined;
     const outcome = await this.registry.execute(
       { jurisdiction, commandId: body.commandId, actor: body.actor },
-      () => ({ commands: plan.commands, ...(plan.charge ? { records: [plan.charge] } : {}) }),
+      (r) => {
+        planned = planAllocation(command, r.records);
+        return { commands: planned.commands, ...(planned.charge ? { records: [planned.charge] } : {}) };
+      },
     );
+    const plan = planned as AllocationPlan;
     return {
       ...commandResult(body.commandId, jurisdiction, outcome),
       preview: plan.preview,

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { previewAllocation, type AllocationPreview } from '@app/allocation';
 import { parseRegistryJurisdiction } from '../../shared/registry-jurisdiction';
+import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { allocationInput } from '../shared/allocation-rules.dto';
 import { PreviewAllocationDto } from './preview-allocation.dto';
 
@@ -15,6 +16,8 @@ import { PreviewAllocationDto } from './preview-allocation.dto';
 @ApiTags('registry allocation')
 @Controller('registries/:jurisdiction/allocation-previews')
 export class PreviewAllocationController {
+  constructor(@Inject(REGISTRY_PORT) private readonly registry: RegistryPort) {}
+
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiParam({ name: 'jurisdiction', enum: ['CQ', 'SC'] })
@@ -25,12 +28,12 @@ export class PreviewAllocationController {
   @ApiUnprocessableEntityResponse({
     description: 'Rules inconsistent (ALLOCATION.*), e.g. shares above 100 %',
   })
-  preview(
+  async preview(
     @Param('jurisdiction') jurisdiction: string,
     @Body() body: PreviewAllocationDto,
-  ): AllocationPreview {
-    parseRegistryJurisdiction(jurisdiction);
-    const { rules, firms } = allocationInput(body);
+  ): Promise<AllocationPreview> {
+    const { records } = await this.registry.load(parseRegistryJurisdiction(jurisdiction));
+    const { rules, firms } = allocationInput(body, records.ruleVersions);
     return previewAllocation(rules, firms);
   }
 }

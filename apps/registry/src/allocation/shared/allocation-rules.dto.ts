@@ -18,6 +18,8 @@ import {
 import type { AllocationRules, FirmInput, FreeAllocationBasis } from '@app/allocation';
 import type { Rounding } from '@app/domain';
 import { ACCOUNT_ID_MESSAGE, ACCOUNT_ID_PATTERN } from '../../shared/command-envelope.dto';
+import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
+import type { RegistryRecords } from '../../shared/registry-records';
 
 const ROUNDINGS = ['half-up', 'half-even', 'floor', 'ceil', 'trunc'] as const;
 const BP = { min: 0, max: 10_000 };
@@ -129,12 +131,24 @@ export class AllocationRulesDto {
   @ApiPropertyOptional({ example: 42 }) @IsOptional() @IsInt() tieSeed?: number;
 }
 
-/** The body both allocation endpoints share: the rules and the firms. */
+/** The body both allocation endpoints share: the rules (inline, or a published rule version) and the firms. */
 export class AllocationTableDto {
-  @ApiProperty({ type: AllocationRulesDto })
+  @ApiPropertyOptional({ type: AllocationRulesDto, description: 'Inline rules; or give ruleVersionId' })
+  @ValidateIf((o: AllocationTableDto) => o.rules !== undefined)
   @ValidateNested()
   @Type(() => AllocationRulesDto)
-  rules!: AllocationRulesDto;
+  rules?: AllocationRulesDto;
+
+  @ApiPropertyOptional({
+    example: 'CQ-CA-2025',
+    description: 'A published rule version (POST /rule-versions)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    message: 'ruleVersionId must be 1-64 letters, digits, . _ -',
+  })
+  ruleVersionId?: string;
 
   @ApiProperty({ type: [FirmDto] })
   @IsArray()
@@ -160,8 +174,11 @@ export function basisOf(firm: FirmDto): FreeAllocationBasis {
   }
 }
 
-export function allocationInput(dto: AllocationTableDto): { rules: AllocationRules; firms: FirmInput[] } {
-  const { preAllocationShareBp, tieSeed, ...rest } = dto.rules;
+export function allocationInput(
+  dto: AllocationTableDto,
+  ruleVersions: RegistryRecords['ruleVersions'],
+): { rules: AllocationRules; firms: FirmInput[] } {
+  const { preAllocationShareBp, tieSeed, ...rest } = rulesOf(dto, ruleVersions);
   return {
     rules: {
       ...rest,
@@ -170,4 +187,22 @@ export function allocationInput(dto: AllocationTableDto): { rules: AllocationRul
     },
     firms: dto.firms.map((f) => ({ firmId: f.firmId, basis: basisOf(f) })),
   };
+}
+
+/** The inline rules, or the rules of the named published version (exactly one of the two). */
+export function rulesOf(
+  dto: AllocationTableDto,
+  ruleVersions: RegistryRecords['ruleVersions'],
+): AllocationRulesDto {
+  if ((dto.rules === undefined) === (dto.ruleVersionId === undefined))
+    throw new RegistryError(REGISTRY_ERRORS.BAD_RULE_VERSION, 'give exactly one of rules and ruleVersionId', {
+      field: 'rules',
+    });
+  if (dto.rules) return dto.rules;
+  const version = ruleVersions[dto.ruleVersionId as string];
+  if (!version)
+    throw new RegistryError(REGISTRY_ERRORS.UNKNOWN_RULE_VERSION, `no rule version ${dto.ruleVersionId}`, {
+      field: 'ruleVersionId',
+    });
+  return version.rules as unknown as AllocationRulesDto;
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { NO_GUARANTEE } from '../../shared/auction-records';
+import { NO_GUARANTEE, type BidGuaranteePosted } from '../../shared/auction-records';
 import type { PlannedWork } from '../../shared/decide-registry';
 import { recordResult, type RecordResultView } from '../../shared/record-result';
 import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
@@ -14,8 +14,8 @@ export function planPostBidGuarantee(
   { auctionId, body }: PostBidGuarantee,
   registry: LoadedRegistry,
 ): PlannedWork {
-  const earlier = registry.records.byCommand[body.commandId];
-  if (earlier) return { records: [earlier] };
+  // A retry skips the checks (the auction may be over); decideRegistry compares it with the first record.
+  if (registry.records.byCommand[body.commandId]) return { records: [guaranteePosted(auctionId, body)] };
   const auction = openAuction(registry, auctionId);
   requireBidderAccount(registry.ledger, body.bidderId);
   const posted = (auction.guarantees[body.bidderId] ?? NO_GUARANTEE).postedFen;
@@ -23,18 +23,16 @@ export function planPostBidGuarantee(
     throw new RegistryError(REGISTRY_ERRORS.BAD_AUCTION_RULES, 'guarantee total is too large', {
       field: 'amountFen',
     });
-  return {
-    records: [
-      {
-        type: 'BidGuaranteePosted',
-        commandId: body.commandId,
-        auctionId,
-        bidderId: body.bidderId,
-        amountFen: body.amountFen,
-      },
-    ],
-  };
+  return { records: [guaranteePosted(auctionId, body)] };
 }
+
+const guaranteePosted = (auctionId: string, body: PostBidGuarantee['body']): BidGuaranteePosted => ({
+  type: 'BidGuaranteePosted',
+  commandId: body.commandId,
+  auctionId,
+  bidderId: body.bidderId,
+  amountFen: body.amountFen,
+});
 
 @CommandHandler(PostBidGuarantee)
 export class PostBidGuaranteeHandler implements ICommandHandler<PostBidGuarantee> {

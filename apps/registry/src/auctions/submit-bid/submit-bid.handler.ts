@@ -1,7 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { mulDiv } from '@app/domain';
-import { freeGuaranteeFen, NO_GUARANTEE, type AuctionState } from '../../shared/auction-records';
+import {
+  freeGuaranteeFen,
+  NO_GUARANTEE,
+  type AuctionState,
+  type BidSubmitted,
+} from '../../shared/auction-records';
 import type { PlannedWork } from '../../shared/decide-registry';
 import { recordResult, type RecordResultView } from '../../shared/record-result';
 import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
@@ -22,7 +27,7 @@ export function bidderCapUnits(auction: AuctionState): number | undefined {
 }
 
 /** The auction's rules checked at the door, so clearing only ever sees bids it can accept. */
-function checkBid(auction: AuctionState, body: SubmitBidDto): number {
+function checkBid(auction: AuctionState, body: SubmitBidDto): void {
   const { lotSize, reservePriceFen } = auction.scheduled.rules;
   if (auction.bids.some((b) => b.bidId === body.bidId))
     throw refuse(REGISTRY_ERRORS.DUPLICATE_BID, `bid ${body.bidId} exists in this auction`, 'bidId');
@@ -57,28 +62,25 @@ function checkBid(auction: AuctionState, body: SubmitBidDto): number {
       `bid value ${value} fen exceeds the free guarantee ${free} fen`,
       'quantity',
     );
-  return Number(value);
 }
 
 /** A sealed bid that reserves its maximum value (price × quantity) of the bidder's guarantee. */
 export function planSubmitBid({ auctionId, body }: SubmitBid, registry: LoadedRegistry): PlannedWork {
-  const earlier = registry.records.byCommand[body.commandId];
-  if (earlier) return { records: [earlier] };
+  // A retry skips the checks (the auction may be over); decideRegistry compares it with the first record.
+  if (registry.records.byCommand[body.commandId]) return { records: [submitted(auctionId, body)] };
   const auction = openAuction(registry, auctionId);
   requireBidderAccount(registry.ledger, body.bidderId);
-  const reservedFen = checkBid(auction, body);
-  return {
-    records: [
-      {
-        type: 'BidSubmitted',
-        commandId: body.commandId,
-        auctionId,
-        bid: { bidId: body.bidId, bidderId: body.bidderId, priceFen: body.priceFen, quantity: body.quantity },
-        reservedFen,
-      },
-    ],
-  };
+  checkBid(auction, body);
+  return { records: [submitted(auctionId, body)] };
 }
+
+const submitted = (auctionId: string, body: SubmitBidDto): BidSubmitted => ({
+  type: 'BidSubmitted',
+  commandId: body.commandId,
+  auctionId,
+  bid: { bidId: body.bidId, bidderId: body.bidderId, priceFen: body.priceFen, quantity: body.quantity },
+  reservedFen: body.priceFen * body.quantity,
+});
 
 @CommandHandler(SubmitBid)
 export class SubmitBidHandler implements ICommandHandler<SubmitBid> {

@@ -1,3 +1,4 @@
+import type { SessionChangedData } from './book-sessions';
 import type { PlaceOrderMessage, Side } from './exchange-commands';
 
 /** Events of an instrument's order-book stream (`book-<instrument>`), the truth the read models follow. */
@@ -35,8 +36,45 @@ export interface OrderCancelledData {
   reason: string;
 }
 
+export interface OrderAmendedData {
+  orderId: string;
+  instrument: string;
+  price: number;
+  /** The order's open quantity after the amendment. */
+  qty: number;
+}
+/** An amendment the book refused (the order itself is unchanged). */
+export interface AmendRejectedData {
+  orderId: string;
+  instrument: string;
+  reason: string;
+}
+export interface BlockTradeExecutedData {
+  instrument: string;
+  tradeId: string;
+  price: number;
+  qty: number;
+  buyer: string;
+  seller: string;
+  buyOrderId: string;
+  sellOrderId: string;
+  executedAt: number;
+}
+export interface BlockTradeRejectedData {
+  instrument: string;
+  tradeId: string;
+  buyOrderId: string;
+  sellOrderId: string;
+  reason: string;
+}
+
 export type BookEvent =
   | { type: 'OrderAccepted'; data: OrderAcceptedData }
   | { type: 'OrderRejected'; data: OrderRejectedData }
   | { type: 'TradeExecuted'; data: TradeExecutedData }
-  | { type: 'OrderCancelled'; data: OrderCancelledData };
+  | { type: 'OrderCancelled'; data: OrderCancelledData }
+  | { type: 'OrderAmended'; data: OrderAmendedData }
+  | { type: 'AmendRejected'; data: AmendRejectedData }
+  | { type: 'BlockTradeExecuted'; data: BlockTradeExecutedData }
+  | { type: 'BlockTradeRejected'; data: BlockTradeRejectedData }
+  | { type: 'SessionChanged'; data: SessionChangedData };

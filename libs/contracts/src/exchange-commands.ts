@@ -1,3 +1,4 @@
+import type { SetSessionMessage } from './book-sessions';
 import type { InstrumentRuleChanges } from './instrument-events';
 
 /** Commands the gateway sends to the matching workers over the queue (one queue per shard). */
@@ -29,8 +30,41 @@ export interface CancelOrderMessage {
   receivedAt: number;
 }
 
+/**
+ * Amend a resting order. `qty` is the new open quantity as the gateway saw the order when its
+ * open quantity was `openQtySeen`; fills in between lower it by as much (FIX cancel/replace: the
+ * new total quantity is what counts), so a reservation made for it always suffices.
+ */
+export interface AmendOrderMessage {
+  commandId: string;
+  orderId: string;
+  instrument: string;
+  price?: number;
+  qty?: number;
+  openQtySeen: number;
+  receivedAt: number;
+}
+
+/** A negotiated (block) trade both parties reported; the reservations are made under the two order ids. */
+export interface ReportBlockTradeMessage {
+  commandId: string;
+  tradeId: string;
+  instrument: string;
+  buyer: string;
+  seller: string;
+  buyOrderId: string;
+  sellOrderId: string;
+  price: number;
+  qty: number;
+  receivedAt: number;
+}
+
 export type ExchangeCommandMessage =
-  { name: 'PlaceOrder'; payload: PlaceOrderMessage } | { name: 'CancelOrder'; payload: CancelOrderMessage };
+  | { name: 'PlaceOrder'; payload: PlaceOrderMessage }
+  | { name: 'CancelOrder'; payload: CancelOrderMessage }
+  | { name: 'AmendOrder'; payload: AmendOrderMessage }
+  | { name: 'ReportBlockTrade'; payload: ReportBlockTradeMessage }
+  | { name: 'SetSession'; payload: SetSessionMessage };
 
 export const EXCHANGE_QUEUE_PREFIX = 'exchange-shard-';
 

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { priceIndexSeries, type IndexPeriod, type IndexRule } from './price-index';
+import { CHENGYU_PRICING_STANDARD_2026_1 } from './presets';
+import { standardIndexSeries } from './standard-apply';
 
 const rule: IndexRule = { baseHundredths: 100_000, rounding: 'half-even' };
 
@@ -47,6 +49,19 @@ describe('regional environmental-rights price index (chained, value-weighted, ba
   it('day 5: C (entered on day 3) now weighs in: (121×20 + 180×10 + 5500×1) ÷ (121×20 + 180×10 + 5000×1) = 9720/9220', () => {
     // 108,938 × 9,720 / 9,220 = 114,845.7…  → 114,846
     expect(series[4]).toMatchObject({ levelHundredths: 114_846, constituents: ['A', 'B', 'C'] });
+  });
+
+  it('under the 2026.1 standard, non-constituents (CQWR water rights) do not move the index', () => {
+    const day = (cqea: number, water: number): IndexPeriod['observations'] => [
+      { constituent: 'CQEA-2025', closeFen: cqea, volume: 1_000 },
+      { constituent: 'CQWR', closeFen: water, volume: 1_000_000 },
+    ];
+    const s = standardIndexSeries(CHENGYU_PRICING_STANDARD_2026_1, [
+      { period: '2026-01-05', observations: day(4_000, 50) },
+      { period: '2026-01-06', observations: day(4_100, 500) },
+    ]);
+    // 4,100 / 4,000 → 1025.00
+    expect(s.map((p) => p.levelHundredths)).toEqual([100_000, 102_500]);
   });
 
   it('rejects a constituent listed twice in one period', () => {

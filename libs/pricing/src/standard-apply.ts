@@ -5,6 +5,7 @@ import { co2eFactorFor, toCo2e } from './co2e-conversion';
 import { PRICING_ERRORS, PricingError } from './errors';
 import { instrumentClassOf } from './instrument-class';
 import { bandFor, type PriceBand } from './price-band';
+import { priceIndexSeries, type IndexPeriod, type IndexPoint } from './price-index';
 import type { PricingStandard } from './standard-schema';
 
 /** The day's close under the standard's closing rule. */
@@ -48,4 +49,13 @@ export function standardCo2e(
   quantity: number,
 ): number {
   return toCo2e(quantity, co2eFactorFor(doc.co2e, kind, jurisdiction), doc.co2e.rounding);
+}
+
+/** The regional index under the standard: only its constituents, its base level and rounding. */
+export function standardIndexSeries(doc: PricingStandard, periods: readonly IndexPeriod[]): IndexPoint[] {
+  const members = new Set(doc.index.constituents);
+  return priceIndexSeries(
+    { baseHundredths: doc.index.baseHundredths, rounding: doc.index.rounding },
+    periods.map((p) => ({ ...p, observations: p.observations.filter((o) => members.has(o.constituent)) })),
+  );
 }

@@ -100,7 +100,15 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     const { instrument, commandId } = command.payload;
     const book = await this.books.get(instrument, manager);
     const events =
-      command.name === 'PlaceOrder' ? book.place(command.payload) : book.cancel(command.payload.orderId);
+      command.name === 'PlaceOrder'
+        ? book.place(command.payload)
+        : command.name === 'AmendOrder'
+          ? book.amend(command.payload)
+          : command.name === 'ReportBlockTrade'
+            ? book.block(command.payload)
+            : command.name === 'SetSession'
+              ? book.setSession(command.payload)
+              : book.cancel(command.payload.orderId);
     if (events.length === 0) return;
     const result = await this.store.append(
       bookStreamId(instrument),

@@ -99,4 +99,88 @@ describe('InstrumentBook', () => {
       expect(live.liveOrders).toBe(resting.bids.length + resting.asks.length);
     });
   });
+
+  describe('given a continuous book with a resting DAY bid and a resting GTC ask', () => {
+    const session = (to: 'closed' | 'continuous', closesDay = false) => ({
+      commandId: `session:CQEA-2025:2026-11-24:${to}`,
+      instrument: 'CQEA-2025',
+      session: to,
+      tradingDay: '2026-11-24',
+      closesDay,
+      receivedAt: 1_700_000_100_000,
+    });
+    const setup = () => {
+      const book = new InstrumentBook(CQEA);
+      const log = [
+        ...book.place(
+          order({ orderId: 'day-bid', account: 'buyer-b', side: 'buy', price: 3590, tif: 'DAY' }),
+        ),
+        ...book.place(order({ orderId: 'gtc-ask', account: 'seller-a', side: 'sell', price: 3610 })),
+      ];
+      return { book, log };
+    };
+
+    it('at the day’s last close the session closes and the DAY order expires; the GTC order stays', () => {
+      const { book } = setup();
+      expect(book.setSession(session('closed', true))).toEqual([
+        {
+          type: 'SessionChanged',
+          data: {
+            instrument: 'CQEA-2025',
+            from: 'continuous',
+            to: 'closed',
+            tradingDay: '2026-11-24',
+            at: 1_700_000_100_000,
+          },
+        },
+        {
+          type: 'OrderCancelled',
+          data: { orderId: 'day-bid', instrument: 'CQEA-2025', qty: 100, reason: 'expired' },
+        },
+      ]);
+      expect(book.depth(5)).toEqual({ bids: [], asks: [{ price: 3610, qty: 100, orders: 1 }] });
+    });
+
+    it('at the midday break it closes without expiring anything, refuses orders, and reopens through pre-open', () => {
+      const { book } = setup();
+      expect(book.setSession(session('closed')).map((e) => e.type)).toEqual(['SessionChanged']);
+      expect(book.place(order({ orderId: 'late', account: 'buyer-c', side: 'buy', price: 3610 }))).toEqual([
+        {
+          type: 'OrderRejected',
+          data: expect.objectContaining({ orderId: 'late', reason: 'session-closed' }),
+        },
+      ]);
+      expect(
+        book.setSession(session('continuous')).map((e) => e.type === 'SessionChanged' && e.data.to),
+      ).toEqual(['pre-open', 'continuous']);
+      expect(book.setSession(session('continuous'))).toEqual([]);
+      expect(
+        book
+          .place(order({ orderId: 'again', account: 'buyer-c', side: 'buy', price: 3610 }))
+          .map((e) => e.type),
+      ).toEqual(['OrderAccepted', 'TradeExecuted']);
+    });
+
+    it('a replay or a snapshot of a day with a close and a reopen rebuilds the same book and session', () => {
+      const { book: live, log } = setup();
+      log.push(...live.setSession(session('closed', true)));
+      const whileClosed = JSON.parse(JSON.stringify(live.snapshot()));
+      log.push(...live.setSession(session('continuous')));
+      log.push(
+        ...live.place(order({ orderId: 'b9', account: 'buyer-c', side: 'buy', price: 3610, qty: 40 })),
+      );
+
+      const replayed = new InstrumentBook(CQEA);
+      log.forEach((e) => replayed.replay(e));
+      const restored = InstrumentBook.restore(CQEA, whileClosed);
+      expect(restored.session).toBe('closed');
+      restored.setSession(session('continuous'));
+      restored.place(order({ orderId: 'b9', account: 'buyer-c', side: 'buy', price: 3610, qty: 40 }));
+      for (const book of [replayed, restored]) {
+        expect(book.session).toBe('continuous');
+        expect(book.depth(5)).toEqual(live.depth(5));
+        expect(book.lastTradeNo).toBe(live.lastTradeNo);
+      }
+    });
+  });
 });

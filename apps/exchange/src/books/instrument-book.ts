@@ -1,4 +1,4 @@
-import { BookEvent, PlaceOrderMessage } from '@app/contracts';
+import { AmendOrderMessage, BookEvent, PlaceOrderMessage, ReportBlockTradeMessage } from '@app/contracts';
 import { BookSnapshot, MatchingCommand, MatchingEvent, OrderBookEngine, SIDE_NAMES } from '@app/matching';
 import type { BookSession, SetSessionMessage } from '@app/contracts';
 import type { InstrumentDefinition } from '@app/platform';
@@ -70,6 +70,73 @@ export class InstrumentBook {
     return this.translate(this.engine.apply({ type: 'cancel', id: orderId }), undefined);
   }
 
+  /**
+   * Amends a resting order (clearing): the gateway's `qty` is lowered by what filled since it
+   * looked (`openQtySeen`); nothing left to amend is refused as `amend-below-filled`.
+   */
+  amend(m: AmendOrderMessage): BookEvent[] {
+    const open = this.engine.remainingQty(m.orderId);
+    const qty = m.qty === undefined || open === undefined ? m.qty : m.qty - (m.openQtySeen - open);
+    if (qty !== undefined && qty <= 0)
+      return [
+        {
+          type: 'AmendRejected',
+          data: { orderId: m.orderId, instrument: this.instrument.symbol, reason: 'amend-below-filled' },
+        },
+      ];
+    const events = this.translate(
+      this.engine.apply({ type: 'amend', id: m.orderId, price: m.price, qty }),
+      undefined,
+      m.receivedAt,
+    );
+    // A refused amendment leaves the order as it was: it is not the order's rejection.
+    return events.map((e) =>
+      e.type === 'OrderRejected'
+        ? {
+            type: 'AmendRejected',
+            data: { orderId: m.orderId, instrument: e.data.instrument, reason: e.data.reason },
+          }
+        : e,
+    );
+  }
+
+  /** A negotiated trade (clearing): checked against the block band and minimum, never touches the book. */
+  block(m: ReportBlockTradeMessage): BookEvent[] {
+    const events = this.engine.apply({
+      type: 'block',
+      id: m.tradeId,
+      buyer: m.buyer,
+      seller: m.seller,
+      price: m.price,
+      qty: m.qty,
+    });
+    const { instrument, tradeId, buyOrderId, sellOrderId } = m;
+    return events.flatMap((e): BookEvent[] =>
+      e.type === 'block-trade'
+        ? [
+            {
+              type: 'BlockTradeExecuted',
+              data: {
+                ...{ instrument, tradeId, buyOrderId, sellOrderId },
+                buyer: m.buyer,
+                seller: m.seller,
+                price: m.price,
+                qty: m.qty,
+                executedAt: m.receivedAt,
+              },
+            },
+          ]
+        : e.type === 'rejected'
+          ? [
+              {
+                type: 'BlockTradeRejected',
+                data: { instrument, tradeId, buyOrderId, sellOrderId, reason: e.reason },
+              },
+            ]
+          : [],
+    );
+  }
+
   /** Rebuilds state from the stream: accepted orders and user cancels re-run through the same engine. */
   replay(event: BookEvent): void {
     if (event.type === 'OrderAccepted') this.place(event.data.order);
@@ -79,6 +146,18 @@ export class InstrumentBook {
     )
       this.cancel(event.data.orderId);
     else if (event.type === 'SessionChanged') this.enterSession(event.data.to);
+    else if (event.type === 'OrderAmended')
+      this.translate(
+        this.engine.apply({
+          type: 'amend',
+          id: event.data.orderId,
+          price: event.data.price,
+          qty: event.data.qty,
+        }),
+        undefined,
+      );
+    else if (event.type === 'BlockTradeExecuted')
+      this.block({ ...event.data, commandId: '', receivedAt: event.data.executedAt });
   }
 
   /**
@@ -136,8 +215,8 @@ export class InstrumentBook {
     return this.translate(this.engine.apply({ type: 'session', session: to }), undefined);
   }
 
-  private translate(events: MatchingEvent[], order: PlaceOrderMessage | undefined): BookEvent[] {
-    const out = this.toBookEvents(events, order);
+  private translate(events: MatchingEvent[], order: PlaceOrderMessage | undefined, at?: number): BookEvent[] {
+    const out = this.toBookEvents(events, order, at);
     this.forgetDeadOwners(events);
     return out;
   }
@@ -155,7 +234,11 @@ export class InstrumentBook {
     if (this.engine.remainingQty(orderId) === undefined) this.owners.delete(orderId);
   }
 
-  private toBookEvents(events: MatchingEvent[], order: PlaceOrderMessage | undefined): BookEvent[] {
+  private toBookEvents(
+    events: MatchingEvent[],
+    order: PlaceOrderMessage | undefined,
+    at?: number,
+  ): BookEvent[] {
     const out: BookEvent[] = [];
     const symbol = this.instrument.symbol;
     for (const e of events) {
@@ -196,11 +279,17 @@ export class InstrumentBook {
               buyer: takerBuys ? taker.account : maker.account,
               seller: takerBuys ? maker.account : taker.account,
               aggressor: taker.side,
-              executedAt: order?.receivedAt ?? 0,
+              executedAt: order?.receivedAt ?? at ?? 0,
             },
           });
           break;
         }
+        case 'amended':
+          out.push({
+            type: 'OrderAmended',
+            data: { orderId: e.id, instrument: symbol, price: e.price, qty: e.qty },
+          });
+          break;
         case 'cancelled':
           out.push({
             type: 'OrderCancelled',

@@ -72,6 +72,12 @@ describe('recognition saga: requested → origin-locked → destination-issued �
         'RECOGNITION.BAD_PARAMETER',
       );
     });
+    it('a rejection racing the timeout changes nothing: the saga is already failing', () => {
+      const s = run([...at, timedOut]);
+      const d = decide(s, { type: 'RecognitionFailed', requestId: id, reason: 'REJECTED_BY_DESTINATION' });
+      expect(d).toEqual({ state: s, duplicate: true });
+      expect(d.state.failure).toBe('TIMED_OUT');
+    });
     it('on timeout: compensate by unlocking the origin, then close', () => {
       const s = run([...at, timedOut]);
       expect(s).toMatchObject({

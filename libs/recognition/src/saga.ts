@@ -76,7 +76,9 @@ export function decide(state: SagaState | undefined, event: RecognitionEvent): S
       });
     const seen = state.applied[event.type];
     if (seen) {
-      if (canonicalJson(seen) === canonicalJson(event)) return { state, duplicate: true };
+      // A second failure (a timeout racing a rejection) finds the saga already failing: nothing more to do.
+      if (event.type === 'RecognitionFailed' || canonicalJson(seen) === canonicalJson(event))
+        return { state, duplicate: true };
       throw new RecognitionError(
         RECOGNITION_ERRORS.CONFLICTING_EVENT,
         `${event.type} already applied with another body`,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { closingPrice, type ClosingRule, type PricedTrade } from './closing-price';
 
 // A trading day on an arbitrary epoch: minutes after midnight × 60,000 ms.
@@ -83,6 +84,27 @@ describe('closing price: VWAP of the day’s listing trades (national ETS rule)'
     const bad = [{ priceFen: 97.5, quantity: 1, atMs: at(10, 0), venue: 'continuous' as const }];
     expect(() => closingPrice(national, { trades: bad, closeAtMs: close })).toThrow(
       expect.objectContaining({ code: 'PRICING.BAD_PARAMETER' }),
+    );
+  });
+
+  it('property: the VWAP lies between the lowest and highest counted price and ignores trade order', () => {
+    const trade = fc.record({
+      priceFen: fc.integer({ min: 1, max: 10_000_000 }),
+      quantity: fc.integer({ min: 1, max: 99_999 }),
+      atMs: fc.integer({ min: at(9, 30), max: at(15, 0) }),
+      venue: fc.constantFrom('continuous' as const, 'block' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(trade, { minLength: 1, maxLength: 40 }), (trades) => {
+        const counted = trades.filter((t) => t.venue === 'continuous').map((t) => t.priceFen);
+        fc.pre(counted.length > 0);
+        const r = closingPrice(national, { trades, closeAtMs: close });
+        expect(r.basis).toBe('vwap');
+        expect(r.priceFen).toBeGreaterThanOrEqual(Math.min(...counted));
+        expect(r.priceFen).toBeLessThanOrEqual(Math.max(...counted));
+        expect(closingPrice(national, { trades: [...trades].reverse(), closeAtMs: close })).toEqual(r);
+      }),
+      { numRuns: 300, seed: 97 },
     );
   });
 });

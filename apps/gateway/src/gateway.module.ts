@@ -15,6 +15,7 @@ import { TradesController } from './trades/trades.controller';
 import { ReadModelProjections } from './read-models/read-model-projections';
 import { AccountsModule } from './accounts/accounts.module';
 import { MembersModule } from './members/members.module';
+import { OrderEntryModule } from './orders/order-entry.module';
 
 export const GATEWAY_MIGRATIONS = [
   GatewaySchema1764000200000,
@@ -28,6 +29,7 @@ export const GATEWAY_MIGRATIONS = [
     CqrsModule.forRoot(),
     AccountsModule,
     MembersModule,
+    OrderEntryModule,
     MarketDataModule,
     ConsoleStaticModule.forRoot(),
   ],

@@ -165,18 +165,23 @@ export interface AmendReservation {
 export function reserveForAmendment(view: ClearingView, c: AmendReservation): ClearingEvent[] {
   const order =
     view.order(c.orderId) ?? fail('CLEARING.ORDER_NOT_FOUND', `order ${c.orderId} is not open`, 'orderId');
+  if (order.amendTopUp !== null)
+    fail(
+      'CLEARING.AMEND_PENDING_CONFLICT',
+      `an amendment of ${c.orderId} is still on its way to the book`,
+      'orderId',
+    );
   if (c.price !== undefined) positive(c.price, 'price');
   if (c.qty !== undefined) positive(c.qty, 'qty');
   const openQty = (c.qty ?? order.filled + order.openQty) - order.filled;
   if (openQty <= 0)
     fail('CLEARING.AMEND_BELOW_FILLED', `qty must exceed the ${order.filled} already filled`, 'qty');
   const need = requiredReservation({ ...order, reservePrice: c.price ?? order.reservePrice }, openQty);
-  const extra = need - order.reserved;
-  if (extra <= 0) return [];
+  const extra = Math.max(0, need - order.reserved);
   const account = memberOf(view, order.member, 'account');
   const available =
     order.side === 'buy' ? account.cash.available : (account.holdings.get(order.instrument)?.available ?? 0);
-  if (available < extra)
+  if (extra > 0 && available < extra)
     fail(
       order.side === 'buy' ? 'CLEARING.INSUFFICIENT_CASH' : 'CLEARING.INSUFFICIENT_UNITS',
       `the amendment needs ${extra} more, ${available} available`,
@@ -203,9 +208,10 @@ function release(
   reason: string,
   reservePrice: number,
   openQtyChange: number,
+  endsAmendment = false,
 ): ClearingEvent[] {
   if (amount < 0) throw new Error(`reservation of ${order.orderId} is short by ${-amount}`);
-  if (amount === 0 && openQtyChange === 0 && reservePrice === order.reservePrice) return [];
+  if (amount === 0 && openQtyChange === 0 && reservePrice === order.reservePrice && !endsAmendment) return [];
   const data: ReservationReleasedData = {
     orderId: order.orderId,
     member: order.member,
@@ -215,6 +221,7 @@ function release(
     reason,
     reservePrice,
     openQtyChange,
+    ...(endsAmendment ? { endsAmendment } : {}),
   };
   return [{ type: 'ReservationReleased', data }];
 }
@@ -240,7 +247,7 @@ export function settleAmendment(
   if (!order) return [];
   const reservePrice = order.side === 'buy' ? after.price : order.reservePrice;
   const need = requiredReservation({ ...order, reservePrice }, after.openQty);
-  return release(order, order.reserved - need, reason, reservePrice, after.openQty - order.openQty);
+  return release(order, order.reserved - need, reason, reservePrice, after.openQty - order.openQty, true);
 }
 
 export interface TradeToSettle {
@@ -253,6 +260,7 @@ export interface TradeToSettle {
   buyOrderId: string;
   sellOrderId: string;
   block?: boolean;
+  blockTradeId?: string;
 }
 
 /**
@@ -266,13 +274,14 @@ export function settleTrade(view: ClearingView, t: TradeToSettle): ClearingEvent
     throw new Error(
       `trade ${t.instrument}#${t.tradeNo} has no reservation for ${!buy ? t.buyOrderId : t.sellOrderId}`,
     );
-  if (buy.openQty < t.qty || sell.openQty < t.qty || sell.reserved < t.qty)
+  if (buy.openQty < t.qty || sell.openQty < t.qty || sell.reserved - (sell.amendTopUp ?? 0) < t.qty)
     throw new Error(`trade ${t.instrument}#${t.tradeNo} exceeds its orders' reservations`);
   const notional = notionalOf(t.price, t.qty);
   const buyerFee = feeOn(notional, buy.feeBp);
   const sellerFee = feeOn(notional, sell.feeBp);
   const stillNeeded = requiredReservation(buy, buy.openQty - t.qty);
-  const buyerReleased = buy.reserved - notional - buyerFee - stillNeeded;
+  // A top-up waiting for its amendment stays reserved until the book has answered it.
+  const buyerReleased = buy.reserved - (buy.amendTopUp ?? 0) - notional - buyerFee - stillNeeded;
   if (buyerReleased < 0)
     throw new Error(`trade ${t.instrument}#${t.tradeNo}: buy reservation short by ${-buyerReleased}`);
   const data: TradeSettledData = {
@@ -288,6 +297,7 @@ export function settleTrade(view: ClearingView, t: TradeToSettle): ClearingEvent
     sellerFee,
     buyerReleased,
     ...(t.block ? { block: true } : {}),
+    ...(t.blockTradeId !== undefined ? { blockTradeId: t.blockTradeId } : {}),
   };
   return [{ type: 'TradeSettled', data }];
 }

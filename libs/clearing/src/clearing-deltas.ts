@@ -19,6 +19,8 @@ export interface OrderDelta {
   openQty: number;
   filled: number;
   reservePrice?: number;
+  /** Sets the order's amendment top-up (a number while one is in flight, null when the book answered). */
+  amendTopUp?: number | null;
 }
 
 export interface FeeDelta {
@@ -89,6 +91,7 @@ export function deltasOf(event: ClearingEvent): ClearingDeltas {
               openQty: d.qty,
               filled: 0,
               reserved: d.amount,
+              amendTopUp: null,
             },
           },
         ],
@@ -103,7 +106,7 @@ export function deltasOf(event: ClearingEvent): ClearingDeltas {
             ? cash(d.member, -d.amount, d.amount)
             : units(d.member, d.instrument, -d.amount, d.amount),
         ],
-        orders: [{ orderId: d.orderId, reserved: d.amount, openQty: 0, filled: 0 }],
+        orders: [{ orderId: d.orderId, reserved: d.amount, openQty: 0, filled: 0, amendTopUp: d.amount }],
       };
     }
     case 'ReservationReleased': {
@@ -122,6 +125,7 @@ export function deltasOf(event: ClearingEvent): ClearingDeltas {
             openQty: d.openQtyChange,
             filled: 0,
             reservePrice: d.reservePrice,
+            ...(d.endsAmendment ? { amendTopUp: null } : {}),
           },
         ],
       };

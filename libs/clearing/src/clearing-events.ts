@@ -78,6 +78,8 @@ export interface ReservationReleasedData {
   reason: string;
   reservePrice: number;
   openQtyChange: number;
+  /** The book has answered the order's pending amendment: its top-up is settled by this release. */
+  endsAmendment?: boolean;
 }
 
 /**
@@ -98,4 +100,6 @@ export interface TradeSettledData {
   sellerFee: number;
   buyerReleased: number;
   block?: boolean;
+  /** A block trade's id (block trades are not numbered with the book's trades: `tradeNo` is 0). */
+  blockTradeId?: string;
 }

@@ -194,9 +194,36 @@ describe('ClearingLedger', () => {
     it('a quantity cut releases units of a sell', () => {
       const l = given();
       sell(l, 's1', 3600, 100);
-      expect(reserveForAmendment(l, { orderId: 's1', qty: 40 })).toEqual([]);
+      l.apply(reserveForAmendment(l, { orderId: 's1', qty: 40 }));
+      expect(l.order('s1')!.amendTopUp).toBe(0);
       l.apply(settleAmendment(l, 's1', { price: 3600, openQty: 40 }, 'amend'));
       expect(l.member('seller')!.holdings.get(CQEA)).toMatchObject({ available: 960, reserved: 40 });
+    });
+
+    it('a second amendment before the book answered the first is refused (409), and fills meanwhile keep the top-up', () => {
+      const l = given();
+      buy(l, 'b1', 3600, 100);
+      l.apply(reserveForAmendment(l, { orderId: 'b1', price: 3650 }));
+      expect(() => reserveForAmendment(l, { orderId: 'b1', qty: 50 })).toThrow(
+        expect.objectContaining({ code: 'CLEARING.AMEND_PENDING_CONFLICT' }),
+      );
+      sell(l, 's1', 3600, 40);
+      l.apply(
+        settleTrade(l, {
+          instrument: CQEA,
+          tradeNo: 1,
+          price: 3600,
+          qty: 40,
+          buyer: 'buyer',
+          seller: 'seller',
+          buyOrderId: 'b1',
+          sellOrderId: 's1',
+        }),
+      );
+      // 60 open still need 216,216 at the old price; the 5,005 top-up waits for the amendment.
+      expect(l.order('b1')).toMatchObject({ reserved: 216_216 + 5_005, amendTopUp: 5_005 });
+      l.apply(settleAmendment(l, 'b1', { price: 3650, openQty: 60 }, 'amend'));
+      expect(l.order('b1')).toMatchObject({ reserved: 219_219, amendTopUp: null, reservePrice: 3650 });
     });
 
     it('a total quantity not above what is filled is refused', () => {

@@ -91,6 +91,7 @@ export class ClearingLedger implements ClearingView {
     o.openQty += d.openQty;
     o.filled += d.filled;
     if (d.reservePrice !== undefined) o.reservePrice = d.reservePrice;
+    if (d.amendTopUp !== undefined) o.amendTopUp = d.amendTopUp;
     if (o.reserved < 0 || o.openQty < 0) invariant(`order ${d.orderId} reservation below zero`);
     if (o.openQty === 0 && o.reserved === 0) this.orders.delete(d.orderId);
   }

@@ -31,6 +31,11 @@ export interface OrderReservation {
   openQty: number;
   filled: number;
   reserved: number;
+  /**
+   * While an amendment is on its way to the book: the top-up reserved for it (part of `reserved`,
+   * not released by fills meanwhile); null otherwise. One amendment at a time per order.
+   */
+  amendTopUp: number | null;
 }
 
 /** What the decisions read: the whole ledger in memory, or the rows an adapter loaded. */

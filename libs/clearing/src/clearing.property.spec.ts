@@ -31,7 +31,8 @@ type Step =
       tif: 'GTC' | 'IOC' | 'FOK';
     }
   | { kind: 'cancel'; pick: number }
-  | { kind: 'amend'; pick: number; price: number; qty: number };
+  | { kind: 'amend'; pick: number; price: number; qty: number }
+  | { kind: 'deliver' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -53,6 +54,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('deliver' as const) }),
   fc.record({
     kind: fc.constant('amend' as const),
     pick: fc.nat(),
@@ -102,6 +104,27 @@ function run(steps: Step[], feeBp: number) {
     }
   };
 
+  const inFlight: { id: string; price: number; qty: number; openQtySeen: number }[] = [];
+  /** The book worker's half, as InstrumentBook.amend does it: fills since the gateway looked lower the qty. */
+  const deliver = (a: (typeof inFlight)[number]) => {
+    const open = engine.remainingQty(a.id);
+    const qty = open === undefined ? a.qty : a.qty - (a.openQtySeen - open);
+    const events = qty > 0 ? engine.apply({ type: 'amend', id: a.id, price: a.price, qty }) : [];
+    const amended = events.find((e) => e.type === 'amended');
+    const order = ledger.order(a.id);
+    if (amended && amended.type === 'amended')
+      ledger.apply(settleAmendment(ledger, a.id, { price: amended.price, openQty: amended.qty }, 'amend'));
+    else if (order)
+      ledger.apply(
+        settleAmendment(
+          ledger,
+          a.id,
+          { price: order.reservePrice, openQty: order.openQty },
+          'amend-rejected',
+        ),
+      );
+    settle(events.filter((e) => e.type !== 'rejected'));
+  };
   for (const s of steps) {
     try {
       if (s.kind === 'cash') {
@@ -143,24 +166,13 @@ function run(steps: Step[], feeBp: number) {
         const id = [...ledger.orders.keys()][s.pick % ledger.orders.size];
         settle(engine.apply({ type: 'cancel', id }));
       } else if (s.kind === 'amend' && ledger.orders.size > 0) {
+        // The gateway's half: top up for the new total, then the command waits in the queue.
         const id = [...ledger.orders.keys()][s.pick % ledger.orders.size];
         const order = ledger.order(id)!;
-        const total = order.filled + s.qty;
-        ledger.apply(reserveForAmendment(ledger, { orderId: id, price: s.price, qty: total }));
-        const events = engine.apply({ type: 'amend', id, price: s.price, qty: s.qty });
-        const amended = events.find((e) => e.type === 'amended');
-        if (amended && amended.type === 'amended')
-          ledger.apply(settleAmendment(ledger, id, { price: amended.price, openQty: amended.qty }, 'amend'));
-        else
-          ledger.apply(
-            settleAmendment(
-              ledger,
-              id,
-              { price: order.reservePrice, openQty: order.openQty },
-              'amend-rejected',
-            ),
-          );
-        settle(events.filter((e) => e.type !== 'rejected'));
+        ledger.apply(reserveForAmendment(ledger, { orderId: id, price: s.price, qty: order.filled + s.qty }));
+        inFlight.push({ id, price: s.price, qty: s.qty, openQtySeen: order.openQty });
+      } else if (s.kind === 'deliver' && inFlight.length > 0) {
+        deliver(inFlight.shift()!);
       }
     } catch (error) {
       if (
@@ -170,6 +182,7 @@ function run(steps: Step[], feeBp: number) {
         throw error;
     }
   }
+  while (inFlight.length > 0) deliver(inFlight.shift()!);
   return { ledger, engine, deposited, unitsIn, tradeNo };
 }
 

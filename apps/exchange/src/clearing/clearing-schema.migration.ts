@@ -43,7 +43,8 @@ export class ClearingSchema1764000300000 implements MigrationInterface {
         fee_bp integer NOT NULL,
         open_qty bigint NOT NULL CHECK (open_qty >= 0),
         filled bigint NOT NULL DEFAULT 0 CHECK (filled >= 0),
-        reserved bigint NOT NULL CHECK (reserved >= 0)
+        reserved bigint NOT NULL CHECK (reserved >= 0),
+        amend_top_up bigint CHECK (amend_top_up >= 0)
       )`);
     await q.query(`
       CREATE TABLE clearing_fees (

@@ -29,6 +29,7 @@ interface OrderRow {
   open_qty: string;
   filled: string;
   reserved: string;
+  amend_top_up: string | null;
 }
 
 export interface LoadScope {
@@ -139,7 +140,13 @@ export class ClearingStore {
     const creates: OrderReservation[] = [];
     const orders = new Map<
       string,
-      { reserved: number; openQty: number; filled: number; reservePrice: number | null }
+      {
+        reserved: number;
+        openQty: number;
+        filled: number;
+        reservePrice: number | null;
+        topUp: number | null | undefined;
+      }
     >();
     const fees = new Map<string, number>();
     for (const event of events) {
@@ -159,12 +166,19 @@ export class ClearingStore {
           creates.push(o.create);
           continue;
         }
-        const x = orders.get(o.orderId) ?? { reserved: 0, openQty: 0, filled: 0, reservePrice: null };
+        const x = orders.get(o.orderId) ?? {
+          reserved: 0,
+          openQty: 0,
+          filled: 0,
+          reservePrice: null,
+          topUp: undefined,
+        };
         orders.set(o.orderId, {
           reserved: x.reserved + o.reserved,
           openQty: x.openQty + o.openQty,
           filled: x.filled + o.filled,
           reservePrice: o.reservePrice ?? x.reservePrice,
+          topUp: o.amendTopUp !== undefined ? o.amendTopUp : x.topUp,
         });
       }
       for (const f of d.fees) fees.set(f.instrument, (fees.get(f.instrument) ?? 0) + f.amount);
@@ -215,8 +229,10 @@ export class ClearingStore {
       const ids = rows.map((r) => r[0]);
       await manager.query(
         `UPDATE clearing_orders o SET reserved = o.reserved + d.r, open_qty = o.open_qty + d.q, filled = o.filled + d.f,
-           reserve_price = COALESCE(d.p, o.reserve_price)
-         FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS d(id, r, q, f, p)
+           reserve_price = COALESCE(d.p, o.reserve_price),
+           amend_top_up = CASE WHEN d.set_top_up THEN d.top_up ELSE o.amend_top_up END
+         FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::boolean[], $7::bigint[])
+           AS d(id, r, q, f, p, set_top_up, top_up)
          WHERE o.order_id = d.id`,
         [
           ids,
@@ -224,6 +240,8 @@ export class ClearingStore {
           rows.map((r) => r[1].openQty),
           rows.map((r) => r[1].filled),
           rows.map((r) => r[1].reservePrice),
+          rows.map((r) => r[1].topUp !== undefined),
+          rows.map((r) => r[1].topUp ?? null),
         ],
       );
       await manager.query(
@@ -251,5 +269,6 @@ function toReservation(o: OrderRow): OrderReservation {
     openQty: Number(o.open_qty),
     filled: Number(o.filled),
     reserved: Number(o.reserved),
+    amendTopUp: o.amend_top_up === null ? null : Number(o.amend_top_up),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { releaseOrder, settleTrade, type ClearingEvent } from '@app/clearing';
+import { releaseOrder, settleAmendment, settleTrade, type ClearingEvent } from '@app/clearing';
 import type { BookEvent } from '@app/contracts';
 import type { EventMetadata } from '@app/event-store';
 import { ClearingStore } from './clearing-store';
@@ -47,6 +47,26 @@ function decide(ledger: Parameters<typeof settleTrade>[0], e: BookEvent): Cleari
       return REJECTIONS_KEEPING_THE_ORDER.has(e.data.reason)
         ? []
         : releaseOrder(ledger, e.data.orderId, `rejected:${e.data.reason}`);
+    case 'OrderAmended':
+      return settleAmendment(ledger, e.data.orderId, { price: e.data.price, openQty: e.data.qty }, 'amend');
+    case 'AmendRejected': {
+      const order = ledger.order(e.data.orderId);
+      return order
+        ? settleAmendment(
+            ledger,
+            order.orderId,
+            { price: order.reservePrice, openQty: order.openQty },
+            `amend-rejected:${e.data.reason}`,
+          )
+        : [];
+    }
+    case 'BlockTradeExecuted':
+      return settleTrade(ledger, { ...e.data, tradeNo: 0, block: true, blockTradeId: e.data.tradeId });
+    case 'BlockTradeRejected':
+      return [
+        ...releaseOrder(ledger, e.data.buyOrderId, `block-rejected:${e.data.reason}`),
+        ...releaseOrder(ledger, e.data.sellOrderId, `block-rejected:${e.data.reason}`),
+      ];
     default:
       return [];
   }
@@ -58,7 +78,12 @@ function orderIdsOf(e: BookEvent): string[] {
       return [e.data.buyOrderId, e.data.sellOrderId];
     case 'OrderCancelled':
     case 'OrderRejected':
+    case 'OrderAmended':
+    case 'AmendRejected':
       return [e.data.orderId];
+    case 'BlockTradeExecuted':
+    case 'BlockTradeRejected':
+      return [e.data.buyOrderId, e.data.sellOrderId];
     default:
       return [];
   }

@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { OrderAcceptedData, OrderCancelledData, OrderRejectedData, TradeExecutedData } from '@app/contracts';
+import {
+  OrderAcceptedData,
+  OrderAmendedData,
+  OrderCancelledData,
+  OrderRejectedData,
+  TradeExecutedData,
+} from '@app/contracts';
 import type { StoredEvent } from '@app/event-store';
 
 /**
@@ -52,6 +58,15 @@ export class OrdersProjection {
             `UPDATE orders_view SET remaining = 0, status = 'cancelled', reason = $2, updated_position = $3
              WHERE order_id = $1 AND updated_position < $3`,
             [c.orderId, c.reason, at],
+          );
+          break;
+        }
+        case 'OrderAmended': {
+          const a = event.data as OrderAmendedData;
+          await manager.query(
+            `UPDATE orders_view SET price = $2, qty = filled + $3, remaining = $3, updated_position = $4
+             WHERE order_id = $1 AND updated_position < $4`,
+            [a.orderId, a.price, a.qty, at],
           );
           break;
         }

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Patch } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { reserveForAmendment } from '@app/clearing';
+import { AmendOrderMessage, exchangeQueueFor } from '@app/contracts';
+import { DomainError } from '@app/domain';
+import { Outbox } from '@app/messaging';
+import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
+import { ClearingStore } from '../../../../exchange/src/clearing/clearing-store';
+import { memberStreamId } from '../../../../exchange/src/clearing/clearing-streams';
+import { CLOCK, Clock } from '../../clock/clock';
+import { AmendOrderDto } from './amend-order.dto';
+
+/**
+ * Amends a resting order: the reservation is topped up for the new price and quantity in the
+ * same transaction as the command's outbox row (422 and nothing changed if the member cannot
+ * cover it); the matching worker applies it and hands back what is no longer needed.
+ */
+@ApiTags('orders')
+@Controller('orders')
+export class AmendOrderController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly clearing: ClearingStore,
+    private readonly catalogue: InstrumentCatalogue,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Patch(':orderId')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({
+    description: 'The amendment is reserved for and durably queued for the matching worker',
+  })
+  @ApiNotFoundResponse({ description: 'CLEARING.ORDER_NOT_FOUND: no open order under this id' })
+  @ApiConflictResponse({
+    description: 'CLEARING.AMEND_PENDING_CONFLICT: an earlier amendment is still on its way',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Off tick/lot, insufficient cash or units, qty not above filled',
+  })
+  async amend(
+    @Param('orderId') orderId: string,
+    @Body() dto: AmendOrderDto,
+  ): Promise<{ orderId: string; commandId: string; status: string }> {
+    if (dto.price === undefined && dto.qty === undefined)
+      throw new DomainError('EXCHANGE.NOTHING_TO_AMEND', 'give a new price, a new qty or both', {
+        field: 'price',
+      });
+    return this.dataSource.transaction(async (manager) => {
+      const ledger = await this.clearing.load(manager, { orders: [orderId], lock: true });
+      const order = ledger.order(orderId);
+      if (!order)
+        throw new DomainError('CLEARING.ORDER_NOT_FOUND', `no open order ${orderId}`, { field: 'orderId' });
+      const instrument = this.catalogue.get(order.instrument)!;
+      if (dto.price !== undefined && dto.price % instrument.tick !== 0)
+        throw new DomainError('EXCHANGE.OFF_TICK', `price must be a multiple of ${instrument.tick}`, {
+          field: 'price',
+        });
+      if (dto.qty !== undefined && dto.qty % instrument.lot !== 0)
+        throw new DomainError('EXCHANGE.OFF_LOT', `qty must be a multiple of ${instrument.lot}`, {
+          field: 'qty',
+        });
+      const events = reserveForAmendment(ledger, { orderId, price: dto.price, qty: dto.qty });
+      const message: AmendOrderMessage = {
+        commandId: `amend:${orderId}:${randomUUID()}`,
+        orderId,
+        instrument: order.instrument,
+        ...(dto.price !== undefined ? { price: dto.price } : {}),
+        ...(dto.qty !== undefined ? { qty: dto.qty - order.filled } : {}),
+        openQtySeen: order.openQty,
+        receivedAt: this.clock.now(),
+      };
+      await this.clearing.write(
+        manager,
+        events.map((event) => ({ stream: memberStreamId(order.member), event })),
+        { commandId: message.commandId },
+      );
+      await this.outbox.enqueue(manager, [
+        {
+          queue: exchangeQueueFor(order.instrument, this.config.EXCHANGE_SHARDS),
+          name: 'AmendOrder',
+          payload: message,
+          messageId: message.commandId,
+        },
+      ]);
+      return { orderId, commandId: message.commandId, status: 'amend-requested' };
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { CLOCK, systemClock } from '../clock/clock';
+import { AmendOrderController } from './amend-order/amend-order.controller';
+import { ReportBlockTradeController } from './block-trade/report-block-trade.controller';
+
+/** Order entry beyond a single new order: amend, batch, block-trade reports. */
+@Module({
+  imports: [AccountsModule],
+  controllers: [AmendOrderController, ReportBlockTradeController],
+  providers: [{ provide: CLOCK, useValue: systemClock }],
+})
+export class OrderEntryModule {}

@@ -1,0 +1,192 @@
+import { parseAppConfig, RunningService, startService } from '@app/platform';
+import { sandboxService } from '../apps/sandbox/src/sandbox.app';
+import { eventually, getJson, postJson } from './support/http';
+import { fundMember } from './support/members';
+
+interface Positions {
+  cash: { available: number; reserved: number };
+  holdings: { instrument: string; available: number; reserved: number; incoming: number }[];
+}
+
+const INSTRUMENT = 'SCEA-2024';
+
+/** Members, cash and units, reservations and settlement over HTTP, in the embedded sandbox. */
+describe('clearing in the sandbox: members, reservations, settlement, amend, block trades', () => {
+  let service: RunningService;
+  let base = '';
+  const positions = (m: string) => getJson<Positions>(`${base}/members/${m}/positions`);
+  const holding = (p: Positions) => p.holdings.find((h) => h.instrument === INSTRUMENT);
+  const patchJson = async (url: string, body: unknown) => {
+    const r = await fetch(url, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    service = await startService(sandboxService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'error' })));
+    base = service.url;
+    await fundMember(base, 'sc-buyer', { cash: 1_000_000_000, jurisdiction: 'SC' });
+    await fundMember(base, 'sc-seller', { units: { [INSTRUMENT]: 300_000 }, jurisdiction: 'SC' });
+  });
+  afterAll(() => service?.close());
+
+  it('registers a member once: the same id again is 409, a bad jurisdiction 400', async () => {
+    expect(
+      (await postJson(`${base}/members`, { memberId: 'sc-buyer', name: 'x', jurisdiction: 'SC' })).body,
+    ).toMatchObject({
+      code: 'CLEARING.DUPLICATE_MEMBER',
+      field: 'memberId',
+    });
+    expect(
+      (await postJson(`${base}/members`, { memberId: 'y', name: 'y', jurisdiction: 'MARS' })).status,
+    ).toBe(400);
+    expect((await fetch(`${base}/members/nobody/positions`)).status).toBe(404);
+  });
+
+  it('crossing orders move cash and units between the members and book the fees', async () => {
+    const sell = await postJson(`${base}/orders`, {
+      instrument: INSTRUMENT,
+      account: 'sc-seller',
+      side: 'sell',
+      price: 3600,
+      qty: 1000,
+    });
+    expect(sell.status).toBe(202);
+    expect(holding(await positions('sc-seller'))).toMatchObject({ available: 299_000, reserved: 1000 });
+    const buy = await postJson(`${base}/orders`, {
+      instrument: INSTRUMENT,
+      account: 'sc-buyer',
+      side: 'buy',
+      price: 3650,
+      qty: 1000,
+    });
+    expect(buy.status).toBe(202);
+    const seller = await eventually(async () => {
+      const p = await positions('sc-seller');
+      return p.cash.available > 0 ? p : undefined;
+    });
+    // 3,600,000 fen notional, 10 bp fee each side = 3,600 fen.
+    expect(seller.cash).toEqual({ available: 3_600_000 - 3_600, reserved: 0 });
+    expect(holding(seller)).toMatchObject({ available: 299_000, reserved: 0 });
+    const buyer = await positions('sc-buyer');
+    expect(buyer.cash).toEqual({ available: 1_000_000_000 - 3_603_600, reserved: 0 });
+    expect(holding(buyer)).toMatchObject({ available: 1000, reserved: 0, incoming: 0 });
+  });
+
+  it('refuses more than the member holds with 422 naming the field, reserving nothing', async () => {
+    const before = await positions('sc-seller');
+    const r = await postJson(`${base}/orders`, {
+      instrument: INSTRUMENT,
+      account: 'sc-seller',
+      side: 'sell',
+      price: 3600,
+      qty: 99_999 * 4,
+    });
+    expect(r.status).toBe(422);
+    const tooMany = await postJson(`${base}/orders`, {
+      instrument: INSTRUMENT,
+      account: 'sc-seller',
+      side: 'sell',
+      price: 3600,
+      qty: 99_999,
+    });
+    expect(tooMany.status).toBe(202);
+    const poor = await postJson(`${base}/orders`, {
+      instrument: INSTRUMENT,
+      account: 'sc-seller',
+      side: 'buy',
+      price: 3600,
+      qty: 99_999,
+    });
+    expect(poor).toMatchObject({ status: 422, body: { code: 'CLEARING.INSUFFICIENT_CASH', field: 'qty' } });
+    const unknown = await postJson(`${base}/orders`, {
+      instrument: INSTRUMENT,
+      account: 'nobody',
+      side: 'buy',
+      price: 3600,
+      qty: 1,
+    });
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { code: 'CLEARING.UNKNOWN_MEMBER', field: 'account' },
+    });
+    const after = await positions('sc-seller');
+    expect(after.cash).toEqual(before.cash);
+    expect(holding(after)!.reserved).toBe(holding(before)!.reserved + 99_999);
+    await fetch(`${base}/orders/${tooMany.body.orderId as string}`, { method: 'DELETE' });
+    await eventually(async () => (holding(await positions('sc-seller'))!.reserved === 0 ? true : undefined));
+  });
+
+  it('amends a resting buy: a higher price reserves more, a cancel releases everything', async () => {
+    const placed = await postJson(`${base}/orders`, {
+      instrument: INSTRUMENT,
+      account: 'sc-buyer',
+      side: 'buy',
+      price: 3700,
+      qty: 100,
+      clientOrderId: 'amend-me',
+    });
+    expect(placed.status).toBe(202);
+    await eventually(async () =>
+      (await getJson<{ status: string }>(`${base}/orders/amend-me`)).status === 'open' ? true : undefined,
+    );
+    expect((await positions('sc-buyer')).cash.reserved).toBe(370_370);
+    expect((await patchJson(`${base}/orders/amend-me`, { price: 3750, qty: 200 })).status).toBe(202);
+    const amended = await eventually(async () => {
+      const o = await getJson<{ price: number; qty: number }>(`${base}/orders/amend-me`);
+      return o.price === 3750 ? o : undefined;
+    });
+    expect(amended).toMatchObject({ qty: 200 });
+    expect((await positions('sc-buyer')).cash.reserved).toBe(750_750);
+    expect(await patchJson(`${base}/orders/amend-me`, {})).toMatchObject({
+      status: 422,
+      body: { code: 'EXCHANGE.NOTHING_TO_AMEND' },
+    });
+    expect((await patchJson(`${base}/orders/amend-me`, { qty: 1.5 })).status).toBe(400);
+    expect((await fetch(`${base}/orders/amend-me`, { method: 'DELETE' })).status).toBe(202);
+    await eventually(async () => ((await positions('sc-buyer')).cash.reserved === 0 ? true : undefined));
+    expect((await patchJson(`${base}/orders/amend-me`, { qty: 10 })).status).toBe(404);
+  });
+
+  it('settles a reported block trade like a trade, and refuses one below the block minimum', async () => {
+    const small = await postJson(`${base}/block-trades`, {
+      instrument: INSTRUMENT,
+      buyer: 'sc-buyer',
+      seller: 'sc-seller',
+      price: 3500,
+      qty: 1000,
+    });
+    expect(small).toMatchObject({
+      status: 422,
+      body: { code: 'EXCHANGE.BELOW_BLOCK_MIN_QTY', field: 'qty' },
+    });
+    const short = await postJson(`${base}/block-trades`, {
+      instrument: INSTRUMENT,
+      buyer: 'sc-seller',
+      seller: 'sc-buyer',
+      price: 3500,
+      qty: 100_000,
+    });
+    expect(short).toMatchObject({ status: 422, body: { field: 'buyer' } });
+    const before = await positions('sc-buyer');
+    const block = await postJson(`${base}/block-trades`, {
+      instrument: INSTRUMENT,
+      buyer: 'sc-buyer',
+      seller: 'sc-seller',
+      price: 3000,
+      qty: 100_000,
+      clientTradeId: 'blk-1',
+    });
+    expect(block.status).toBe(202);
+    const buyer = await eventually(async () => {
+      const p = await positions('sc-buyer');
+      return holding(p)!.available === 101_000 ? p : undefined;
+    });
+    // 300,000,000 fen notional + 300,000 fee.
+    expect(buyer.cash.available).toBe(before.cash.available - 300_300_000);
+    expect(holding(await positions('sc-seller'))!.available).toBe(199_000);
+  });
+});

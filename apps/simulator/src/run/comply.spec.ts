@@ -58,6 +58,14 @@ describe('compliance through @app/compliance (Chongqing: offsets ≤ 8 % of veri
       shortfall: 12_000,
       penaltyFen: 12_000 * 3 * PRICE,
       nextYearDeduction: 12_000,
+      allowancesSurrendered: 80_000,
+      creditsSurrendered: [
+        {
+          line: expect.objectContaining({ projectType: 'forestry', quantity: 10_000 }) as unknown,
+          used: 8_000,
+        },
+        { line: expect.objectContaining({ projectType: 'hydro', quantity: 5_000 }) as unknown, used: 0 },
+      ],
     });
   });
 

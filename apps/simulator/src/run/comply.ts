@@ -13,6 +13,9 @@ export interface Compliance {
   readonly shortfall: number;
   readonly penaltyFen: number;
   readonly nextYearDeduction: number;
+  /** Allowances that counted, and the credits that counted per line offered (for the registry). */
+  readonly allowancesSurrendered: number;
+  readonly creditsSurrendered: readonly { readonly line: CreditLine; readonly used: number }[];
 }
 
 /** At most this many re-evaluations: abating more lowers a verified-emissions offset limit a little. */
@@ -34,8 +37,10 @@ export function comply(
 ): Compliance {
   const multiplier = rules.penalty.kind === 'eu-fixed' ? 1 : rules.penalty.multiplier;
   const worthIt = Math.min(t.emissions, abatementAt(t.mac, multiplier * avgPriceFen));
+  let credits: CreditLine[] = [];
   const status = (abatement: number): ComplianceStatus => {
     const verified = t.emissions - abatement;
+    credits = creditsFor(verified);
     return complianceStatus(
       rules,
       {
@@ -43,7 +48,7 @@ export function comply(
         complianceYear: year,
         verifiedEmissions: verified,
         allowances: [{ vintage: year, quantity: t.holdings }],
-        credits: creditsFor(verified),
+        credits,
       },
       { avgPriceSixMonthsFen: avgPriceFen, avgPriceLastMonthFen: avgPriceFen },
     );
@@ -64,5 +69,7 @@ export function comply(
     shortfall: st.shortfall,
     penaltyFen: st.penalty.fineFen,
     nextYearDeduction: st.penalty.nextYearDeduction,
+    allowancesSurrendered: st.allowancesCounted,
+    creditsSurrendered: credits.map((line, i) => ({ line, used: st.offsets.lines[i]?.used ?? 0 })),
   };
 }

@@ -25,6 +25,7 @@ import {
 } from './compliance-rules';
 import type { EventLog } from './event-log';
 import { OrderIds } from './market-sink';
+import { RegistryBooks } from './registry-books';
 import {
   closeDay,
   type Market,
@@ -121,6 +122,8 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       const j = jurisdictionOf.get(f.jurisdiction) as JurisdictionSpec;
       return usableOffsets(f, year, j, complianceRules.get(j.id) as ComplianceRules, s.linkage, verified);
     };
+  const books = RegistryBooks.supports(s) ? new RegistryBooks(s, s.speculators) : undefined;
+  const startHoldings = new Array<number>(traders.length).fill(0);
   const order = Int32Array.from(traders.keys());
   const intent: OrderIntent = { side: 0, price: 0, qty: 0 };
   const steps = rules.stepsPerDay;
@@ -165,6 +168,23 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       const t = traders[i] as Trader;
       t.holdings = 0;
       t.cashFen = 0;
+    }
+    traders.forEach((t, i) => (startHoldings[i] = t.holdings));
+    if (books) {
+      for (const j of s.jurisdictions) {
+        const free = s.firms.flatMap((f, i) =>
+          f.jurisdiction === j.id ? [{ account: f.id, qty: (traders[i] as Trader).holdings }] : [],
+        );
+        const deducted = s.firms.reduce(
+          (a, f, i) =>
+            a + (f.jurisdiction === j.id ? Math.min(alloc.free[i] ?? 0, deductions[i] as number) : 0),
+          0,
+        );
+        books.allocate(year, j.id, free, alloc.auctioned.get(j.id) ?? 0, deducted);
+      }
+      for (const f of s.firms)
+        for (const c of f.credits)
+          books.issueCredits(year, f.id, c.issuer, c.projectType, c.quantity[y] ?? 0);
     }
     for (const m of markets) {
       const members = s.firms.filter((f) => marketOfJurisdiction(s, f.jurisdiction) === m.id);
@@ -246,6 +266,17 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       liveOrder.fill('');
       liveAsk.fill('');
     }
+    if (books) {
+      books.settle(
+        year,
+        traders.map((t, i) => ({
+          account: t.id,
+          jurisdiction: jurOfTrader[i] as string,
+          qty: t.holdings - (startHoldings[i] as number),
+        })),
+      );
+      for (const t of traders) books.check(year, t.id, t.holdings);
+    }
     for (const m of markets) {
       const vwap = vwapOf(m.yearNotional, m.yearVolume);
       const avgPrice = vwap > 0 ? vwap : m.reference;
@@ -261,6 +292,17 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
           creditLines(f, year, j, s.linkage, verified),
         );
         deductions[i] = c.nextYearDeduction;
+        books?.surrender(
+          year,
+          f.id,
+          f.jurisdiction,
+          c.allowancesSurrendered,
+          c.creditsSurrendered.map((x) => ({
+            issuer: x.line.issuingJurisdiction,
+            projectType: x.line.projectType,
+            used: x.used,
+          })),
+        );
         log.line(
           `{"type":"complied","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","emissions":${t.emissions},"abatement":${c.abatement},"abatementCostFen":${c.abatementCostFen},"verified":${c.verified},"unitsDue":${c.unitsDue},"holdings":${t.holdings},"offsetsUsed":${c.offsetsUsed},"surrendered":${c.surrendered},"shortfall":${c.shortfall},"penaltyFen":${c.penaltyFen},"nextYearDeduction":${c.nextYearDeduction},"cashFen":${t.cashFen}}`,
         );
@@ -270,6 +312,13 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       const t = traders[i] as Trader;
       log.line(
         `{"type":"position-closed","year":${year},"account":"${t.id}","kind":"${t.kind}","holdings":${t.holdings},"cashFen":${t.cashFen}}`,
+      );
+    }
+    if (books) {
+      books.lapse();
+      const r = books.totals(year);
+      log.line(
+        `{"type":"registry-closed","year":${year},"issued":${r.issued},"surrendered":${r.surrendered},"cancelled":${r.cancelled}}`,
       );
     }
   }

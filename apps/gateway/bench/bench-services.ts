@@ -37,7 +37,10 @@ async function waitHealthy(url: string, what: string, timeoutMs = 60_000): Promi
  * The gateway and the exchange as separate processes (built by `npm run build`) on a fresh
  * database of the local PostgreSQL and the local Redis, like the services e2e test.
  */
-export async function startServices(env: Record<string, string>): Promise<RunningServices> {
+export async function startServices(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<RunningServices> {
   const db: TestDatabase = await createTestDatabase();
   await db.dataSource.destroy();
   const shared = {
@@ -51,7 +54,7 @@ export async function startServices(env: Record<string, string>): Promise<Runnin
   const children: ChildProcess[] = [];
   const start = async (app: 'gateway' | 'exchange'): Promise<string> => {
     const port = await freePort();
-    const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+    const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/src/main.js`], {
       env: { ...process.env, ...shared, PORT: String(port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -25,7 +25,9 @@ const DURATION = env('DURATION', 10);
 const RATE = env('RATE', 5000);
 const CONNECTIONS = env('CONNECTIONS', 64);
 const BATCH = env('BATCH', 100);
-const MEMBERS = env('MEMBERS', 20);
+const MEMBERS = env('MEMBERS', 100);
+/** Gateway and exchange connection pools; concurrent requests beyond it queue for a connection. */
+const POOL = env('POOL', 32);
 const PIPELINE_TIMEOUT_MS = env('PIPELINE_TIMEOUT', 180) * 1000;
 
 interface PhaseResult {
@@ -98,7 +100,7 @@ async function batchEndpointExists(gatewayUrl: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   console.log(`starting gateway and exchange on PostgreSQL and Redis (${DURATION} s per phase)`);
-  const services = await startServices({});
+  const services = await startServices({ DATABASE_POOL_SIZE: String(POOL) });
   const progress = await PipelineProgress.connect(services.databaseUrl);
   try {
     const funded = await fundMembers(services.gatewayUrl, MEMBERS);
@@ -143,6 +145,8 @@ async function main(): Promise<void> {
         non2xx: max.non2xx + sustained.non2xx + (batch?.non2xx ?? 0),
         durationSeconds: DURATION,
         connections: CONNECTIONS,
+        members: MEMBERS,
+        pool: POOL,
       }),
     );
   } finally {

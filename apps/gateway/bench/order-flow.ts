@@ -50,7 +50,7 @@ async function post(url: string, body: unknown): Promise<number> {
  * pre-trade risk passes. Returns false when the gateway has no member accounts yet.
  */
 export async function fundMembers(gatewayUrl: string, members: number): Promise<boolean> {
-  for (let m = 0; m < members; m++) {
+  const fund = async (m: number): Promise<boolean> => {
     const memberId = `bench-m${m}`;
     const status = await post(`${gatewayUrl}/members`, { memberId, name: memberId, jurisdiction: 'CQ' });
     if (status === 404) return false;
@@ -64,6 +64,11 @@ export async function fundMembers(gatewayUrl: string, members: number): Promise<
         qty: 100_000_000,
         registryTransfer: `bench-units-${memberId}-${instrument}`,
       });
-  }
+    return true;
+  };
+  if (!(await fund(0))) return false;
+  const PARALLEL = 16;
+  for (let m = 1; m < members; m += PARALLEL)
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, members - m) }, (_, i) => fund(m + i)));
   return true;
 }

@@ -1,32 +1,51 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore, ProjectionRunner } from '@app/event-store';
-import { BarsProjection } from '../market-data/bars/bars.projection';
-import { OrdersProjection } from '../orders/order-status/orders.projection';
-import { TradesProjection } from '../trades/trades.projection';
+import { GatewayReadModels } from './gateway-read-models.projection';
+
+const BATCH = 1000;
+/** Under load, wait this long after a partial batch so the next one is bigger (fewer commits). */
+const GATHER_MS = 20;
 
 /** Keeps the gateway's read models caught up with the event log while the app runs. */
 @Injectable()
 export class ReadModelProjections implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReadModelProjections.name);
+  private readonly projection = new GatewayReadModels();
   readonly runner: ProjectionRunner;
+  private running = false;
+  private loop?: Promise<void>;
 
-  constructor(dataSource: DataSource, store: EventStore) {
-    this.runner = new ProjectionRunner(
-      dataSource,
-      store,
-      [new TradesProjection(), new OrdersProjection(), new BarsProjection()],
-      {
-        onError: (name, error) => this.logger.error(`projection ${name} failed, retrying: ${String(error)}`),
-      },
-    );
+  constructor(
+    dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {
+    this.runner = new ProjectionRunner(dataSource, store, [this.projection], { batchSize: BATCH });
   }
 
   onApplicationBootstrap(): void {
-    this.runner.start();
+    this.running = true;
+    this.loop = this.follow();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    this.running = false;
+    this.store.wakeWaiters();
+    await this.loop;
+  }
+
+  private async follow(): Promise<void> {
+    while (this.running) {
+      const generation = this.store.appendGeneration;
+      let applied = 0;
+      try {
+        applied = await this.runner.runBatch(this.projection.name);
+      } catch (error) {
+        this.logger.error(`read models failed, retrying: ${String(error)}`);
+      }
+      if (applied === BATCH) continue;
+      if (applied > 0) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+      else if (this.running) await this.store.waitForAppend(generation, 250);
+    }
   }
 }

@@ -7,9 +7,7 @@ import { InstrumentBook } from '../../../exchange/src/books/instrument-book';
 import { readDepth } from '../book/book-depth.query';
 import { GATEWAY_MIGRATIONS } from '../gateway.module';
 import { BAR_INTERVALS, barStart } from '../market-data/bars/bar-intervals';
-import { BarsProjection } from '../market-data/bars/bars.projection';
-import { OrdersProjection } from '../orders/order-status/orders.projection';
-import { TradesProjection } from '../trades/trades.projection';
+import { GatewayReadModels } from './gateway-read-models.projection';
 
 jest.setTimeout(120_000);
 
@@ -72,7 +70,7 @@ describe('read models (trades, orders, depth, bars) rebuilt by replay (PostgreSQ
   let db: TestDatabase;
   let store: EventStore;
   let market: Awaited<ReturnType<typeof tradeRandomly>>;
-  const projections = () => [new TradesProjection(), new OrdersProjection(), new BarsProjection()];
+  const projections = () => [new GatewayReadModels()];
 
   beforeAll(async () => {
     db = await createTestDatabase({
@@ -177,9 +175,7 @@ describe('read models (trades, orders, depth, bars) rebuilt by replay (PostgreSQ
     } finally {
       await runner.release();
     }
-    await db.dataSource.query(
-      `DELETE FROM projection_checkpoints WHERE name IN ('trades', 'orders', 'bars')`,
-    );
+    await db.dataSource.query(`DELETE FROM projection_checkpoints WHERE name = 'gateway-read-models'`);
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM orders_view')).toEqual([{ n: 0 }]);
 
     await new ProjectionRunner(db.dataSource, store, projections(), { batchSize: 500 }).catchUp();

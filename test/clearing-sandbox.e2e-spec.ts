@@ -189,4 +189,49 @@ describe('clearing in the sandbox: members, reservations, settlement, amend, blo
     expect(buyer.cash.available).toBe(before.cash.available - 300_300_000);
     expect(holding(await positions('sc-seller'))!.available).toBe(199_000);
   });
+
+  it('takes a batch in one request and answers each order: received, or refused with its reason', async () => {
+    const order = (o: Record<string, unknown>) => ({ instrument: INSTRUMENT, price: 4100, qty: 10, ...o });
+    const r = await postJson(`${base}/orders/batch`, {
+      orders: [
+        order({ account: 'sc-seller', side: 'sell' }),
+        order({ account: 'sc-seller', side: 'sell', instrument: 'NOPE-1' }),
+        order({ account: 'sc-seller', side: 'sell', qty: 100_000 }),
+        order({ account: 'sc-seller', side: 'buy', price: 4400, qty: 99_999 }),
+        order({ account: 'sc-buyer', side: 'buy', clientOrderId: 'batch-b' }),
+        order({ account: 'sc-buyer', side: 'buy', clientOrderId: 'batch-b' }),
+      ],
+    });
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ received: 2, refused: 4 });
+    const results = r.body.results as {
+      status: string;
+      error?: { code: string; field?: string; status: number };
+    }[];
+    expect(results.map((x) => x.status)).toEqual([
+      'received',
+      'refused',
+      'refused',
+      'refused',
+      'received',
+      'refused',
+    ]);
+    expect(results[1].error).toMatchObject({
+      code: 'EXCHANGE.UNKNOWN_INSTRUMENT',
+      field: 'instrument',
+      status: 404,
+    });
+    expect(results[2].error).toMatchObject({ code: 'EXCHANGE.QTY_ABOVE_MAXIMUM', field: 'qty' });
+    expect(results[3].error).toMatchObject({ code: 'CLEARING.INSUFFICIENT_CASH', field: 'qty', status: 422 });
+    expect(results[5].error).toMatchObject({ code: 'EXCHANGE.DUPLICATE_CLIENT_ORDER_ID' });
+    await eventually(async () =>
+      (await getJson<{ status: string }>(`${base}/orders/batch-b`)).status === 'filled' ? true : undefined,
+    );
+    expect(holding(await positions('sc-seller'))!.reserved).toBe(0);
+    const malformed = await postJson(`${base}/orders/batch`, {
+      orders: [order({ account: 'x', side: 'buy', qty: -1 })],
+    });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body.message)).toMatch(/orders\.0\.qty/);
+  });
 });

@@ -3,11 +3,13 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { CLOCK, systemClock } from '../clock/clock';
 import { AmendOrderController } from './amend-order/amend-order.controller';
 import { ReportBlockTradeController } from './block-trade/report-block-trade.controller';
+import { PlaceOrderBatchController } from './batch/place-order-batch.controller';
+import { PlaceOrderBatchHandler } from './batch/place-order-batch.handler';
 
 /** Order entry beyond a single new order: amend, batch, block-trade reports. */
 @Module({
   imports: [AccountsModule],
-  controllers: [AmendOrderController, ReportBlockTradeController],
-  providers: [{ provide: CLOCK, useValue: systemClock }],
+  controllers: [AmendOrderController, ReportBlockTradeController, PlaceOrderBatchController],
+  providers: [PlaceOrderBatchHandler, { provide: CLOCK, useValue: systemClock }],
 })
 export class OrderEntryModule {}

@@ -1,16 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { exchangeQueueFor, PlaceOrderMessage } from '@app/contracts';
+import { exchangeQueueFor } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { OrderReservations } from '../../accounts/order-reservations';
 import { CLOCK, Clock } from '../../clock/clock';
 import { OrderAcknowledgement, PlaceOrder } from './place-order.command';
-import type { PlaceOrderDto } from './place-order.dto';
 import { checkAgainstInstrument } from './check-against-instrument';
+import { hashOrder, placeOrderMessage } from './place-order-message';
 
 /**
  * Accepts an order for matching: its reservation (cash for a buy, units for a sell), its
@@ -39,26 +39,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
 
     const orderId = order.clientOrderId ?? randomUUID();
     const bodyHash = hashOrder(order);
-    const message: PlaceOrderMessage = {
-      commandId: `place:${orderId}`,
-      orderId,
-      instrument: order.instrument,
-      account: order.account,
-      side: order.side,
-      type: order.type,
-      ...(order.type === 'limit' ? { price: order.price } : {}),
-      qty: order.qty,
-      tif: order.tif,
-      postOnly: order.postOnly,
-      receivedAt: this.clock.now(),
-    };
-    const ack: OrderAcknowledgement = {
-      orderId,
-      commandId: message.commandId,
-      instrument: order.instrument,
-      status: 'received',
-      receivedAt: message.receivedAt,
-    };
+    const { message, ack } = placeOrderMessage(order, orderId, this.clock.now());
 
     return this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
@@ -111,11 +92,4 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
       );
     return previous.ack;
   }
-}
-
-function hashOrder(order: PlaceOrderDto): string {
-  const { instrument, account, side, type, price, qty, tif, postOnly } = order;
-  return createHash('sha256')
-    .update(JSON.stringify([instrument, account, side, type, price ?? null, qty, tif, postOnly]))
-    .digest('hex');
 }

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium, Browser, Page } from 'playwright-core';
-import { eventually, freePort } from './support/http';
+import { eventually, freePort, getJson } from './support/http';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = 'test-output/console';
@@ -34,6 +34,11 @@ describe('web console in a real browser', () => {
     });
     url = `http://127.0.0.1:${port}`;
     await eventually(async () => ((await fetch(`${url}/health`)).ok ? true : undefined), 60000, 'sandbox');
+    await eventually(
+      async () => ((await getJson<{ seeded: boolean }>(`${url}/demo/status`)).seeded ? true : undefined),
+      60000,
+      'demo members and funds',
+    );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -68,7 +73,7 @@ describe('web console in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/ticket-error.png`, fullPage: true });
   });
 
-  it('an enterprise places an order, sees it in the book, and sees the trade when another crosses it', async () => {
+  it('an enterprise places an order, sees it in the book, and sees the trade and the holdings change when another crosses it', async () => {
     await page.selectOption('select[name=user]', 'cq-steel-001');
     await page.selectOption('select[name=instrument]', 'CQEA-2025');
     await page.click('label:has(input[name=side]) >> nth=1'); // sell
@@ -90,6 +95,8 @@ describe('web console in a real browser', () => {
       15000,
       'the resting sell to shrink to 200',
     );
+    // The buyer's holdings: 200,000 demo units plus the 100 bought.
+    await page.waitForSelector('[data-testid=holding-CQEA-2025] >> text=200,100');
     await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
   });
   it('a Sichuan regulator previews the allocation table, then issues it, and sees the supply', async () => {
@@ -108,7 +115,7 @@ describe('web console in a real browser', () => {
     await page.click('button[name=issue]');
     await page.waitForSelector('[data-testid=allocation-status] >> text=Allocation issued');
     await page.waitForSelector('[data-testid=supply-row] >> text=2026');
-    const supply = await fetch(`${url}/registries/SC/supply`).then((r) => r.json());
+    const supply = await getJson<{ rows: unknown[] }>(`${url}/registries/SC/supply`);
     expect(supply.rows).toContainEqual(expect.objectContaining({ vintage: 2026, conserved: true }));
     await page.screenshot({ path: `${SCREENSHOTS}/regulator-issued.png`, fullPage: true });
   });

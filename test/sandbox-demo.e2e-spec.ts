@@ -13,6 +13,10 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
   }, 60000);
   afterAll(() => service?.close());
 
+  it('reports the demo seeded and trading', async () => {
+    expect(await getJson(`${service.url}/demo/status`)).toEqual({ seeded: true, trading: true });
+  });
+
   it('lists demo users of every role for the sign-in picker', async () => {
     const users = await getJson<{ id: string; role: string; jurisdiction?: string }[]>(
       `${service.url}/demo/users`,
@@ -29,6 +33,13 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
       `${service.url}/registries/SC/accounts/sc-cement-001`,
     );
     expect(account).toMatchObject({ accountType: 'ENTERPRISE_HOLDING', jurisdiction: 'SC' });
+  });
+
+  it('makes each demo enterprise an exchange member with cash and units to trade', async () => {
+    const positions = await getJson<{ cash: { available: number; reserved: number } }>(
+      `${service.url}/members/sc-cement-001/positions`,
+    );
+    expect(positions.cash.available + positions.cash.reserved).toBeGreaterThan(0);
   });
 
   it('noise traders trade through the public API until trades appear', async () => {

@@ -6,6 +6,7 @@ import { REGISTRY_MIGRATIONS, RegistryModule } from '../../registry/src/registry
 import { loadDemoData } from './demo/demo-data';
 import { httpPost, seedDemo } from './demo/demo-seeder';
 import { startDemoTrading } from './demo/demo-trader';
+import { DEMO_STATUS, DemoStatus } from './demo/demo.controller';
 import { DemoModule } from './demo/demo.module';
 
 /**
@@ -28,11 +29,15 @@ export const sandboxService = (config: AppConfig): ServiceDefinition => {
       ]),
     afterStart: async (service) => {
       if (!demo) return;
+      const status = service.app.get<DemoStatus>(DEMO_STATUS);
       const post = httpPost(service.url);
       await seedDemo(demo, post);
+      status.seeded = true;
       // The timer is unref'd: it never keeps the process alive, and exits with it.
-      if (config.DEMO === 'trading')
+      if (config.DEMO === 'trading') {
         startDemoTrading(demo, service.app.get(InstrumentCatalogue).list(), post);
+        status.trading = true;
+      }
     },
   };
 };

@@ -5,6 +5,7 @@ import type {
   Instrument,
   OrderAcknowledgement,
   OrderTicket,
+  Positions,
   SupplyRow,
   Trade,
 } from './types';
@@ -69,6 +70,7 @@ export const api = {
       body: JSON.stringify(body),
     }),
   supply: (jurisdiction: string) => request<{ rows: SupplyRow[] }>(`/registries/${jurisdiction}/supply`),
+  positions: (memberId: string) => request<Positions>(`/members/${encodeURIComponent(memberId)}/positions`),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

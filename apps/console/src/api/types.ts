@@ -78,3 +78,16 @@ export interface SupplyRow {
   retired: number;
   conserved: boolean;
 }
+
+export interface Balance {
+  available: number;
+  reserved: number;
+}
+
+export interface Positions {
+  memberId: string;
+  name: string;
+  jurisdiction: string;
+  cash: Balance;
+  holdings: (Balance & { instrument: string })[];
+}

@@ -71,6 +71,12 @@ export const en: Messages = {
     surrendered: 'Surrendered',
     conserved: 'Conserved',
   },
+  positions: {
+    title: 'My holdings and cash',
+    cash: 'Cash (CNY)',
+    available: 'Available',
+    reserved: 'Reserved',
+  },
   errors: {
     wholeNumber: 'Must be a whole number of at least {{min}}',
     percent: 'Must be a percentage from 0 to 100, at most two decimals',

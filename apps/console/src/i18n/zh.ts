@@ -61,6 +61,7 @@ export const zh = {
     surrendered: '已清缴',
     conserved: '守恒',
   },
+  positions: { title: '我的持仓与资金', cash: '资金（元）', available: '可用', reserved: '冻结' },
   errors: {
     wholeNumber: '须为不小于 {{min}} 的整数',
     percent: '须为 0 至 100 之间的百分比，最多两位小数',

@@ -2,15 +2,17 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { Instrument } from '../api/types';
-import { checkTicket, TicketErrors, TicketInput } from './order-ticket-rules';
+import { checkTicket, TicketErrors, TicketInput, TicketLimits } from './order-ticket-rules';
 
 export function OrderTicket({
   instrument,
   account,
+  limits,
   onPlaced,
 }: {
   instrument: Instrument;
   account: string;
+  limits: TicketLimits;
   onPlaced: () => void;
 }) {
   const { t } = useTranslation();
@@ -30,7 +32,7 @@ export function OrderTicket({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkTicket(input, instrument, account);
+    const checked = checkTicket(input, instrument, account, limits);
     setErrors(checked.errors);
     setStatus(undefined);
     if (!checked.ticket) return;

@@ -8,7 +8,9 @@ import { OrderTicket } from './order-ticket';
 import { formatFen } from './order-ticket-rules';
 import { PriceChart } from './price-chart';
 import { RecentTrades } from './recent-trades';
+import { MyPositions } from './my-positions';
 import { useMarket } from './use-market';
+import { usePositions } from './use-positions';
 
 export function TradingScreen({ account, locale }: { account: string; locale: string }) {
   const { t, i18n } = useTranslation();
@@ -16,6 +18,7 @@ export function TradingScreen({ account, locale }: { account: string; locale: st
   const [symbol, setSymbol] = useState<string>();
   const [loadError, setLoadError] = useState<string>();
   const market = useMarket(symbol);
+  const { positions, error: positionsError } = usePositions(account);
 
   useEffect(() => {
     api
@@ -61,8 +64,15 @@ export function TradingScreen({ account, locale }: { account: string; locale: st
           key={instrument.symbol}
           instrument={instrument}
           account={account}
+          limits={{
+            availableCash: positions?.cash.available,
+            availableUnits: positions
+              ? (positions.holdings.find((h) => h.instrument === instrument.symbol)?.available ?? 0)
+              : undefined,
+          }}
           onPlaced={market.refresh}
         />
+        <MyPositions positions={positions} error={positionsError} locale={locale} />
       </div>
     </div>
   );

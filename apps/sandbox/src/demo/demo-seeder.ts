@@ -3,20 +3,52 @@ import type { DemoData } from './demo-data';
 export type Post = (path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
 
 /**
- * Opens the demo enterprises' holding accounts in their province's registry. Every command has a
- * fixed id, so starting the sandbox again on the same data directory changes nothing.
+ * Opens the demo enterprises' holding accounts in their province's registry and makes each an
+ * exchange member with starting cash and units of the traded instruments. Every command has a
+ * fixed id or reference, so starting again on the same data directory changes nothing.
  */
 export async function seedDemo(demo: DemoData, post: Post): Promise<void> {
-  for (const enterprise of demo.enterprises) {
-    const opened = await post(`/registries/${enterprise.jurisdiction}/accounts`, {
-      actor: 'system:demo',
-      commandId: `demo-open-${enterprise.id}`,
-      accountId: enterprise.id,
-      accountType: 'ENTERPRISE_HOLDING',
-    });
-    if (opened.status >= 300)
-      throw new Error(
-        `demo: opening ${enterprise.id} answered ${opened.status} ${JSON.stringify(opened.body)}`,
+  const check = async (
+    what: string,
+    call: Promise<{ status: number; body: unknown }>,
+    alsoFine: number[] = [],
+  ) => {
+    const { status, body } = await call;
+    if (status >= 300 && !alsoFine.includes(status))
+      throw new Error(`demo: ${what} answered ${status} ${JSON.stringify(body)}`);
+  };
+  for (const e of demo.enterprises) {
+    await check(
+      `opening ${e.id}`,
+      post(`/registries/${e.jurisdiction}/accounts`, {
+        actor: 'system:demo',
+        commandId: `demo-open-${e.id}`,
+        accountId: e.id,
+        accountType: 'ENTERPRISE_HOLDING',
+      }),
+    );
+    // 409: already a member from an earlier start on the same data.
+    await check(
+      `registering ${e.id}`,
+      post('/members', { memberId: e.id, name: e.nameZh, jurisdiction: e.jurisdiction }),
+      [409],
+    );
+    await check(
+      `funding ${e.id}`,
+      post(`/members/${e.id}/cash-deposits`, {
+        amount: demo.trading.startingCash,
+        reference: `demo-cash-${e.id}`,
+      }),
+    );
+    // The units are credited by reference only: the registry-to-exchange transfer is not wired yet.
+    for (const instrument of demo.trading.instruments)
+      await check(
+        `depositing ${instrument} for ${e.id}`,
+        post(`/members/${e.id}/unit-deposits`, {
+          instrument,
+          qty: demo.trading.startingUnits,
+          registryTransfer: `demo-units-${e.id}-${instrument}`,
+        }),
       );
   }
 }

@@ -6,7 +6,14 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { bookStreamId, EXCHANGE_QUEUE_PREFIX, ExchangeCommandMessage, shardOf } from '@app/contracts';
+import {
+  BookEvent,
+  bookStreamId,
+  EXCHANGE_QUEUE_PREFIX,
+  ExchangeCommandMessage,
+  ReportBlockTradeMessage,
+  shardOf,
+} from '@app/contracts';
 import { EventStore } from '@app/event-store';
 import {
   ConsumerHandle,
@@ -15,11 +22,12 @@ import {
   MessageTransport,
   TransportMessage,
 } from '@app/messaging';
-import { APP_CONFIG, AppConfig } from '@app/platform';
+import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { ShardOwnership } from '../sharding/shard-ownership';
 import { SettlementService } from '../clearing/settlement.service';
 import { BookCache } from './book-cache';
 import { BookSnapshotter } from './book-snapshotter';
+import { outsideBlockWindow } from './sessions/block-window';
 
 /**
  * The single writer of each book: one consumer per owned shard queue, one message at a time. The
@@ -42,6 +50,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly settlement: SettlementService,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly catalogue: InstrumentCatalogue,
   ) {
     this.applyOnce = idempotentHandler(this.dataSource, 'exchange-book-worker', (message, manager) =>
       this.apply(message as unknown as ExchangeCommandMessage, manager),
@@ -96,6 +105,13 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     if (book) this.snapshots.saveIfDue(book);
   }
 
+  /** With scheduled sessions, block trades are taken only inside the instrument's block windows. */
+  private blockWindowRefusal(m: ReportBlockTradeMessage): BookEvent[] | undefined {
+    if (this.config.EXCHANGE_SESSIONS !== 'scheduled') return undefined;
+    const rules = this.catalogue.rulesAt(m.instrument, m.receivedAt);
+    return rules ? outsideBlockWindow(m, rules.hours) : undefined;
+  }
+
   private async apply(command: ExchangeCommandMessage, manager: EntityManager): Promise<void> {
     const { instrument, commandId } = command.payload;
     const book = await this.books.get(instrument, manager);
@@ -105,7 +121,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
         : command.name === 'AmendOrder'
           ? book.amend(command.payload)
           : command.name === 'ReportBlockTrade'
-            ? book.block(command.payload)
+            ? (this.blockWindowRefusal(command.payload) ?? book.block(command.payload))
             : command.name === 'SetSession'
               ? book.setSession(command.payload)
               : book.cancel(command.payload.orderId);

@@ -136,4 +136,35 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
     expect(reopened.slice(5, 7).map((e) => e.data.to)).toEqual(['pre-open', 'continuous']);
     expect(reopened[8].data).toMatchObject({ tradeNo: 1, price: 3610, qty: 100, sellOrderId: 'gtc-ask' });
   });
+
+  it('takes block trades only in the block window, 13:00–15:00', async () => {
+    const report = async (clientTradeId: string) => {
+      await fundMember(url, `${clientTradeId}-seller`, { units: { [SYMBOL]: 100_000 }, jurisdiction: 'CQ' });
+      const response = await postJson(`${url}/block-trades`, {
+        instrument: SYMBOL,
+        buyer: 'cq-buyer',
+        seller: `${clientTradeId}-seller`,
+        price: 3600,
+        qty: 100_000,
+        clientTradeId,
+      });
+      expect(response.status).toBe(202);
+    };
+    const before = (await bookEvents()).length;
+    now = shanghai('2026-11-25T10:00');
+    await report('morning-block');
+    now = shanghai('2026-11-25T13:30');
+    await report('afternoon-block');
+    const events = (await waitForEvents('both block reports', before + 2)).slice(before);
+    expect(events.map((e) => [e.type, e.data.tradeId, e.data.reason])).toEqual([
+      ['BlockTradeRejected', 'block:morning-block', 'outside-block-session'],
+      ['BlockTradeExecuted', 'block:afternoon-block', undefined],
+    ]);
+    const refusedSeller = await getJson<{
+      holdings: { instrument: string; available: number; reserved: number }[];
+    }>(`${url}/members/morning-block-seller/positions`);
+    expect(refusedSeller.holdings).toEqual([
+      expect.objectContaining({ instrument: SYMBOL, available: 100_000, reserved: 0 }),
+    ]);
+  });
 });

@@ -1,15 +1,28 @@
 import { InMemoryRegistry } from './in-memory-registry';
 import type { RegistryJurisdiction } from './registry-jurisdiction';
+import type { RegistryPort } from './registry-streams';
+
+export interface GivenSetup {
+  accounts?: string[];
+  allowances?: { accountId?: string; vintage: number; quantity: number }[];
+}
 
 /** Given-steps for handler specs: a registry with enterprise accounts and issued allowances. */
 export async function givenRegistry(
   jurisdiction: RegistryJurisdiction,
-  setup: {
-    accounts?: string[];
-    allowances?: { accountId?: string; vintage: number; quantity: number }[];
-  } = {},
+  setup: GivenSetup = {},
 ): Promise<InMemoryRegistry> {
   const registry = new InMemoryRegistry();
+  await given(registry, jurisdiction, setup);
+  return registry;
+}
+
+/** The same given-steps on any registry port (the PostgreSQL streams too). */
+export async function given(
+  registry: RegistryPort,
+  jurisdiction: RegistryJurisdiction,
+  setup: GivenSetup,
+): Promise<void> {
   for (const accountId of setup.accounts ?? [])
     await registry.execute({ jurisdiction, commandId: `given-open-${accountId}`, actor: 'given' }, () => [
       {
@@ -32,5 +45,4 @@ export async function givenRegistry(
         quantity: a.quantity,
       },
     ]);
-  return registry;
 }

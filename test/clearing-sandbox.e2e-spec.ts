@@ -234,4 +234,31 @@ describe('clearing in the sandbox: members, reservations, settlement, amend, blo
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body.message)).toMatch(/orders\.0\.qty/);
   });
+
+  it('gives each member a daily statement and closes the day at the VWAP of the listing trades', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const statement = await getJson<{
+      opening: { cash: { available: number } };
+      trades: { side: string; price: number; qty: number; fee: number; block: boolean }[];
+      fees: number;
+      closing: { cash: { available: number; reserved: number } };
+    }>(`${base}/members/sc-seller/statements?date=${today}`);
+    expect(statement.opening.cash.available).toBe(0);
+    expect(statement.trades).toEqual([
+      expect.objectContaining({ side: 'sell', price: 3600, qty: 1000, fee: 3600, block: false }),
+      expect.objectContaining({ side: 'sell', price: 3000, qty: 100_000, fee: 300_000, block: true }),
+      expect.objectContaining({ side: 'sell', price: 4100, qty: 10, fee: 41, block: false }),
+    ]);
+    expect(statement.fees).toBe(303_641);
+    expect(statement.closing.cash).toEqual((await positions('sc-seller')).cash);
+    expect((await fetch(`${base}/members/sc-seller/statements?date=24-11-2026`)).status).toBe(400);
+
+    const closed = await postJson(`${base}/end-of-day`, { date: today });
+    expect(closed.status).toBe(200);
+    const prices = closed.body as unknown as { instrument: string; price: number; volume: number }[];
+    // (3600 × 1000 + 4100 × 10) / 1010 = 3604.95 → 3605; the block trade does not count.
+    expect(prices.find((p) => p.instrument === INSTRUMENT)).toMatchObject({ price: 3605, volume: 1010 });
+    expect(prices.find((p) => p.instrument === 'CQEA-2025')).toMatchObject({ price: 3600, volume: 0 });
+    expect(await getJson(`${base}/closing-prices?date=${today}`)).toEqual(prices);
+  });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,11 +10,16 @@ import {
 import { MemberAccounts } from './member-accounts.service';
 import { memberIdParam } from './member-id';
 import { CashMovementDto, PositionsView, RegisterMemberDto, UnitDepositDto } from './members.dto';
+import { MemberStatements } from './statements/member-statements';
+import { StatementQueryDto, StatementView } from './statements/statement.view';
 
 @ApiTags('members')
 @Controller('members')
 export class MembersController {
-  constructor(private readonly accounts: MemberAccounts) {}
+  constructor(
+    private readonly accounts: MemberAccounts,
+    private readonly statements: MemberStatements,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: PositionsView, description: 'The member, with an empty cash account' })
@@ -57,5 +62,15 @@ export class MembersController {
   @ApiNotFoundResponse({ description: 'CLEARING.MEMBER_NOT_FOUND' })
   positions(@Param('memberId') id: string): Promise<PositionsView> {
     return this.accounts.positions(memberIdParam(id));
+  }
+
+  @Get(':memberId/statements')
+  @ApiOkResponse({
+    type: StatementView,
+    description: 'The day’s statement: opening balances, deposits, trades with fees, closing balances',
+  })
+  @ApiNotFoundResponse({ description: 'CLEARING.MEMBER_NOT_FOUND' })
+  statement(@Param('memberId') id: string, @Query() query: StatementQueryDto): Promise<StatementView> {
+    return this.statements.statement(memberIdParam(id), query.date);
   }
 }

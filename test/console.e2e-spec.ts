@@ -76,6 +76,7 @@ describe('web console in a real browser', () => {
   it('an enterprise places an order, sees it in the book, and sees the trade and the holdings change when another crosses it', async () => {
     await page.selectOption('select[name=user]', 'cq-steel-001');
     await page.selectOption('select[name=instrument]', 'CQEA-2025');
+    await page.waitForSelector('[data-testid=feed-status] >> text=Live'); // depth and trades over the WebSocket feed
     await page.click('label:has(input[name=side]) >> nth=1'); // sell
     await page.fill('input[name=price]', '36.20');
     await page.fill('input[name=qty]', '300');

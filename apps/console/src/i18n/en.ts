@@ -32,6 +32,8 @@ export const en: Messages = {
     time: 'Time',
     noTrades: 'No trades yet',
     emptySide: 'No orders',
+    live: 'Live',
+    reconnecting: 'Connecting to the feed…',
     chart: 'Price',
   },
   ticket: {

@@ -22,6 +22,8 @@ export const zh = {
     time: '时间',
     noTrades: '暂无成交',
     emptySide: '暂无挂单',
+    live: '实时行情已连接',
+    reconnecting: '行情连接中…',
     chart: '价格走势',
   },
   ticket: {

@@ -54,7 +54,12 @@ export function TradingScreen({ account, locale }: { account: string; locale: st
         <span>
           {t('market.band')}: {formatFen(low)} – {formatFen(high)}
         </span>
-        {market.error && <span className="field-error">{t('errors.network')}</span>}
+        <span className={market.live ? 'ok' : 'field-error'} data-testid="feed-status">
+          {market.live ? t('market.live') : t('market.reconnecting')}
+        </span>
+        {market.error && (
+          <span className="field-error">{t('errors.server', { message: market.error.message })}</span>
+        )}
       </header>
       <div className="grid">
         <PriceChart trades={market.trades} />

@@ -25,6 +25,7 @@ const DURATION = env('DURATION', 10);
 const RATE = env('RATE', 5000);
 const CONNECTIONS = env('CONNECTIONS', 64);
 const BATCH = env('BATCH', 100);
+const BATCH_CONNECTIONS = env('BATCH_CONNECTIONS', 8);
 const MEMBERS = env('MEMBERS', 100);
 /** Gateway and exchange connection pools; concurrent requests beyond it queue for a connection. */
 const POOL = env('POOL', 32);
@@ -32,6 +33,7 @@ const PIPELINE_TIMEOUT_MS = env('PIPELINE_TIMEOUT', 180) * 1000;
 
 interface PhaseResult {
   acknowledged: number;
+  requestsPerSecond: number;
   ordersPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -45,13 +47,21 @@ async function phase(
   name: string,
   gatewayUrl: string,
   progress: PipelineProgress,
-  options: { path: string; body: () => unknown; ordersPerRequest: number; overallRate?: number },
+  options: {
+    path: string;
+    body: () => unknown;
+    /** Orders a successful response acknowledged (a batch says how many it received). */
+    acknowledgedIn: (body: string) => number;
+    overallRate?: number;
+    connections?: number;
+  },
 ): Promise<PhaseResult> {
   const before = (await progress.counts()).orders;
+  let acknowledged = 0;
   const startedAt = performance.now();
   const result = await autocannon({
     url: gatewayUrl,
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: DURATION,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     requests: [
@@ -60,15 +70,18 @@ async function phase(
         path: options.path,
         headers: { 'content-type': 'application/json' },
         setupRequest: (request) => ({ ...request, body: JSON.stringify(options.body()) }),
+        onResponse: (status, body) => {
+          if (status >= 200 && status < 300) acknowledged += options.acknowledgedIn(body);
+        },
       },
     ],
   });
   const loadEndedAt = performance.now();
-  const acknowledged = result['2xx'] * options.ordersPerRequest;
   const seconds = (loadEndedAt - startedAt) / 1000;
   const doneAt = await progress.waitFor(before + acknowledged, PIPELINE_TIMEOUT_MS);
   const out: PhaseResult = {
     acknowledged,
+    requestsPerSecond: Math.round(result['2xx'] / seconds),
     ordersPerSecond: Math.round(acknowledged / seconds),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -110,7 +123,7 @@ async function main(): Promise<void> {
         : 'no member accounts on this gateway (POST /members 404): orders go unfunded',
     );
     const next = orderStream(MEMBERS);
-    const single = { path: '/orders', body: next, ordersPerRequest: 1 };
+    const single = { path: '/orders', body: next, acknowledgedIn: () => 1 };
     await phase('warm-up', services.gatewayUrl, progress, { ...single, overallRate: 500 });
     const max = await phase('single orders, flat out', services.gatewayUrl, progress, single);
     const sustained = await phase(`single orders at ${RATE}/s`, services.gatewayUrl, progress, {
@@ -121,8 +134,9 @@ async function main(): Promise<void> {
     if (await batchEndpointExists(services.gatewayUrl)) {
       batch = await phase(`batches of ${BATCH}`, services.gatewayUrl, progress, {
         path: '/orders/batch',
+        connections: BATCH_CONNECTIONS,
         body: (): { orders: BenchOrder[] } => ({ orders: Array.from({ length: BATCH }, next) }),
-        ordersPerRequest: BATCH,
+        acknowledgedIn: (body) => (JSON.parse(body) as { received: number }).received,
       });
     } else {
       console.log('POST /orders/batch is not there (404): batch figures are null');
@@ -138,6 +152,7 @@ async function main(): Promise<void> {
         sustainedOrdersPerSecond: sustained.ordersPerSecond,
         batchOrdersPerSecond: batch?.ordersPerSecond ?? null,
         batchP99Ms: batch?.p99Ms ?? null,
+        batchRequestsPerSecond: batch?.requestsPerSecond ?? null,
         pipelineOrdersPerSecond: max.pipelineOrdersPerSecond,
         batchPipelineOrdersPerSecond: batch?.pipelineOrdersPerSecond ?? null,
         trades,

@@ -134,4 +134,17 @@ describe('sweep over BullMQ workers (built CLI, real Redis)', () => {
       await wipeRedis(testRedisUrl(), lonely);
     }
   });
+
+  it('fails fast, naming the URL, when Redis cannot be reached (sweep and worker)', async () => {
+    const nowhere = 'redis://127.0.0.1:1';
+    for (const args of [
+      ['sweep', scenario, '--seeds', '1', '--redis', nowhere, '--quiet'],
+      ['worker', '--redis', nowhere],
+    ]) {
+      await expect(run(process.execPath, [cli, ...args], { timeout: 30_000 })).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(`cannot reach Redis at ${nowhere}`) as unknown,
+      });
+    }
+  });
 });

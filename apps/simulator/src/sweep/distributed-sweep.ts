@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import type { SweepJob } from './sweep-job';
-import { connectionFor, SWEEP_QUEUE, type SweepJobData, type SweepJobResult } from './sweep-queue';
+import {
+  checkRedis,
+  connectionFor,
+  SWEEP_QUEUE,
+  type SweepJobData,
+  type SweepJobResult,
+} from './sweep-queue';
 
 export interface DistributedOptions {
   readonly redisUrl: string;
@@ -20,6 +26,7 @@ export async function runDistributed(
   jobs: readonly SweepJob[],
   opts: DistributedOptions,
 ): Promise<SweepJobResult[]> {
+  await checkRedis(opts.redisUrl);
   const sweepId = randomUUID();
   const idOf = (i: number) => `${sweepId}-${i}`;
   const queue = new Queue<SweepJobData, SweepJobResult>(SWEEP_QUEUE, {
@@ -35,6 +42,14 @@ export async function runDistributed(
     if (jobId.startsWith(sweepId)) picked = true;
   };
   events.on('active', onPicked);
+  // Connection trouble after the start: ioredis reconnects by itself; say it once per message.
+  const seen = new Set<string>();
+  const warn = (e: Error) => {
+    if (!seen.has(e.message)) process.stderr.write(`sweep: redis: ${e.message}\n`);
+    seen.add(e.message);
+  };
+  queue.on('error', warn);
+  events.on('error', warn);
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);

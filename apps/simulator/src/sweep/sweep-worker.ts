@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Job, Worker } from 'bullmq';
 import { runSweepJob } from './sweep-job';
-import { connectionFor, SWEEP_QUEUE, type SweepJobData, type SweepJobResult } from './sweep-queue';
+import {
+  checkRedis,
+  connectionFor,
+  SWEEP_QUEUE,
+  type SweepJobData,
+  type SweepJobResult,
+} from './sweep-queue';
 
 export interface SweepWorkerOptions {
   readonly redisUrl: string;
@@ -23,6 +29,7 @@ const IN_THREAD_LOCK_MS = 10 * 60_000;
 export async function startSweepWorker(
   opts: SweepWorkerOptions,
 ): Promise<Worker<SweepJobData, SweepJobResult>> {
+  await checkRedis(opts.redisUrl);
   const processorFile = join(__dirname, 'sweep-processor.js');
   const sandboxed = existsSync(processorFile);
   const worker = new Worker<SweepJobData, SweepJobResult>(

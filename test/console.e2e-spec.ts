@@ -100,6 +100,26 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[data-testid=holding-CQEA-2025] >> text=200,100');
     await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
   });
+  it('the seller sees its open order, amends it, then cancels it', async () => {
+    await page.selectOption('select[name=user]', 'cq-steel-001');
+    const row = '[data-testid=my-order] >> text=CQEA-2025';
+    await page.waitForSelector(row);
+    await page.click('[data-testid=my-order] button[name=amend]');
+    await page.fill('input[name=amend-price]', '36.30');
+    await page.click('[data-testid=my-order] button[name=save-amend]');
+    await page.waitForSelector('[data-testid=orders-status] >> text=Amendment sent');
+    await page.waitForSelector('[data-testid=ask-level] >> text=36.30');
+    await page.screenshot({ path: `${SCREENSHOTS}/my-orders.png`, fullPage: true });
+
+    await page.click('[data-testid=my-order] button[name=cancel]');
+    await page.waitForSelector('[data-testid=orders-status] >> text=Cancel sent');
+    await eventually(
+      async () => ((await page.$('[data-testid=ask-level]')) === null ? true : undefined),
+      15000,
+      'the cancelled order to leave the book',
+    );
+  });
+
   it('a Sichuan regulator previews the allocation table, then issues it, and sees the supply', async () => {
     await page.selectOption('select[name=user]', 'regulator-sc');
     await page.waitForSelector('[data-testid=allocation-row] >> text=sc-power-001');

@@ -5,6 +5,7 @@ import type {
   Instrument,
   OrderAcknowledgement,
   OrderTicket,
+  OrderView,
   Positions,
   SupplyRow,
   Trade,
@@ -71,6 +72,15 @@ export const api = {
     }),
   supply: (jurisdiction: string) => request<{ rows: SupplyRow[] }>(`/registries/${jurisdiction}/supply`),
   positions: (memberId: string) => request<Positions>(`/members/${encodeURIComponent(memberId)}/positions`),
+  myOpenOrders: (memberId: string) =>
+    request<OrderView[]>(`/members/${encodeURIComponent(memberId)}/orders?status=open&limit=50`),
+  cancelOrder: (orderId: string) =>
+    request<unknown>(`/orders/${encodeURIComponent(orderId)}`, { method: 'DELETE' }),
+  amendOrder: (orderId: string, change: { price?: number; qty?: number }) =>
+    request<unknown>(`/orders/${encodeURIComponent(orderId)}`, {
+      method: 'PATCH',
+      body: JSON.stringify(change),
+    }),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

@@ -91,3 +91,14 @@ export interface Positions {
   cash: Balance;
   holdings: (Balance & { instrument: string })[];
 }
+
+export interface OrderView {
+  orderId: string;
+  instrument: string;
+  side?: 'buy' | 'sell';
+  price?: number;
+  qty: number;
+  filled: number;
+  remaining: number;
+  status: string;
+}

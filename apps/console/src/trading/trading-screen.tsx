@@ -8,6 +8,7 @@ import { OrderTicket } from './order-ticket';
 import { formatFen } from './order-ticket-rules';
 import { PriceChart } from './price-chart';
 import { RecentTrades } from './recent-trades';
+import { MyOrders } from './my-orders';
 import { MyPositions } from './my-positions';
 import { useMarket } from './use-market';
 import { usePositions } from './use-positions';
@@ -78,6 +79,7 @@ export function TradingScreen({ account, locale }: { account: string; locale: st
           onPlaced={market.refresh}
         />
         <MyPositions positions={positions} error={positionsError} locale={locale} />
+        <MyOrders account={account} instruments={instruments} locale={locale} />
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams'
 import { RegistryWriteRoute } from '../../shared/registry-write-route.decorator';
 import { governmentHolds, previewTrueUp, type TrueUpPreview } from './true-up-plan';
 import { TrueUpAllocation } from './true-up.command';
-import { TrueUpDto, TrueUpTableDto } from './true-up.dto';
+import { PreviewTrueUpDto, TrueUpDto } from './true-up.dto';
 import { TrueUpView } from './true-up.view';
 
 @ApiTags('registry allocation')
@@ -37,7 +37,7 @@ export class PreviewTrueUpController {
   @ApiOkResponse({ description: 'Per firm: pre-allocated, final entitlement, adjustment; nothing moved' })
   async preview(
     @Param('jurisdiction') jurisdiction: string,
-    @Body() body: TrueUpTableDto,
+    @Body() body: PreviewTrueUpDto,
   ): Promise<TrueUpPreview & { governmentHolds: number }> {
     const j = parseRegistryJurisdiction(jurisdiction);
     const { ledger } = await this.registry.load(j);

@@ -60,3 +60,11 @@ export class TrueUpTableDto {
 }
 
 export class TrueUpDto extends IntersectionType(CommandEnvelopeDto, TrueUpTableDto) {}
+
+export class PreviewTrueUpDto extends TrueUpTableDto {
+  @ApiProperty({ example: 'regulator:cq-eco', description: 'Who asks (nothing is written)' })
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^\S+$/, { message: 'actor must be a non-empty token without spaces' })
+  actor!: string;
+}

@@ -1,38 +1,8 @@
-import WebSocket from 'ws';
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { eventually, getJson, postJson } from './support/http';
+import { FeedClient } from './support/feed-client';
 import { fundMember } from './support/members';
-
-type Message = Record<string, unknown> & { type: string };
-
-/** A feed client that keeps every message it received. */
-class FeedClient {
-  readonly messages: Message[] = [];
-  private readonly socket: WebSocket;
-  readonly open: Promise<void>;
-
-  constructor(url: string) {
-    this.socket = new WebSocket(url);
-    this.socket.on('message', (raw) => this.messages.push(JSON.parse(raw.toString()) as Message));
-    this.open = new Promise((resolve, reject) => {
-      this.socket.once('open', () => resolve());
-      this.socket.once('error', reject);
-    });
-  }
-
-  send(message: unknown): void {
-    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
-  }
-
-  next(predicate: (m: Message) => boolean, what: string): Promise<Message> {
-    return eventually(async () => this.messages.find(predicate), 15000, what);
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-}
 
 const order = (o: Record<string, unknown>) => ({ instrument: 'SCEA-2024', qty: 100, ...o });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { eventually, getJson } from './support/http';
@@ -7,14 +10,21 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
   let service: RunningService;
 
   beforeAll(async () => {
-    const definition = sandboxService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'silent', DEMO: 'trading' }));
+    const definition = sandboxService(
+      parseAppConfig({
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DEMO: 'trading',
+        RUNS_DIR: mkdtempSync(join(tmpdir(), 'runs-')),
+      }),
+    );
     service = await startService(definition);
     await definition.afterStart!(service);
   }, 60000);
   afterAll(() => service?.close());
 
   it('reports the demo seeded and trading', async () => {
-    expect(await getJson(`${service.url}/demo/status`)).toEqual({ seeded: true, trading: true });
+    expect(await getJson(`${service.url}/demo/status`)).toEqual({ seeded: true, trading: true, runs: true });
   });
 
   it('lists demo users of every role for the sign-in picker', async () => {
@@ -52,5 +62,14 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
       'demo trades',
     );
     expect(trades[0].buyer).toMatch(/^(cq|sc)-[a-z]+-\d{3}$/);
+  });
+
+  it('writes the demo simulator runs and serves them to the research screen', async () => {
+    const runs = await getJson<{ id: string; name: string }[]>(`${service.url}/research/runs`);
+    expect(runs.map((r) => r.id).sort()).toEqual(['demo-linked', 'demo-separate']);
+    const report = await fetch(`${service.url}/research/runs/demo-linked/report`);
+    expect(report.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await report.text()).toMatch(/<html/i);
+    expect((await fetch(`${service.url}/research/runs/nope/report`)).status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, systemClock } from './clock/clock';
 import { ConsoleStaticModule } from './console/console-static.module';
+import { ResearchModule } from './research/research.module';
 import { InstrumentsController } from './instruments/instruments.controller';
 import { MARKET_DATA_MIGRATIONS, MarketDataModule } from './market-data/market-data.module';
 import { PlaceOrderController } from './orders/place-order/place-order.controller';
@@ -31,6 +32,7 @@ export const GATEWAY_MIGRATIONS = [
     MembersModule,
     OrderEntryModule,
     MarketDataModule,
+    ResearchModule,
     ConsoleStaticModule.forRoot(),
   ],
   controllers: [

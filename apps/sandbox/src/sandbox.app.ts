@@ -4,6 +4,7 @@ import { ALL_MIGRATIONS, withInfrastructure } from '../../gateway/src/gateway.ap
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../registry/src/registry.module';
 import { loadDemoData } from './demo/demo-data';
+import { ensureDemoRuns } from './demo/demo-runs';
 import { httpPost, seedDemo } from './demo/demo-seeder';
 import { startDemoTrading } from './demo/demo-trader';
 import { DEMO_STATUS, DemoStatus } from './demo/demo.controller';
@@ -38,6 +39,8 @@ export const sandboxService = (config: AppConfig): ServiceDefinition => {
         startDemoTrading(demo, service.app.get(InstrumentCatalogue).list(), post);
         status.trading = true;
       }
+      await ensureDemoRuns(config.RUNS_DIR);
+      status.runs = true;
     },
   };
 };

@@ -9,6 +9,8 @@ export const DEMO_STATUS = Symbol('DEMO_STATUS');
 export interface DemoStatus {
   seeded: boolean;
   trading: boolean;
+  /** The demo simulator runs are in RUNS_DIR. */
+  runs: boolean;
 }
 
 @ApiTags('demo')
@@ -26,7 +28,9 @@ export class DemoController {
   }
 
   @Get('status')
-  @ApiOkResponse({ description: 'Whether the demo users are seeded yet and the noise traders running' })
+  @ApiOkResponse({
+    description: 'Whether the demo users are seeded, the noise traders running and the demo runs written',
+  })
   getStatus(): DemoStatus {
     return this.status;
   }

@@ -6,7 +6,7 @@ import { DEMO_DATA, DEMO_STATUS, DemoController, DemoStatus } from './demo.contr
 @Module({})
 export class DemoModule {
   static forRoot(demo: DemoData): DynamicModule {
-    const status: DemoStatus = { seeded: false, trading: false };
+    const status: DemoStatus = { seeded: false, trading: false, runs: false };
     return {
       module: DemoModule,
       controllers: [DemoController],

@@ -24,6 +24,8 @@ const schema = z.object({
   EXCHANGE_SHARD_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** `always-open`: books trade continuously at any hour (demo); `scheduled`: the catalogue's hours. */
   EXCHANGE_SESSIONS: z.enum(['always-open', 'scheduled']).default('always-open'),
+  /** Where simulator runs live (one folder per run), for the research screens. */
+  RUNS_DIR: z.string().min(1).default('runs'),
   /** Sandbox only: `trading` seeds demo users and runs noise traders, `accounts` only seeds, `off` neither. */
   DEMO: z.enum(['off', 'accounts', 'trading']).default('trading'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

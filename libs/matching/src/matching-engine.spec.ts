@@ -42,4 +42,38 @@ describe('MatchingEngine (router)', () => {
       restored.apply({ type: 'market', id: 'm', side: 'buy', qty: 5, instrument: 'A' }).map((e) => e.type),
     ).toEqual(['accepted', 'trade']);
   });
+
+  it('a restored engine keeps the defaults it is given for books created after the restore', () => {
+    const defaults = { referencePrice: 1000, bandBp: 1000 };
+    const engine = new MatchingEngine(defaults);
+    engine.apply({ type: 'limit', id: 'o1', side: 'sell', price: 1000, qty: 5, instrument: 'A' });
+    const snapshot = JSON.stringify(engine.snapshot());
+    const restored = MatchingEngine.restore(JSON.parse(snapshot), defaults);
+    const later = {
+      type: 'limit' as const,
+      id: 'x',
+      side: 'buy' as const,
+      price: 1200,
+      qty: 1,
+      instrument: 'NEW',
+    };
+    expect(restored.apply(later)).toEqual(engine.apply(later));
+    expect(restored.apply(later)[0]).toMatchObject({ reason: 'outside-band' });
+    const withoutDefaults = MatchingEngine.restore(JSON.parse(snapshot));
+    expect(withoutDefaults.apply(later)[0]).toMatchObject({ type: 'accepted' });
+  });
+
+  it('a non-string instrument is a bad command (reported by the default book), not a route', () => {
+    const engine = new MatchingEngine();
+    const events = engine.apply({
+      type: 'limit',
+      id: 'o1',
+      side: 'buy',
+      price: 10,
+      qty: 1,
+      instrument: 7 as unknown as string,
+    });
+    expect(events).toEqual([{ type: 'rejected', seq: 1, id: 'o1', reason: 'bad-command' }]);
+    expect(engine.book().remainingQty('o1')).toBeUndefined();
+  });
 });

@@ -50,7 +50,12 @@ export class MatchingEngine {
   /** Routes an untrusted command object to its book (zero-allocation sink path). */
   dispatch(command: Record<string, unknown>, sink: EventSink): void {
     const instrument = command.instrument;
-    applyCommand(this.book(typeof instrument === 'string' ? instrument : DEFAULT_INSTRUMENT), command, sink);
+    if (instrument === undefined || typeof instrument === 'string') {
+      applyCommand(this.book(instrument), command, sink);
+    } else {
+      // Not a string: no book can be named, so the default book reports the bad command.
+      this.book().rejectCommand(typeof command.id === 'string' ? command.id : '', sink);
+    }
   }
 
   /** Convenience path: one command (optionally with `instrument`) in, its events out. */
@@ -66,8 +71,15 @@ export class MatchingEngine {
     return out;
   }
 
-  static restore(snapshot: Record<string, BookSnapshot>): MatchingEngine {
-    const engine = new MatchingEngine();
+  /**
+   * Restores every book. Defaults are not part of the snapshot (they are the deployment's
+   * configuration): pass the same ones, or books first named after the restore get other rules.
+   */
+  static restore(
+    snapshot: Record<string, BookSnapshot>,
+    defaults: Omit<BookConfig, 'instrument'> = {},
+  ): MatchingEngine {
+    const engine = new MatchingEngine(defaults);
     for (const [k, s] of Object.entries(snapshot)) engine.books.set(k, OrderBookEngine.restore(s));
     return engine;
   }

@@ -93,7 +93,7 @@ export class OrderBookEngine {
     const book = this.book;
     const slot = book.liveSlot(id);
     if (slot < 0) {
-      sink.rejected(++book.seq, id, 'unknown-order');
+      sink.rejected(++book.seq, id, id === '' ? 'bad-command' : 'unknown-order');
       return;
     }
     const qty = book.store.qty[slot];
@@ -107,7 +107,7 @@ export class OrderBookEngine {
     const store = book.store;
     const slot = book.liveSlot(id);
     let reason: RejectReason | null = null;
-    if (slot < 0) reason = 'unknown-order';
+    if (slot < 0) reason = id === '' ? 'bad-command' : 'unknown-order';
     else if (price !== undefined && !isQty(price)) reason = 'bad-price';
     else if (qty !== undefined && !isQty(qty)) reason = 'bad-qty';
     if (reason === null) {
@@ -257,6 +257,7 @@ export class OrderBookEngine {
     hasPrice: boolean,
     immediate: boolean,
   ): RejectReason | null {
+    if (id === '') return 'bad-command';
     if (this.book.ids.has(id)) return 'duplicate-id';
     if (hasPrice && !isQty(price)) return 'bad-price';
     if (!isQty(qty)) return 'bad-qty';

@@ -1,6 +1,8 @@
 import { OrderBookEngine } from './order-book-engine';
 import { bandBounds } from './core/book-config';
 import { eventsOf, givenBook } from './testing/book-scenario';
+import { CollectingSink } from './commands/collecting-sink';
+import { BUY, GTC } from './core/codes';
 
 const limit = (id: string, price: unknown, qty: unknown, extra: object = {}) =>
   ({ type: 'limit', id, account: 'a', side: 'buy', price, qty, ...extra }) as never;
@@ -91,5 +93,26 @@ describe('per-instrument rules (tick 5, lot 10, min 20, max 1000, reference 1000
     expect(b.configure({ referencePrice: 2000 })).toBe(true);
     expect(reasonOf(b, limit('x', 2100, 100))).toBeUndefined();
     expect(b.configure({ tick: 0 })).toBe(false);
+  });
+
+  it('the primitive (hot-path) methods reject an empty id as bad-command and never use it', () => {
+    const b = givenBook([['s1', 'x', 'sell', 100, 5]]);
+    const sink = new CollectingSink();
+    b.limit('', 'y', BUY, 100, 5, GTC, false, sink);
+    b.market('', 'y', BUY, 5, sink);
+    b.blockTrade('', 'B', 'S', 100, 100_000, sink);
+    b.limit('b1', 'y', BUY, 100, 5, GTC, false, sink); // fills s1: its slot is released
+    b.cancel('', sink);
+    b.amend('', 100, 1, sink);
+    expect(sink.events.map((e) => (e.type === 'rejected' ? e.reason : e.type))).toEqual([
+      'bad-command',
+      'bad-command',
+      'bad-command',
+      'accepted',
+      'trade',
+      'bad-command',
+      'bad-command',
+    ]);
+    expect(b.depth()).toEqual({ bids: [], asks: [] });
   });
 });

@@ -32,4 +32,19 @@ describe('OrderBookEngine with sessions, auctions, DAY orders and blocks (random
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
+
+  it('a rejected command changes nothing but the sequence number', () => {
+    const stateOf = (e: OrderBookEngine): unknown => ({ ...e.snapshot(), seq: 0 });
+    fc.assert(
+      fc.property(sessionCommands(), (commands) => {
+        const engine = new OrderBookEngine({ instrument: 'P', referencePrice: 100, bandBp: 500, tick: 1 });
+        for (const command of commands) {
+          const before = stateOf(engine);
+          const events = engine.apply(command);
+          if (events.length === 1 && events[0].type === 'rejected') expect(stateOf(engine)).toEqual(before);
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+    );
+  });
 });

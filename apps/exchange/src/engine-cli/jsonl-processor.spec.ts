@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonlProcessor } from './jsonl-processor';
 
@@ -107,14 +108,29 @@ describe('engine-jsonl CLI protocol', () => {
     expect(out.join('\n')).not.toContain('selfTrade');
   });
 
-  const built = join(__dirname, '../../../../dist/apps/exchange/src/engine-cli/main.js');
-  (existsSync(built) ? it : it.skip)(
-    'the built CLI streams stdin to stdout (run `npm run build` first)',
-    () => {
-      const out = execFileSync('node', [built], { input: SPEC_EXAMPLE.join('\n') + '\nnope\n' }).toString();
-      const lines = out.trim().split('\n');
+  describe('the CLI process', () => {
+    const root = join(__dirname, '../../../..');
+    let outDir = '';
+    beforeAll(() => {
+      // Compiles the CLI and the engine (swc, < 1 s) so this test never depends on a stale dist/.
+      outDir = mkdtempSync(join(tmpdir(), 'engine-cli-'));
+      execFileSync(
+        join(root, 'node_modules/.bin/swc'),
+        ['apps/exchange/src/engine-cli', 'libs/matching/src', '-d', outDir, '--quiet'],
+        { cwd: root },
+      );
+    });
+    afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+    it('streams stdin to stdout, numbering bad lines (CRLF and a last line without newline too)', () => {
+      const main = join(outDir, 'apps/exchange/src/engine-cli/main.js');
+      const input = SPEC_EXAMPLE.join('\r\n') + '\nnope\n{"type":"cancel","id":"o2"}';
+      const lines = execFileSync('node', [main], { input }).toString().trim().split('\n');
       expect(lines[2]).toBe('{"type":"trade","taker":"o2","maker":"o1","price":5012,"qty":40}');
-      expect(lines.at(-1)).toBe('{"type":"rejected","line":7,"reason":"bad-command"}');
-    },
-  );
+      expect(lines.slice(-2)).toEqual([
+        '{"type":"rejected","line":7,"reason":"bad-command"}',
+        '{"type":"rejected","id":"o2","reason":"unknown-order"}',
+      ]);
+    });
+  });
 });

@@ -30,6 +30,7 @@ export function reportBlockTrade(
 
 function blockRejection(book: BookState, id: string, price: number, qty: number): RejectReason | null {
   const c = book.config;
+  if (id === '') return 'bad-command';
   if (book.ids.has(id)) return 'duplicate-id';
   if (!isPositiveInt(price)) return 'bad-price';
   if (!isPositiveInt(qty)) return 'bad-qty';

@@ -36,9 +36,8 @@ export class BookState {
 
   /** Slot of a live order with this id, or -1. */
   liveSlot(id: string): number {
-    const slot = this.ids.get(id);
-    if (slot < 0) return -1;
-    return this.store.ids[slot] === id ? slot : -1;
+    if (id === '') return -1; // released slots hold '', and '' is never accepted
+    return this.ids.getLive(id, this.store.ids);
   }
 
   ladder(side: number): PriceLadder {

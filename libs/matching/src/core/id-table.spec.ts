@@ -55,4 +55,19 @@ describe('IdTable', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
+
+  it('getLive answers a live slot only while that slot still holds the id', () => {
+    const t = new IdTable(16);
+    const liveIds = ['a', 'b', ''];
+    t.set('a', 0);
+    t.set('b', 1);
+    t.set('c', 2); // c's order was released: its slot now holds ''
+    t.set('d', DEAD);
+    expect(t.getLive('a', liveIds)).toBe(0);
+    expect(t.getLive('c', liveIds)).toBe(-1);
+    expect(t.getLive('d', liveIds)).toBe(-1);
+    expect(t.getLive('zz', liveIds)).toBe(-1);
+    liveIds[0] = 'e'; // slot 0 reused by another order
+    expect(t.getLive('a', liveIds)).toBe(-1);
+  });
 });

@@ -44,6 +44,26 @@ export class IdTable {
     return i < 0 ? ABSENT : this.cells[2 * i + 1];
   }
 
+  /**
+   * Live slot of `key` (>= 0) or -1, given the owner's slot → live id array. A cell whose value is
+   * a slot holding this very id answers without reading `keys` (one cache miss fewer on cancel);
+   * any id lives in at most one slot, so that answer is right even after a 32-bit hash collision.
+   */
+  getLive(key: string, liveIds: readonly string[]): number {
+    const h = hashOf(key);
+    const cells = this.cells;
+    const mask = this.mask;
+    this.memoKey = null;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const hh = cells[2 * i];
+      if (hh === 0) return -1;
+      if (hh !== h) continue;
+      const v = cells[2 * i + 1];
+      if (v >= 0 && liveIds[v] === key) return v;
+      if (this.keys[i] === key) return -1;
+    }
+  }
+
   set(key: string, value: number): void {
     const i = key === this.memoKey ? this.memoCell : this.lookUp(key);
     const cells = this.cells;

@@ -32,6 +32,9 @@ export class PgShardLeases {
       // The pid lets an operator (or a test) see which process holds which shard in pg_locks.
       application_name: `exchange-shard-leases:${process.pid}`,
       keepAlive: true,
+      // A lease query that hangs (network partition) counts as a lost connection: stop consuming.
+      query_timeout: 10_000,
+      connectionTimeoutMillis: 10_000,
     });
     client.on('error', (error: Error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('shard lease connection ended')));

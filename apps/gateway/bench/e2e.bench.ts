@@ -41,6 +41,8 @@ interface PhaseResult {
   non2xx: number;
   pipelineOrdersPerSecond: number | null;
   drainMs: number | null;
+  /** Order received at the gateway → its trade durable in the book stream. */
+  tradeLatency: { p50Ms: number; p99Ms: number } | null;
 }
 
 async function phase(
@@ -57,6 +59,7 @@ async function phase(
   },
 ): Promise<PhaseResult> {
   const before = (await progress.counts()).orders;
+  const fromPosition = await progress.position();
   let acknowledged = 0;
   const startedAt = performance.now();
   const result = await autocannon({
@@ -90,13 +93,17 @@ async function phase(
     pipelineOrdersPerSecond:
       doneAt === null ? null : Math.round(acknowledged / ((doneAt - startedAt) / 1000)),
     drainMs: doneAt === null ? null : Math.round(doneAt - loadEndedAt),
+    tradeLatency: await progress.tradeLatency(fromPosition),
   };
   console.log(
     `${name}: ${out.acknowledged} orders acknowledged in ${seconds.toFixed(1)} s = ${out.ordersPerSecond}/s, ` +
       `latency p50 ${out.p50Ms} ms p99 ${out.p99Ms} ms, ${out.non2xx} non-2xx, ${out.errors} errors/timeouts; ` +
       (doneAt === null
         ? `pipeline did not drain within ${PIPELINE_TIMEOUT_MS / 1000} s`
-        : `all in the books ${out.drainMs} ms after the load ended: pipeline ${out.pipelineOrdersPerSecond} orders/s`),
+        : `all in the books ${out.drainMs} ms after the load ended: pipeline ${out.pipelineOrdersPerSecond} orders/s`) +
+      (out.tradeLatency
+        ? `; order received → trade durable p50 ${out.tradeLatency.p50Ms} ms p99 ${out.tradeLatency.p99Ms} ms`
+        : ''),
   );
   return out;
 }
@@ -154,6 +161,8 @@ async function main(): Promise<void> {
         batchP99Ms: batch?.p99Ms ?? null,
         batchRequestsPerSecond: batch?.requestsPerSecond ?? null,
         pipelineOrdersPerSecond: max.pipelineOrdersPerSecond,
+        pipelineTradeP50Ms: sustained.tradeLatency?.p50Ms ?? null,
+        pipelineTradeP99Ms: sustained.tradeLatency?.p99Ms ?? null,
         batchPipelineOrdersPerSecond: batch?.pipelineOrdersPerSecond ?? null,
         trades,
         funded,

@@ -20,6 +20,30 @@ export class PipelineProgress {
     return { orders: Number(rows[0].orders), trades: Number(rows[0].trades) };
   }
 
+  /** Highest global position so far: the start of a phase's events. */
+  async position(): Promise<number> {
+    const { rows } = await this.client.query<{ p: string | null }>(
+      'SELECT max(global_position) AS p FROM events',
+    );
+    return Number(rows[0].p ?? 0);
+  }
+
+  /**
+   * Latency from the taker order's arrival at the gateway (`executedAt`, the gateway clock) to its
+   * trade being written in the book stream (`recorded_at`), for trades after `fromPosition`.
+   */
+  async tradeLatency(fromPosition: number): Promise<{ p50Ms: number; p99Ms: number } | null> {
+    const { rows } = await this.client.query<{ p50: number | null; p99: number | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+       FROM (SELECT extract(epoch FROM recorded_at) * 1000 - (data->>'executedAt')::bigint AS ms
+             FROM events WHERE type = 'TradeExecuted' AND global_position > $1) t`,
+      [fromPosition],
+    );
+    const { p50, p99 } = rows[0];
+    return p50 === null || p99 === null ? null : { p50Ms: Math.round(p50), p99Ms: Math.round(p99) };
+  }
+
   /** Waits until `orders` orders are in the books; resolves with the time it happened (ms), or null. */
   async waitFor(orders: number, timeoutMs: number): Promise<number | null> {
     const deadline = performance.now() + timeoutMs;

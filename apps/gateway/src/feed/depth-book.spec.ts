@@ -82,7 +82,7 @@ describe('DepthBook', () => {
     });
   });
 
-  it('equals the matching engine’s depth after every command of a random market', () => {
+  it('equals the matching engine’s depth after every command of a random market (fills, cancels, amends)', () => {
     const prng = mulberry32(7);
     const book = new InstrumentBook(CQEA);
     const depth = new DepthBook();
@@ -90,6 +90,18 @@ describe('DepthBook', () => {
     for (let n = 0; n < 2000; n++) {
       if (ids.length > 0 && prng.nextInt(4) === 0) {
         follow(book.cancel(ids[prng.nextInt(ids.length)]), depth);
+      } else if (ids.length > 0 && prng.nextInt(5) === 0) {
+        const qty = 1 + prng.nextInt(80);
+        const events = book.amend({
+          commandId: `amend:${n}`,
+          orderId: ids[prng.nextInt(ids.length)],
+          instrument: 'CQEA-2025',
+          ...(prng.nextInt(2) === 0 ? { price: 3500 + prng.nextInt(21) * 10 } : {}),
+          qty,
+          openQtySeen: qty,
+          receivedAt: 0,
+        });
+        follow(events, depth);
       } else {
         const side = prng.nextInt(2) === 0 ? 'buy' : 'sell';
         const order =

@@ -29,6 +29,19 @@ async function tradeRandomly(store: EventStore, commands: number) {
     let events: BookEvent[];
     if (ids.length > 0 && prng.nextInt(5) === 0) {
       events = book.cancel(ids[prng.nextInt(ids.length)]);
+    } else if (ids.length > 0 && prng.nextInt(6) === 0) {
+      // A new price (perhaps crossing: it trades at once) and/or a new open quantity.
+      const qty = 1 + prng.nextInt(50);
+      const reprice = prng.nextInt(2) === 0;
+      events = book.amend({
+        commandId: `amend:${n}`,
+        orderId: ids[prng.nextInt(ids.length)],
+        instrument: symbol,
+        ...(reprice ? { price: referencePrice + (prng.nextInt(21) - 10) * tick * 10 } : {}),
+        qty,
+        openQtySeen: qty,
+        receivedAt: START_MS + n * 17_000,
+      });
     } else {
       const orderId = `o${n}`;
       const market = prng.nextInt(10) === 0;
@@ -87,8 +100,12 @@ describe('read models (trades, orders, depth, bars) rebuilt by replay (PostgreSQ
     await db?.drop();
   });
 
-  it('the random market traded, left orders partially filled and cancelled', async () => {
+  it('the random market traded, amended, left orders partially filled and cancelled', async () => {
     expect(market.trades.length).toBeGreaterThan(100);
+    const [{ amended }] = await db.dataSource.query<{ amended: number }[]>(
+      `SELECT count(*)::int AS amended FROM events WHERE type = 'OrderAmended'`,
+    );
+    expect(amended).toBeGreaterThan(20);
     const statuses: { status: string }[] = await db.dataSource.query(
       'SELECT DISTINCT status FROM orders_view ORDER BY status',
     );
@@ -97,7 +114,7 @@ describe('read models (trades, orders, depth, bars) rebuilt by replay (PostgreSQ
     );
   });
 
-  it('depth from the orders read model equals the matching engine’s book, level by level', async () => {
+  it('depth from the orders read model equals the matching engine’s book, level by level, after fills, cancels and amends', async () => {
     for (const [symbol, book] of market.books) {
       const engine = book.depth(20);
       const view = await readDepth(db.dataSource.manager, symbol, 20);

@@ -76,5 +76,12 @@ describe('registry invariants on PostgreSQL: a random command sequence, replayed
     const cold = await new RegistryStreams(db.dataSource, store).load('CQ');
     expect(state(cold)).toBe(state(await twin.load('CQ')));
     expect(brokenInvariants(cold)).toEqual([]);
+    // Every event names the command and the actor that caused it (the regulator, bidder, verifier…).
+    const events = await store.readStream('registry-CQ');
+    const unattributed = events.filter(
+      (e) => typeof e.metadata['actor'] !== 'string' || typeof e.metadata['commandId'] !== 'string',
+    );
+    expect(unattributed).toEqual([]);
+    expect(new Set(events.map((e) => e.metadata['actor']))).toEqual(new Set(['given', 'prop']));
   });
 });

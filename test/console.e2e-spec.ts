@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
 import { eventually, freePort, getJson } from './support/http';
 
@@ -24,6 +26,7 @@ describe('web console in a real browser', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      RUNS_DIR: mkdtempSync(join(tmpdir(), 'console-runs-')),
       DEMO: 'accounts', // demo users without the noise traders, so the book holds only this test's orders
     };
     delete env.DATABASE_URL; // embedded, as a newcomer runs it
@@ -145,5 +148,26 @@ describe('web console in a real browser', () => {
     await page.fill('input[name=cap]', '-1');
     await page.click('button[name=preview]');
     await page.waitForSelector('[role=alert] >> text=whole number');
+  });
+
+  it('a researcher opens a run report and compares two runs side by side', async () => {
+    await eventually(
+      async () => ((await getJson<{ runs: boolean }>(`${url}/demo/status`)).runs ? true : undefined),
+      60000,
+      'the demo simulator runs',
+    );
+    await page.reload();
+    await page.selectOption('select[name=user]', 'researcher-01');
+    await page.waitForSelector('[data-testid=run-row] >> text=demo-linked');
+    const first = await page.waitForSelector('iframe[data-testid^=report-]');
+    const frame = await first.contentFrame();
+    await frame!.waitForSelector('canvas'); // the report's uPlot charts drew
+    await page.screenshot({ path: `${SCREENSHOTS}/research-report.png`, fullPage: true });
+
+    await page.check('input[name=run-demo-separate]');
+    await page.check('input[name=run-demo-linked]');
+    await page.waitForSelector('[data-testid=comparison] >> text=abatement cost');
+    expect(await page.$$('iframe[data-testid^=report-]')).toHaveLength(2);
+    await page.screenshot({ path: `${SCREENSHOTS}/research-compare.png`, fullPage: true });
   });
 });

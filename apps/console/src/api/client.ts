@@ -1,3 +1,4 @@
+import type { RunSummary } from '../research/compare-runs';
 import type { DemoUser } from '../shell/demo-users';
 import type {
   AllocationPreview,
@@ -7,6 +8,7 @@ import type {
   OrderTicket,
   OrderView,
   Positions,
+  RunListing,
   SupplyRow,
   Trade,
 } from './types';
@@ -81,6 +83,8 @@ export const api = {
       method: 'PATCH',
       body: JSON.stringify(change),
     }),
+  runs: () => request<RunListing[]>('/research/runs'),
+  runSummary: (runId: string) => request<RunSummary>(`/research/runs/${encodeURIComponent(runId)}`),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

@@ -102,3 +102,11 @@ export interface OrderView {
   remaining: number;
   status: string;
 }
+
+export interface RunListing {
+  id: string;
+  name: string;
+  seed: number;
+  years: string[];
+  finishedAt: number;
+}

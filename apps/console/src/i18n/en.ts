@@ -92,6 +92,25 @@ export const en: Messages = {
     cancelSent: 'Cancel sent',
     badAmendQty: 'The new quantity must be above the {{filled}} filled and a multiple of {{lot}}',
   },
+  research: {
+    runs: 'Simulation runs',
+    none: 'No runs yet (npm run simulate -- run FILE --out runs/NAME)',
+    run: 'Run',
+    scenario: 'Scenario',
+    seed: 'Seed',
+    years: 'Years',
+    finished: 'Finished',
+    hint: 'Tick one run to read its report, two to compare them side by side.',
+    compare: '{{a}} vs {{b}}',
+    difference: 'Difference (second − first)',
+    report: 'Report of {{id}}',
+    vwap: '{{year}} {{market}} VWAP (CNY)',
+    close: '{{year}} {{market}} close (CNY)',
+    volume: '{{year}} {{market}} volume',
+    abatementCost: '{{year}} {{market}} abatement cost (CNY)',
+    shortfall: '{{year}} {{market}} compliance shortfall',
+    equilibrium: '{{year}} {{market}} least-cost equilibrium price (CNY)',
+  },
   errors: {
     wholeNumber: 'Must be a whole number of at least {{min}}',
     percent: 'Must be a percentage from 0 to 100, at most two decimals',
@@ -110,6 +129,5 @@ export const en: Messages = {
   },
   placeholder: {
     regulator: 'Sign in as a regulator to use this screen.',
-    research: 'The research view (runs and reports) comes in a later version.',
   },
 };

@@ -77,6 +77,25 @@ export const zh = {
     cancelSent: '撤单已提交',
     badAmendQty: '新数量须大于已成交数量 {{filled}}，且为 {{lot}} 的整数倍',
   },
+  research: {
+    runs: '模拟运行',
+    none: '暂无运行结果（npm run simulate -- run 场景文件 --out runs/名称）',
+    run: '运行',
+    scenario: '场景',
+    seed: '随机种子',
+    years: '年度',
+    finished: '完成时间',
+    hint: '勾选一个查看报告，勾选两个并排比较。',
+    compare: '{{a}} 与 {{b}} 对比',
+    difference: '差值（后者 − 前者）',
+    report: '{{id}} 的报告',
+    vwap: '{{year}} {{market}} 成交均价（元）',
+    close: '{{year}} {{market}} 收盘价（元）',
+    volume: '{{year}} {{market}} 成交量',
+    abatementCost: '{{year}} {{market}} 减排成本（元）',
+    shortfall: '{{year}} {{market}} 履约缺口',
+    equilibrium: '{{year}} {{market}} 理论均衡价（元）',
+  },
   errors: {
     wholeNumber: '须为不小于 {{min}} 的整数',
     percent: '须为 0 至 100 之间的百分比，最多两位小数',
@@ -95,7 +114,6 @@ export const zh = {
   },
   placeholder: {
     regulator: '请以监管机构身份登录。',
-    research: '研究视图（运行列表与报告）将在后续版本提供。',
   },
 };
 

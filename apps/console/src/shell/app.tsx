@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf, setLanguage } from '../i18n';
 import { AllocationScreen } from '../regulator/allocation-screen';
+import { ResearchScreen } from '../research/research-screen';
 import { TradingScreen } from '../trading/trading-screen';
 import { api, ApiError } from '../api/client';
 import type { DemoUser } from './demo-users';
@@ -79,7 +80,7 @@ export function App() {
           ) : (
             <p className="muted">{t('placeholder.regulator')}</p>
           ))}
-        {tab === 'research' && <p className="muted">{t('placeholder.research')}</p>}
+        {tab === 'research' && <ResearchScreen locale={locale} />}
       </main>
     </div>
   );

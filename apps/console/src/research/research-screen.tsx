@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client';
+import type { RunListing } from '../api/types';
+import { formatFen } from '../trading/order-ticket-rules';
+import { compareRuns, ComparisonRow, RunSummary } from './compare-runs';
+
+/** Simulator runs: pick one to read its report, two to compare them side by side. */
+export function ResearchScreen({ locale }: { locale: string }) {
+  const { t } = useTranslation();
+  const [runs, setRuns] = useState<RunListing[]>([]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [summaries, setSummaries] = useState<Record<string, RunSummary>>({});
+  const [error, setError] = useState<string>();
+  const number = new Intl.NumberFormat(locale);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+
+  useEffect(() => {
+    api
+      .runs()
+      .then((list) => {
+        setRuns(list);
+        setSelected(list.slice(0, 1).map((r) => r.id));
+      })
+      .catch((e: ApiError) => setError(e.message));
+  }, []);
+
+  useEffect(() => {
+    for (const id of selected)
+      if (!summaries[id])
+        api
+          .runSummary(id)
+          .then((s) => setSummaries((all) => ({ ...all, [id]: s })))
+          .catch((e: ApiError) => setError(e.message));
+  }, [selected, summaries]);
+
+  const toggle = (id: string) =>
+    setSelected((current) =>
+      current.includes(id) ? current.filter((x) => x !== id) : [...current, id].slice(-2),
+    );
+  const format = (row: ComparisonRow, value?: number) =>
+    value === undefined ? '—' : row.unit === 'fen' ? formatFen(value) : number.format(value);
+  const [a, b] = selected;
+  const rows = a && b && summaries[a] && summaries[b] ? compareRuns(summaries[a], summaries[b]) : [];
+
+  return (
+    <div className="research">
+      {error && <p className="field-error">{t('errors.server', { message: error })}</p>}
+      <section className="panel">
+        <h2>{t('research.runs')}</h2>
+        {runs.length === 0 ? (
+          <p className="muted">{t('research.none')}</p>
+        ) : (
+          <table data-testid="runs">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('research.run')}</th>
+                <th>{t('research.scenario')}</th>
+                <th>{t('research.seed')}</th>
+                <th>{t('research.years')}</th>
+                <th>{t('research.finished')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <tr key={run.id} data-testid="run-row">
+                  <td>
+                    <input
+                      type="checkbox"
+                      name={`run-${run.id}`}
+                      checked={selected.includes(run.id)}
+                      onChange={() => toggle(run.id)}
+                    />
+                  </td>
+                  <td>{run.id}</td>
+                  <td>{run.name}</td>
+                  <td>{run.seed}</td>
+                  <td>{run.years.join(', ')}</td>
+                  <td>{date.format(run.finishedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="muted">{t('research.hint')}</p>
+      </section>
+      {rows.length > 0 && (
+        <section className="panel">
+          <h2>{t('research.compare', { a, b })}</h2>
+          <table data-testid="comparison">
+            <thead>
+              <tr>
+                <th />
+                <th>{a}</th>
+                <th>{b}</th>
+                <th>{t('research.difference')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.key}-${row.params.year}-${row.params.market}`}>
+                  <td>{t(row.key, row.params)}</td>
+                  <td>{format(row, row.a)}</td>
+                  <td>{format(row, row.b)}</td>
+                  <td>{format(row, row.diff)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <div className={selected.length === 2 ? 'reports two' : 'reports'}>
+        {selected.map((id) => (
+          <iframe
+            key={id}
+            title={t('research.report', { id })}
+            data-testid={`report-${id}`}
+            src={`/research/runs/${encodeURIComponent(id)}/report`}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
+  ValidateIf,
   IsIn,
   IsInt,
   IsOptional,
@@ -14,6 +16,7 @@ import {
 import { CommandEnvelopeDto } from '../../shared/command-envelope.dto';
 
 export const COMPLIANCE_PRESETS = ['CHONGQING', 'NATIONAL_2024'] as const;
+export const PENALTY_RULES = ['national-2024', 'eu-fixed', 'shenzhen'] as const;
 export type CompliancePreset = (typeof COMPLIANCE_PRESETS)[number];
 
 export class ProjectFactsDto {
@@ -48,6 +51,41 @@ export class RunComplianceDto extends CommandEnvelopeDto {
   @Min(1)
   @Max(100)
   penaltyMultiplier?: number;
+
+  @ApiPropertyOptional({
+    enum: PENALTY_RULES,
+    description: 'Default: the preset (national 2024: 5–10 × last month average × shortfall + deduction)',
+  })
+  @IsOptional()
+  @IsIn(PENALTY_RULES)
+  penaltyRule?: (typeof PENALTY_RULES)[number];
+
+  @ApiPropertyOptional({
+    example: 10_000,
+    description: 'eu-fixed: fine per tonne short (fen), plus make-good',
+  })
+  @ValidateIf((o: RunComplianceDto) => o.penaltyRule === 'eu-fixed')
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  finePerTonneFen?: number;
+
+  @ApiPropertyOptional({ default: true, description: 'Earlier vintages count (banking)' })
+  @IsOptional()
+  @IsBoolean()
+  banking?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Later vintages count (borrowing)' })
+  @IsOptional()
+  @IsBoolean()
+  borrowing?: boolean;
+
+  @ApiPropertyOptional({ example: 5000, description: 'Borrowing limit, bp of units due' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  borrowingLimitBp?: number;
 
   @ApiPropertyOptional({ example: 9749, description: 'Average price of the month before the deadline (fen)' })
   @IsOptional()

@@ -89,6 +89,23 @@ describe('compliance cycle (Chongqing rules)', () => {
     });
   });
 
+  it('applies the EU option: a fixed fine per tonne short plus make-good, instead of the national rule', async () => {
+    const registry = await setup();
+    const view = await run(registry, {
+      commandId: 'run-eu',
+      penaltyRule: 'eu-fixed',
+      finePerTonneFen: 10_000,
+    });
+    const [record] = view.records;
+    if (record?.type !== 'ComplianceRunCompleted') throw new Error('expected a compliance run');
+    expect(record.statuses.find((s) => s.firmId === 'steel')?.penalty).toMatchObject({
+      rule: 'eu-fixed',
+      shortfall: 100,
+      fineFen: 1_000_000,
+      makeGood: 100,
+    });
+  });
+
   it('answers a retried run with the recorded run even after more units were surrendered', async () => {
     const registry = await setup();
     const first = await run(registry);

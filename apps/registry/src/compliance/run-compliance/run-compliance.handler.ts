@@ -5,7 +5,7 @@ import type { PlannedWork } from '../../shared/decide-registry';
 import { recordResult, type RecordResultView } from '../../shared/record-result';
 import type { LoadedRegistry } from '../../shared/registry-state';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
-import { complianceRulesFor } from './compliance-rules';
+import { complianceRulesOf } from './compliance-rules';
 import { RunCompliance } from './run-compliance.command';
 import { submissionsFor } from './submissions';
 
@@ -20,7 +20,7 @@ export function planRunCompliance(
 ): PlannedWork {
   const earlier = registry.records.byCommand[body.commandId];
   if (earlier) return { records: [earlier] };
-  const rules = complianceRulesFor(jurisdiction, body.preset, body.penaltyMultiplier);
+  const rules = complianceRulesOf(jurisdiction, body);
   const projects = Object.fromEntries(
     (body.projects ?? []).map((p) => [
       p.projectId,

@@ -49,7 +49,7 @@ describe('reservation and settlement transactions (PostgreSQL)', () => {
         add(depositCash(ledger, m, CASH, `wire-${m}`), m);
         add(depositUnits(ledger, m, CQEA.symbol, UNITS, `reg-${m}`), m);
       }
-      await clearing.write(manager, events);
+      await clearing.write(manager, ledger, events);
     });
   });
   afterAll(() => db?.drop());

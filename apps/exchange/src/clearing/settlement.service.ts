@@ -33,7 +33,7 @@ export class SettlementService {
       ledger.apply(decided);
       for (const event of decided) out.push({ stream: clearingStreamId(instrumentOf(e)), event });
     }
-    await this.clearing.write(manager, out, metadata);
+    await this.clearing.write(manager, ledger, out, metadata);
   }
 }
 

@@ -62,7 +62,7 @@ export class OrderReservations {
         throw error;
       }
     });
-    await this.clearing.write(manager, out, metadata);
+    await this.clearing.write(manager, ledger, out, metadata);
     return results;
   }
 }

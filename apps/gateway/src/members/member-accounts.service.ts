@@ -49,8 +49,10 @@ export class MemberAccounts {
         jurisdiction: dto.jurisdiction,
         ...(dto.positionLimit !== undefined ? { positionLimit: dto.positionLimit } : {}),
       });
+      ledger.apply(events);
       await this.clearing.write(
         manager,
+        ledger,
         events.map((event) => ({ stream: memberStreamId(dto.memberId), event })),
       );
       return this.positionsIn(manager, dto.memberId);
@@ -118,8 +120,10 @@ export class MemberAccounts {
         return this.positionsIn(manager, member);
       }
       const events = decide(ledger);
+      ledger.apply(events);
       await this.clearing.write(
         manager,
+        ledger,
         events.map((event) => ({ stream: memberStreamId(member), event })),
       );
       return this.positionsIn(manager, member);

@@ -79,8 +79,10 @@ export class AmendOrderController {
         openQtySeen: order.openQty,
         receivedAt: this.clock.now(),
       };
+      ledger.apply(events);
       await this.clearing.write(
         manager,
+        ledger,
         events.map((event) => ({ stream: memberStreamId(order.member), event })),
         { commandId: message.commandId },
       );

@@ -13,7 +13,9 @@ export default tseslint.config(
   },
   {
     // The pure core must stay pure (ARCHITECTURE.md): no framework, database, queue or file I/O.
-    files: ['libs/{domain,matching,pricing,allocation,compliance,recognition,agents,ledger,clearing}/src/**/*.ts'],
+    files: [
+      'libs/{domain,matching,pricing,allocation,compliance,recognition,agents,ledger,clearing}/src/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,3 +1,4 @@
+import type { BookConfiguredData } from './book-rules';
 import type { SessionChangedData } from './book-sessions';
 import type { PlaceOrderMessage, Side } from './exchange-commands';
 
@@ -77,4 +78,5 @@ export type BookEvent =
   | { type: 'AmendRejected'; data: AmendRejectedData }
   | { type: 'BlockTradeExecuted'; data: BlockTradeExecutedData }
   | { type: 'BlockTradeRejected'; data: BlockTradeRejectedData }
-  | { type: 'SessionChanged'; data: SessionChangedData };
+  | { type: 'SessionChanged'; data: SessionChangedData }
+  | { type: 'BookConfigured'; data: BookConfiguredData };

@@ -64,7 +64,8 @@ export type ExchangeCommandMessage =
   | { name: 'CancelOrder'; payload: CancelOrderMessage }
   | { name: 'AmendOrder'; payload: AmendOrderMessage }
   | { name: 'ReportBlockTrade'; payload: ReportBlockTradeMessage }
-  | { name: 'SetSession'; payload: SetSessionMessage };
+  | { name: 'SetSession'; payload: SetSessionMessage }
+  | { name: 'ConfigureBook'; payload: ConfigureBookMessage };
 
 export const EXCHANGE_QUEUE_PREFIX = 'exchange-shard-';
 

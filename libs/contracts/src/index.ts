@@ -1,4 +1,5 @@
 export * from './book-events';
 export * from './book-sessions';
+export * from './book-rules';
 export * from './exchange-commands';
 export * from './instrument-events';

@@ -124,7 +124,9 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
             ? (this.blockWindowRefusal(command.payload) ?? book.block(command.payload))
             : command.name === 'SetSession'
               ? book.setSession(command.payload)
-              : book.cancel(command.payload.orderId);
+              : command.name === 'ConfigureBook'
+                ? book.configure(command.payload)
+                : book.cancel(command.payload.orderId);
     if (events.length === 0) return;
     const result = await this.store.append(
       bookStreamId(instrument),

@@ -183,4 +183,54 @@ describe('InstrumentBook', () => {
       }
     });
   });
+
+  describe('given a regulator moves the reference price from 36.00 to 40.00 CNY', () => {
+    const decision = {
+      commandId: 'configure:CQEA-2025:d1',
+      instrument: 'CQEA-2025',
+      decisionId: 'd1',
+      effectiveFromMs: 1_700_000_000_000,
+      changes: { referencePrice: 4000 },
+      receivedAt: 1_700_000_000_500,
+    };
+
+    it('the band follows the new reference price, in the book, its replay and its snapshot', () => {
+      const live = new InstrumentBook(CQEA);
+      const log = live.configure(decision);
+      expect(log).toEqual([
+        {
+          type: 'BookConfigured',
+          data: {
+            instrument: 'CQEA-2025',
+            decisionId: 'd1',
+            changes: { referencePrice: 4000 },
+            effectiveFromMs: 1_700_000_000_000,
+            at: 1_700_000_000_500,
+          },
+        },
+      ]);
+      const replayed = new InstrumentBook(CQEA);
+      log.forEach((e) => replayed.replay(e));
+      const restored = InstrumentBook.restore(CQEA, JSON.parse(JSON.stringify(live.snapshot())));
+      for (const book of [live, replayed, restored]) {
+        expect(
+          book.place(order({ orderId: 'high', account: 'buyer-b', side: 'buy', price: 4400 }))[0].type,
+        ).toBe('OrderAccepted');
+        expect(
+          book.place(order({ orderId: 'low', account: 'seller-a', side: 'sell', price: 3500 }))[0],
+        ).toEqual({
+          type: 'OrderRejected',
+          data: expect.objectContaining({ reason: 'outside-band' }),
+        });
+      }
+    });
+
+    it('changes the engine refuses leave the book as it was, with no event', () => {
+      const book = new InstrumentBook(CQEA);
+      expect(book.configure({ ...decision, changes: { tick: 0 } })).toEqual([]);
+      expect(book.place(order({ orderId: 'b', account: 'buyer-b', side: 'buy', price: 3601 }))[0].type).toBe(
+        'OrderAccepted',
+      );
+    });
+  });
 });

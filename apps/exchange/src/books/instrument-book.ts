@@ -1,6 +1,6 @@
 import { AmendOrderMessage, BookEvent, PlaceOrderMessage, ReportBlockTradeMessage } from '@app/contracts';
 import { BookSnapshot, MatchingCommand, MatchingEvent, OrderBookEngine, SIDE_NAMES } from '@app/matching';
-import type { BookSession, SetSessionMessage } from '@app/contracts';
+import type { BookSession, ConfigureBookMessage, SetSessionMessage } from '@app/contracts';
 import type { InstrumentDefinition } from '@app/platform';
 import { sessionPath } from './sessions/session-boundary';
 
@@ -146,6 +146,7 @@ export class InstrumentBook {
     )
       this.cancel(event.data.orderId);
     else if (event.type === 'SessionChanged') this.enterSession(event.data.to);
+    else if (event.type === 'BookConfigured') this.applyRules(event.data.changes);
     else if (event.type === 'OrderAmended')
       this.translate(
         this.engine.apply({
@@ -178,6 +179,21 @@ export class InstrumentBook {
     return out;
   }
 
+  /**
+   * A regulator's decision in force: new reference price, bands, tick, lot or maximum order size;
+   * resting orders stay. Changes the engine refuses (invalid together) leave the book as it was.
+   */
+  configure(m: ConfigureBookMessage): BookEvent[] {
+    if (!this.applyRules(m.changes)) return [];
+    const { decisionId, changes, effectiveFromMs } = m;
+    return [
+      {
+        type: 'BookConfigured',
+        data: { instrument: this.instrument.symbol, decisionId, changes, effectiveFromMs, at: m.receivedAt },
+      },
+    ];
+  }
+
   get session(): BookSession {
     return this.engine.session;
   }
@@ -208,6 +224,19 @@ export class InstrumentBook {
     for (const [id, account, side] of [...snapshot.engine.bids, ...snapshot.engine.asks])
       book.owners.set(id, { account, side: SIDE_NAMES[side] });
     return book;
+  }
+
+  private applyRules(c: ConfigureBookMessage['changes']): boolean {
+    const { referencePrice, bandBp, blockBandBp, blockMinQty, tick, lot } = c;
+    return this.engine.configure({
+      referencePrice,
+      bandBp,
+      blockBandBp,
+      blockMinQty,
+      maxQty: c.maxOrderQty,
+      tick,
+      lot,
+    });
   }
 
   /** Auction trades on leaving pre-open are numbered (and replayed) like any other trade. */

@@ -21,10 +21,12 @@ export interface Trader {
   /** Allowances held now. */
   holdings: number;
   /**
-   * Offset credits the firm expects to count toward this year's obligation (its own credits, not
-   * tradable, within the jurisdiction's offset rules): they cover emissions like holdings.
+   * Offset credits of the year the rules would accept from the firm, before the offset limit (its
+   * own credits, not tradable). They cover emissions like holdings, up to the limit.
    */
   offsets: number;
+  /** Offset limit, basis points of verified emissions (floor). */
+  offsetLimitBp: number;
   /** Net cash from trading, fen (negative = spent). */
   cashFen: number;
   /** The firm's own price belief / quote, fen/t. */
@@ -53,6 +55,7 @@ export function newTrader(
     emissions: 0,
     holdings: 0,
     offsets: 0,
+    offsetLimitBp: 0,
     cashFen: 0,
     quote,
     lastSide: -1,
@@ -62,8 +65,13 @@ export function newTrader(
   };
 }
 
+/** Offsets that count at `verified` emissions: the credits, up to the limit (a share of verified). */
+export const offsetsAt = (t: Trader, verified: number): number =>
+  t.offsets === 0 ? 0 : Math.min(t.offsets, Math.floor((verified * t.offsetLimitBp) / 10_000));
+
 /** Abatement the firm will need if it trades no more: emissions not covered by holdings and offsets. */
-export const requiredAbatement = (t: Trader): number => Math.max(0, t.emissions - t.holdings - t.offsets);
+export const requiredAbatement = (t: Trader): number =>
+  Math.max(0, t.emissions - t.holdings - offsetsAt(t, t.emissions));
 
 /** Tonnes the firm would rather abate than buy at `price`, capped by its emissions. */
 export const plannedAbatement = (t: Trader, price: number): number =>
@@ -74,7 +82,7 @@ export const plannedAbatement = (t: Trader, price: number): number =>
  * otherwise abate; past its maximum abatement the penalty it would pay instead.
  */
 export function valueOfNextUnit(t: Trader, penaltyPrice: number): number {
-  const r = t.emissions - t.holdings - t.offsets;
+  const r = t.emissions - t.holdings - offsetsAt(t, t.emissions);
   if (r <= 0) return 0;
   return Math.min(marginalCost(t.mac, r), penaltyPrice);
 }
@@ -86,7 +94,8 @@ export function valueOfNextUnit(t: Trader, penaltyPrice: number): number {
  */
 export function demandAt(t: Trader, price: number, penaltyPrice: number): number {
   const need = t.emissions - plannedAbatement(t, price);
-  const gap = need - t.holdings - t.offsets;
+  // Abating lowers verified emissions and with them an offset limit based on them.
+  const gap = need - t.holdings - offsetsAt(t, need);
   if (gap > 0 && price >= penaltyPrice) return 0;
   return gap;
 }

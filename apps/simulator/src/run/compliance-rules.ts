@@ -91,13 +91,20 @@ export function usableOffsets(
 }
 
 /**
- * Offsets the firm can count on when it plans its trading: the rules applied to its
- * business-as-usual emissions (it does not know its abatement yet; compliance uses the real figure).
+ * The firm's credits the rules accept for the year before the offset limit (kind, issuer,
+ * excluded types, a recognition quota taken at business-as-usual emissions): what its agent plans
+ * with, the limit applied as it abates (`offsetsAt` in @app/agents).
  */
-export const plannedOffsets = (
+export function eligibleCredits(
   firm: FirmSpec,
   year: number,
   j: JurisdictionSpec,
   rules: ComplianceRules,
   linkage: Linkage,
-): number => usableOffsets(firm, year, j, rules, linkage, firm.emissions[String(year)] ?? 0);
+): number {
+  const unlimited = {
+    ...rules,
+    offsets: { ...rules.offsets, limit: { ...rules.offsets.limit, bp: 10_000 } },
+  };
+  return usableOffsets(firm, year, j, unlimited, linkage, firm.emissions[String(year)] ?? 0);
+}

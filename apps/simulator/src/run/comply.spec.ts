@@ -1,7 +1,7 @@
 import { newTrader, type Trader } from '@app/agents';
 import type { FirmSpec, JurisdictionSpec, Linkage } from '../scenario/model';
 import { comply } from './comply';
-import { complianceRulesFor, creditLines, plannedOffsets } from './compliance-rules';
+import { complianceRulesFor, creditLines, eligibleCredits } from './compliance-rules';
 
 const YEAR = 2025;
 const PRICE = 5_000;
@@ -35,7 +35,8 @@ function settle(f: FirmSpec, holdings: number, linkage: Linkage = 'separate') {
   const t: Trader = newTrader(f.id, 0, 'mac-trader', f.mac, PRICE);
   t.emissions = 100_000;
   t.holdings = holdings;
-  t.offsets = plannedOffsets(f, YEAR, chongqing, rules, linkage);
+  t.offsets = eligibleCredits(f, YEAR, chongqing, rules, linkage);
+  t.offsetLimitBp = chongqing.offsetLimitBp;
   return comply(t, YEAR, rules, PRICE, (v) => creditLines(f, YEAR, chongqing, linkage, v));
 }
 

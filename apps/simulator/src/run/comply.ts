@@ -1,5 +1,5 @@
 import { complianceStatus, type ComplianceRules, type ComplianceStatus } from '@app/compliance';
-import { abatementAt, abatementCost, type Trader } from '@app/agents';
+import { abatementAt, abatementCost, offsetsAt, type Trader } from '@app/agents';
 import type { CreditLine } from '@app/compliance';
 
 export interface Compliance {
@@ -53,7 +53,7 @@ export function comply(
       { avgPriceSixMonthsFen: avgPriceFen, avgPriceLastMonthFen: avgPriceFen },
     );
   };
-  let abatement = Math.min(worthIt, Math.max(0, t.emissions - t.holdings - t.offsets));
+  let abatement = Math.min(worthIt, Math.max(0, t.emissions - t.holdings - offsetsAt(t, t.emissions)));
   let st = status(abatement);
   for (let round = 0; round < MAX_ROUNDS && st.shortfall > 0 && abatement < worthIt; round++) {
     abatement = Math.min(worthIt, abatement + st.shortfall);

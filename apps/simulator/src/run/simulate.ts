@@ -5,6 +5,7 @@ import {
   type MarketView,
   marketMakerQuotes,
   newTrader,
+  offsetsAt,
   noiseOrder,
   type OrderIntent,
   solveEquilibrium,
@@ -20,7 +21,7 @@ import {
   complianceRulesFor,
   creditLines,
   creditsHeld,
-  plannedOffsets,
+  eligibleCredits,
   usableOffsets,
 } from './compliance-rules';
 import type { EventLog } from './event-log';
@@ -147,11 +148,12 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       deductedIn.set(m, (deductedIn.get(m) ?? 0) + deducted);
       t.emissions = f.emissions[y] ?? 0;
       t.holdings = free - deducted;
-      t.offsets = plannedOffsets(f, year, j, complianceRules.get(j.id) as ComplianceRules, s.linkage);
+      t.offsets = eligibleCredits(f, year, j, complianceRules.get(j.id) as ComplianceRules, s.linkage);
+      t.offsetLimitBp = j.offsetLimitBp;
       t.cashFen = 0;
       t.quote = marketOf[i]?.reference ?? rules.initialReferencePrice;
       log.line(
-        `{"type":"allocated","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","sector":${json(f.sector)},"emissions":${t.emissions},"allocation":${t.holdings},"deducted":${deducted},"credits":${creditsHeld(f, year)},"plannedOffsets":${t.offsets}}`,
+        `{"type":"allocated","year":${year},"firm":"${f.id}","jurisdiction":"${f.jurisdiction}","sector":${json(f.sector)},"emissions":${t.emissions},"allocation":${t.holdings},"deducted":${deducted},"credits":${creditsHeld(f, year)},"plannedOffsets":${offsetsAt(t, t.emissions)}}`,
       );
     });
     for (const [j, qty] of alloc.auctioned) {

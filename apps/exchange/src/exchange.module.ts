@@ -3,7 +3,6 @@ import { BookCache } from './books/book-cache';
 import { ClearingModule } from './clearing/clearing.module';
 import { BookSnapshotter } from './books/book-snapshotter';
 import { BookWorker } from './books/book-worker';
-import { BookRulesScheduler } from './books/rules/book-rules-scheduler';
 import { SessionScheduler } from './books/sessions/session-scheduler';
 import { ShardOwnership } from './sharding/shard-ownership';
 import { CLOCK, systemClock } from '../../gateway/src/clock/clock';
@@ -17,7 +16,6 @@ import { CLOCK, systemClock } from '../../gateway/src/clock/clock';
     ShardOwnership,
     BookWorker,
     SessionScheduler,
-    BookRulesScheduler,
     { provide: CLOCK, useValue: systemClock },
   ],
 })

@@ -46,6 +46,32 @@ describe('clearing in the sandbox: members, reservations, settlement, amend, blo
     expect((await fetch(`${base}/members/nobody/positions`)).status).toBe(404);
   });
 
+  it('deposits and withdrawals are idempotent by reference; a withdrawal above what is available is 422', async () => {
+    await fundMember(base, 'sc-cash-only', { jurisdiction: 'SC' });
+    const deposit = { amount: 50_000, reference: 'wire-77' };
+    expect((await postJson(`${base}/members/sc-cash-only/cash-deposits`, deposit)).status).toBe(200);
+    const again = await postJson(`${base}/members/sc-cash-only/cash-deposits`, deposit);
+    expect(again.body).toMatchObject({ cash: { available: 50_000, reserved: 0 } });
+    expect(
+      await postJson(`${base}/members/sc-cash-only/cash-deposits`, { ...deposit, amount: 1 }),
+    ).toMatchObject({
+      status: 409,
+      body: { code: 'CLEARING.REFERENCE_CONFLICT', field: 'reference' },
+    });
+    expect(
+      await postJson(`${base}/members/sc-cash-only/cash-withdrawals`, { amount: 50_001, reference: 'out-1' }),
+    ).toMatchObject({ status: 422, body: { code: 'CLEARING.INSUFFICIENT_CASH', field: 'amount' } });
+    const out = await postJson(`${base}/members/sc-cash-only/cash-withdrawals`, {
+      amount: 20_000,
+      reference: 'out-2',
+    });
+    expect(out.body).toMatchObject({ cash: { available: 30_000, reserved: 0 } });
+    expect((await postJson(`${base}/members/nobody/cash-deposits`, deposit)).status).toBe(404);
+    expect(
+      (await postJson(`${base}/members/sc-cash-only/cash-deposits`, { amount: 0, reference: 'x' })).status,
+    ).toBe(400);
+  });
+
   it('crossing orders move cash and units between the members and book the fees', async () => {
     const sell = await postJson(`${base}/orders`, {
       instrument: INSTRUMENT,

@@ -1,5 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ClearingLedger, depositCash, depositUnits, registerMember, type ClearingEvent } from '@app/clearing';
+import {
+  ClearingLedger,
+  depositCash,
+  depositUnits,
+  registerMember,
+  reserveForAmendment,
+  type ClearingEvent,
+} from '@app/clearing';
 import { bookStreamId, type PlaceOrderMessage } from '@app/contracts';
 import { DomainError, mulberry32 } from '@app/domain';
 import { EventStore } from '@app/event-store';
@@ -192,6 +199,108 @@ describe('reservation and settlement transactions (PostgreSQL)', () => {
     expect(after.cash + after.fees).toBe(before.cash + before.fees);
     expect(after.units).toBe(before.units);
     expect(after.fees).toBe(before.fees + 360);
+  });
+
+  it('an amendment topped up at the gateway survives a fill racing it, and the book answer releases the surplus', async () => {
+    const buyId = await place('buyer-a', 'buy', 3600, 100);
+    const before = await totals();
+    // The gateway's half: 150 in total at 3650, while 100 are open.
+    const seen = await ds.transaction(async (manager) => {
+      const ledger = await clearing.load(manager, { orders: [buyId], lock: true });
+      const events = reserveForAmendment(ledger, { orderId: buyId, price: 3650, qty: 150 });
+      ledger.apply(events);
+      await clearing.write(
+        manager,
+        ledger,
+        events.map((event) => ({ stream: memberStreamId('buyer-a'), event })),
+      );
+      return ledger.order(buyId)!.openQty;
+    });
+    // A sell fills 40 before the amendment reaches the book.
+    await place('seller-b', 'sell', 3600, 40);
+    await work((b) =>
+      b.amend({
+        commandId: `amend:${buyId}`,
+        orderId: buyId,
+        instrument: CQEA.symbol,
+        price: 3650,
+        qty: 150,
+        openQtySeen: seen,
+        receivedAt: 0,
+      }),
+    );
+    const [order] = await ds.query(
+      'SELECT open_qty::int, reserved::int, amend_top_up FROM clearing_orders WHERE order_id = $1',
+      [buyId],
+    );
+    // 150 − 40 filled = 110 open at 3650: 401,500 + 401 fee.
+    expect(order).toEqual({ open_qty: 110, reserved: 401_901, amend_top_up: null });
+    const after = await totals();
+    expect(after.cash + after.fees).toBe(before.cash + before.fees);
+    expect(after.units).toBe(before.units);
+    await work((b) => b.cancel(buyId));
+  });
+
+  it('a block trade settles both reserved sides; a refused one releases both; a short side reserves nothing', async () => {
+    await ds.transaction(async (manager) => {
+      const ledger = await clearing.load(manager, { members: ['trader-c', 'seller-b'], lock: true });
+      const cash = depositCash(ledger, 'trader-c', 400_000_000, 'wire-block');
+      const units = depositUnits(ledger, 'seller-b', CQEA.symbol, 100_000, 'reg-block');
+      ledger.apply([...cash, ...units]);
+      await clearing.write(manager, ledger, [
+        ...cash.map((event) => ({ stream: memberStreamId('trader-c'), event })),
+        ...units.map((event) => ({ stream: memberStreamId('seller-b'), event })),
+      ]);
+    });
+    const report = async (tradeId: string, qty: number) => {
+      const ids = { buyOrderId: `${tradeId}:buy`, sellOrderId: `${tradeId}:sell` };
+      await ds.transaction(async (manager) => {
+        const refused = await reservations.reserve(manager, [
+          { orderId: ids.buyOrderId, account: 'trader-c', side: 'buy', price: 3000, qty, instrument: CQEA },
+          { orderId: ids.sellOrderId, account: 'seller-b', side: 'sell', price: 3000, qty, instrument: CQEA },
+        ]);
+        const error = refused.find((e) => e !== null);
+        if (error) throw error;
+      });
+      await work((b) =>
+        b.block({
+          commandId: tradeId,
+          tradeId,
+          instrument: CQEA.symbol,
+          buyer: 'trader-c',
+          seller: 'seller-b',
+          price: 3000,
+          qty,
+          receivedAt: 0,
+          ...ids,
+        }),
+      );
+    };
+    const buyer = await positions('trader-c');
+    const seller = await positions('seller-b');
+    const start = await totals();
+
+    await report('block:1', 10_000); // below the 100,000 minimum: the engine refuses it
+    expect(await positions('trader-c')).toEqual(buyer);
+    expect(await positions('seller-b')).toEqual(seller);
+
+    await expect(report('block:2', 500_000)).rejects.toMatchObject({
+      code: expect.stringMatching(/^CLEARING\.INSUFFICIENT_(CASH|UNITS)$/),
+    });
+    expect(await positions('trader-c')).toEqual(buyer);
+
+    await report('block:3', 100_000);
+    expect(await positions('trader-c')).toEqual({
+      cash: { available: buyer.cash.available - 300_000_000 - 300_000, reserved: 0 },
+      units: { available: buyer.units.available + 100_000, reserved: 0 },
+    });
+    expect((await positions('seller-b')).cash.available).toBe(seller.cash.available + 300_000_000 - 300_000);
+    expect(
+      await ds.query('SELECT count(*)::int AS n FROM clearing_orders WHERE order_id LIKE $1', ['block:%']),
+    ).toEqual([{ n: 0 }]);
+    const end = await totals();
+    expect(end.cash + end.fees).toBe(start.cash + start.fees);
+    expect(end.units).toBe(start.units);
   });
 
   it('random orders, cancels and injected crashes conserve cash + fees and units; the rows equal the replayed events', async () => {

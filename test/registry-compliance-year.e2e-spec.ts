@@ -330,6 +330,7 @@ describe('a compliance year through the registry API, embedded (PGlite)', () => 
       '/rule-versions',
       '/expiries',
       '/msr-adjustments',
+      '/new-entrant-allocations',
     ];
     const bodies: unknown[] = [
       {},
@@ -364,6 +365,7 @@ describe('a compliance year through the registry API, embedded (PGlite)', () => 
         '/registries/{jurisdiction}/true-up-previews',
         '/registries/{jurisdiction}/expiries',
         '/registries/{jurisdiction}/msr-adjustments',
+        '/registries/{jurisdiction}/new-entrant-allocations',
       ]),
     );
   });

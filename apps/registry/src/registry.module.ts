@@ -4,6 +4,8 @@ import type { MigrationClass } from '@app/platform';
 import { AllocateUnitsController } from './allocation/allocate-units/allocate-units.controller';
 import { AllocateUnitsHandler } from './allocation/allocate-units/allocate-units.handler';
 import { PreviewAllocationController } from './allocation/preview-allocation/preview-allocation.controller';
+import { DrawNewEntrantReserveController } from './allocation/draw-new-entrant-reserve/draw-new-entrant-reserve.controller';
+import { DrawNewEntrantReserveHandler } from './allocation/draw-new-entrant-reserve/draw-new-entrant-reserve.handler';
 import { PreviewTrueUpController, TrueUpController } from './allocation/true-up/true-up.controller';
 import { TrueUpAllocationHandler } from './allocation/true-up/true-up.handler';
 import { ClearAuctionController } from './auctions/clear-auction/clear-auction.controller';
@@ -72,6 +74,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     PreviewAllocationController,
     AllocateUnitsController,
     PreviewTrueUpController,
+    DrawNewEntrantReserveController,
     TrueUpController,
     ClearAuctionController,
     ScheduleAuctionController,
@@ -99,6 +102,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     CancelUnitsHandler,
     AllocateUnitsHandler,
     TrueUpAllocationHandler,
+    DrawNewEntrantReserveHandler,
     ClearAuctionHandler,
     ScheduleAuctionHandler,
     PostBidGuaranteeHandler,

@@ -108,6 +108,31 @@ export interface MsrAdjusted {
   readonly release: number;
 }
 
+/** The pools an allocation carved from the cap (what later draws and reports refer to). */
+export interface AllocationIssued {
+  readonly type: 'AllocationIssued';
+  readonly commandId: string;
+  readonly allocationCommandId: string;
+  readonly kind: InstrumentKind;
+  readonly vintage: number;
+  readonly cap: number;
+  readonly auction: number;
+  readonly newEntrantReserve: number;
+  readonly governmentReserve: number;
+  readonly totalAllocated: number;
+}
+
+/** A new entrant's allocation from the reserve its year's allocation set aside. */
+export interface NewEntrantReserveDrawn {
+  readonly type: 'NewEntrantReserveDrawn';
+  readonly commandId: string;
+  readonly allocationCommandId: string;
+  readonly firmId: string;
+  readonly accountId: string;
+  readonly requested: number;
+  readonly granted: number;
+}
+
 /** A dated expiry run: units past their validity moved to the cancellation account. */
 export interface ExpiryRun {
   readonly type: 'ExpiryRun';
@@ -127,7 +152,9 @@ export type RecordEvent =
   | RuleVersionPublished
   | AllocationCharged
   | MsrAdjusted
-  | ExpiryRun;
+  | ExpiryRun
+  | AllocationIssued
+  | NewEntrantReserveDrawn;
 
 const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'AuctionCleared',
@@ -143,6 +170,8 @@ const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'AllocationCharged',
   'MsrAdjusted',
   'ExpiryRun',
+  'AllocationIssued',
+  'NewEntrantReserveDrawn',
 ]);
 export const isRecordEventType = (type: string): boolean => RECORD_TYPES.has(type);
 
@@ -164,6 +193,10 @@ export interface RegistryRecords {
   readonly charges: Readonly<Record<string, AllocationCharged>>;
   /** `year|kind|vintage` → the MSR adjustment of that year. */
   readonly msr: Readonly<Record<string, MsrAdjusted>>;
+  /** Allocation command id → its pools. */
+  readonly allocations: Readonly<Record<string, AllocationIssued>>;
+  /** Allocation command id → units drawn from its new-entrant reserve so far. */
+  readonly newEntrantDrawn: Readonly<Record<string, number>>;
 }
 
 export const EMPTY_RECORDS: RegistryRecords = {
@@ -177,6 +210,8 @@ export const EMPTY_RECORDS: RegistryRecords = {
   ruleVersions: {},
   charges: {},
   msr: {},
+  allocations: {},
+  newEntrantDrawn: {},
 };
 
 export const trueUpKey = (allocationCommandId: string, firmId: string): string =>
@@ -217,6 +252,17 @@ export function evolveRecords(records: RegistryRecords, event: RecordEvent): Reg
       return { ...next, charges: { ...records.charges, [event.commandId]: event } };
     case 'ExpiryRun':
       return next;
+    case 'AllocationIssued':
+      return { ...next, allocations: { ...records.allocations, [event.allocationCommandId]: event } };
+    case 'NewEntrantReserveDrawn':
+      return {
+        ...next,
+        newEntrantDrawn: {
+          ...records.newEntrantDrawn,
+          [event.allocationCommandId]:
+            (records.newEntrantDrawn[event.allocationCommandId] ?? 0) + event.granted,
+        },
+      };
     case 'MsrAdjusted':
       return { ...next, msr: { ...records.msr, [msrKey(event.year, event.kind, event.vintage)]: event } };
   }

@@ -1,10 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { previewAllocation, type AllocationPreview } from '@app/allocation';
-import { mulDiv, type InstrumentKind } from '@app/domain';
-import type { LedgerCommand, UnitSelection } from '@app/ledger';
+import { mapGet, mulDiv, type InstrumentKind } from '@app/domain';
+import type { LedgerCommand, LedgerState, UnitSelection } from '@app/ledger';
 import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
-import type { AllocationCharged, RegistryRecords, RuleVersionPublished } from '../../shared/registry-records';
+import type {
+  AllocationCharged,
+  AllocationIssued,
+  RegistryRecords,
+  RuleVersionPublished,
+} from '../../shared/registry-records';
 import { commandResult } from '../../shared/command-result';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { systemAccountId } from '../../shared/system-accounts';
@@ -17,6 +22,8 @@ export interface AllocationPlan {
   readonly commands: LedgerCommand[];
   /** Paid allocation: what each firm owes for the units handed to it now. */
   readonly charge?: AllocationCharged;
+  /** The pools, recorded for new-entrant draws (absent when retrying an allocation made before the record existed). */
+  readonly issued?: AllocationIssued;
   /** Sub-command id of each firm's transfer → the firm and its account. */
   readonly firmCommands: Map<string, { firmId: string; accountId: string }>;
 }
@@ -30,6 +37,7 @@ export interface AllocationPlan {
 export function planAllocation(
   { jurisdiction, body }: AllocateUnits,
   records: RegistryRecords,
+  processed: LedgerState['processed'],
 ): AllocationPlan {
   const { rules, firms } = allocationInput(body, records.ruleVersions);
   if (body.ruleVersionId !== undefined) inForce(records.ruleVersions[body.ruleVersionId], body.vintage);
@@ -83,7 +91,20 @@ export function planAllocation(
     ? (records.ruleVersions[body.ruleVersionId]?.rules['pricing'] as AllocateUnits['body']['pricing'])
     : undefined;
   const charge = chargeOf(body, body.pricing ?? versionPricing, kind, preview);
-  return { preview, commands, firmCommands, ...(charge ? { charge } : {}) };
+  const issued: AllocationIssued = {
+    type: 'AllocationIssued',
+    commandId: `${id}:issued`,
+    allocationCommandId: id,
+    kind,
+    vintage: body.vintage,
+    cap: preview.cap,
+    auction: preview.auction,
+    newEntrantReserve: preview.newEntrantReserve,
+    governmentReserve: preview.governmentReserve,
+    totalAllocated: preview.totalAllocated,
+  };
+  const legacy = mapGet(processed, `${id}:issue`) !== undefined && !records.byCommand[issued.commandId];
+  return { preview, commands, firmCommands, ...(charge ? { charge } : {}), ...(legacy ? {} : { issued }) };
 }
 
 /** A rule version applies to the vintages of the years it is valid in. */
@@ -135,8 +156,9 @@ export class AllocateUnitsHandler implements ICommandHandler<AllocateUnits> {
     const outcome = await this.registry.execute(
       { jurisdiction, commandId: body.commandId, actor: body.actor },
       (r) => {
-        planned = planAllocation(command, r.records);
-        return { commands: planned.commands, ...(planned.charge ? { records: [planned.charge] } : {}) };
+        planned = planAllocation(command, r.records, r.ledger.processed);
+        const records = [planned.issued, planned.charge].filter((x) => x !== undefined);
+        return { commands: planned.commands, records };
       },
     );
     const plan = planned as AllocationPlan;

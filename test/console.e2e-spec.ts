@@ -150,6 +150,16 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[role=alert] >> text=whole number');
   });
 
+  it('a regulator watches the market view: activity, concentration and self-trades per instrument', async () => {
+    await page.selectOption('select[name=user]', 'regulator-cq');
+    await page.click('label:has(input[name=section][value=market])');
+    const row = await page.waitForSelector('[data-testid=market-row] >> text=CQEA-2025');
+    expect(
+      await row.evaluate((el) => el.closest('tr')?.querySelector('[data-testid=self-trades]')?.textContent),
+    ).toBe('0');
+    await page.screenshot({ path: `${SCREENSHOTS}/regulator-market.png`, fullPage: true });
+  });
+
   it('a researcher opens a run report and compares two runs side by side', async () => {
     await eventually(
       async () => ((await getJson<{ runs: boolean }>(`${url}/demo/status`)).runs ? true : undefined),

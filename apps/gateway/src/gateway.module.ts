@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, systemClock } from './clock/clock';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { ResearchModule } from './research/research.module';
+import { SurveillanceModule } from './surveillance/surveillance.module';
 import { InstrumentsController } from './instruments/instruments.controller';
 import { MARKET_DATA_MIGRATIONS, MarketDataModule } from './market-data/market-data.module';
 import { PlaceOrderController } from './orders/place-order/place-order.controller';
@@ -33,6 +34,7 @@ export const GATEWAY_MIGRATIONS = [
     OrderEntryModule,
     MarketDataModule,
     ResearchModule,
+    SurveillanceModule,
     ConsoleStaticModule.forRoot(),
   ],
   controllers: [

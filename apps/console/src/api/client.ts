@@ -4,6 +4,7 @@ import type {
   AllocationPreview,
   Depth,
   Instrument,
+  InstrumentActivity,
   OrderAcknowledgement,
   OrderTicket,
   OrderView,
@@ -85,6 +86,7 @@ export const api = {
     }),
   runs: () => request<RunListing[]>('/research/runs'),
   runSummary: (runId: string) => request<RunSummary>(`/research/runs/${encodeURIComponent(runId)}`),
+  marketOverview: () => request<InstrumentActivity[]>('/surveillance/market'),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

@@ -110,3 +110,18 @@ export interface RunListing {
   years: string[];
   finishedAt: number;
 }
+
+export interface InstrumentActivity {
+  instrument: string;
+  trades: number;
+  volume: number;
+  turnover: number;
+  vwap?: number;
+  last?: number;
+  high?: number;
+  low?: number;
+  members: number;
+  hhi: number;
+  top: { member: string; shareBp: number } | null;
+  selfTrades: number;
+}

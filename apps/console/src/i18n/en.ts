@@ -34,6 +34,18 @@ export const en: Messages = {
     emptySide: 'No orders',
     live: 'Live',
     reconnecting: 'Connecting to the feed…',
+    view: 'Market view',
+    tradesCount: 'Trades',
+    last: 'Last',
+    highLow: 'High / low',
+    members: 'Members',
+    topMember: 'Largest member (share)',
+    selfTrades: 'Self-trades',
+    concentration: {
+      low: 'Unconcentrated',
+      moderate: 'Moderately concentrated',
+      high: 'Highly concentrated',
+    },
     chart: 'Price',
   },
   ticket: {
@@ -48,6 +60,7 @@ export const en: Messages = {
   },
   jurisdiction: { CQ: 'Chongqing', SC: 'Sichuan' },
   allocation: {
+    sections: { allocation: 'Allocation', market: 'Market view' },
     title: 'Allocation',
     rules: 'Rules',
     vintage: 'Vintage',

@@ -24,6 +24,14 @@ export const zh = {
     emptySide: '暂无挂单',
     live: '实时行情已连接',
     reconnecting: '行情连接中…',
+    view: '市场监测',
+    tradesCount: '成交笔数',
+    last: '最新价',
+    highLow: '最高 / 最低',
+    members: '参与会员',
+    topMember: '最大会员（份额）',
+    selfTrades: '自成交',
+    concentration: { low: '集中度低', moderate: '中度集中', high: '高度集中' },
     chart: '价格走势',
   },
   ticket: {
@@ -38,6 +46,7 @@ export const zh = {
   },
   jurisdiction: { CQ: '重庆', SC: '四川' },
   allocation: {
+    sections: { allocation: '配额分配', market: '市场监测' },
     title: '配额分配',
     rules: '分配规则',
     vintage: '年度',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf, setLanguage } from '../i18n';
-import { AllocationScreen } from '../regulator/allocation-screen';
+import { RegulatorScreen } from '../regulator/regulator-screen';
 import { ResearchScreen } from '../research/research-screen';
 import { TradingScreen } from '../trading/trading-screen';
 import { api, ApiError } from '../api/client';
@@ -76,7 +76,7 @@ export function App() {
         {tab === 'trade' && user && <TradingScreen account={user.id} locale={locale} />}
         {tab === 'regulator' &&
           (user?.role === 'regulator' ? (
-            <AllocationScreen regulator={user} users={users} locale={locale} />
+            <RegulatorScreen regulator={user} users={users} locale={locale} />
           ) : (
             <p className="muted">{t('placeholder.regulator')}</p>
           ))}

@@ -4,7 +4,7 @@ import { OrderBook, Side } from 'nodejs-order-book';
 import { NullEventSink, OrderBookEngine } from '../src';
 
 setFlagsFromString('--expose-gc');
-/** Full GC, used between benchmark runs so one run's garbage is not collected in the next. */
+/** Full GC: before a series of timed runs (not between them: see engine.bench.ts) and for heap figures. */
 export const gc = runInNewContext('gc') as () => void;
 
 function heapNow(): number {

@@ -5,7 +5,7 @@ import { DomainError } from '@app/domain';
 import { bandBounds } from '@app/matching';
 import type { InstrumentDefinition } from '@app/platform';
 import { ClearingStore } from '../../../exchange/src/clearing/clearing-store';
-import { memberStreamId } from '../../../exchange/src/clearing/clearing-streams';
+import { reservationStreamId } from '../../../exchange/src/clearing/clearing-streams';
 import { FEE_SCHEDULE } from './fee-schedule';
 
 export interface OrderToReserve {
@@ -42,6 +42,7 @@ export class OrderReservations {
       lock: true,
     });
     const out: { stream: string; event: ClearingEvent }[] = [];
+    const stream = reservationStreamId(orders[0].orderId);
     const results = orders.map((o) => {
       try {
         const events = reserveForOrder(ledger, {
@@ -55,7 +56,7 @@ export class OrderReservations {
           feeBp: o.side === 'buy' ? this.fees.buyerBp : this.fees.sellerBp,
         });
         ledger.apply(events);
-        for (const event of events) out.push({ stream: memberStreamId(o.account), event });
+        for (const event of events) out.push({ stream, event });
         return null;
       } catch (error) {
         if (error instanceof DomainError) return error;

@@ -5,8 +5,8 @@ import { DomainError } from '@app/domain';
 import { CLEARING_EVENT_TYPES, memberStreamId } from '../../../../exchange/src/clearing/clearing-streams';
 
 /**
- * A member's day from the clearing events themselves (its own stream, plus what settlement wrote
- * about it in the instruments' clearing streams), timed by when each event was recorded.
+ * A member's day from the clearing events themselves (its own stream, plus the reservations and
+ * settlements that name it), timed by when each event was recorded.
  */
 @Injectable()
 export class MemberStatements {
@@ -24,7 +24,7 @@ export class MemberStatements {
       await this.dataSource.query(
         `SELECT type, data, (extract(epoch FROM recorded_at) * 1000)::bigint AS at FROM events
        WHERE type = ANY($2) AND recorded_at < to_timestamp($3 / 1000.0)
-         AND (stream_id = $1 OR (stream_id LIKE 'clearing-%'
+         AND (stream_id = $1 OR (stream_id NOT LIKE 'member-%'
               AND (data->>'member' = $4 OR data->>'buyer' = $4 OR data->>'seller' = $4)))
        ORDER BY global_position`,
         [memberStreamId(member), CLEARING_EVENT_TYPES, end, member],

@@ -14,7 +14,7 @@ import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { ClearingStore } from '../../../../exchange/src/clearing/clearing-store';
-import { memberStreamId } from '../../../../exchange/src/clearing/clearing-streams';
+import { reservationStreamId } from '../../../../exchange/src/clearing/clearing-streams';
 import { CLOCK, Clock } from '../../clock/clock';
 import { AmendOrderDto } from './amend-order.dto';
 
@@ -83,7 +83,7 @@ export class AmendOrderController {
       await this.clearing.write(
         manager,
         ledger,
-        events.map((event) => ({ stream: memberStreamId(order.member), event })),
+        events.map((event) => ({ stream: reservationStreamId(message.commandId), event })),
         { commandId: message.commandId },
       );
       await this.outbox.enqueue(manager, [

@@ -147,6 +147,35 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
     });
     expect(inForce).toMatchObject({ bandBp: 500, tick: 1, hours: { timezone: 'Asia/Shanghai' } });
     expect(await getJson(url)).toEqual([expect.objectContaining({ decisionId: 'e2e-ref-price' })]);
+
+    // Within about a second of its effective time the book enforces the new band (3800-4200):
+    // 3700 was inside the old one, 4150 was not.
+    let probe = 0;
+    const buy = async (price: number): Promise<{ status: string; reason?: string }> => {
+      const clientOrderId = `band-${price}-${++probe}`;
+      await postJson(`${base}/orders`, {
+        instrument: 'CQEA-2024',
+        account: 'sc-buyer',
+        side: 'buy',
+        price,
+        qty: 1,
+        clientOrderId,
+      });
+      return eventually(async () => {
+        const o = await getJson<{ status: string; reason?: string }>(`${base}/orders/${clientOrderId}`);
+        return o.status === 'received' ? undefined : o;
+      });
+    };
+    const refused = await eventually(
+      async () => {
+        const o = await buy(3700);
+        return o.status === 'rejected' ? o : undefined;
+      },
+      10000,
+      'the book to enforce the new band',
+    );
+    expect(refused).toMatchObject({ reason: 'outside-band' });
+    expect(await buy(4150)).toMatchObject({ status: 'open' });
   });
 
   it('refuses a decision in the past, one leaving invalid rules, or on an unknown instrument, naming the field', async () => {

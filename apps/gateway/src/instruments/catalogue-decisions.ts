@@ -1,15 +1,18 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CATALOGUE_STREAM, CatalogueEvent } from '@app/contracts';
 import { EventStore } from '@app/event-store';
 import { InstrumentCatalogue } from '@app/platform';
+import { CLOCK, Clock } from '../clock/clock';
+import { BookRulesDispatcher } from './book-rules-dispatcher';
 
 /** How often a process looks for decisions recorded by another process. */
 const REFRESH_MS = 1_000;
 
 /**
  * Keeps this process's catalogue in step with the regulator's decisions: reads the `catalogue`
- * stream at start, then every second for decisions another gateway recorded.
+ * stream at start, then every second for decisions another gateway recorded, and sends the
+ * books each decision that has come into force.
  */
 @Injectable()
 export class CatalogueDecisions implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,20 +23,31 @@ export class CatalogueDecisions implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly store: EventStore,
     private readonly catalogue: InstrumentCatalogue,
+    private readonly books: BookRulesDispatcher,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.refresh();
+    await this.tick();
     this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) =>
-        this.logger.warn(`catalogue refresh failed: ${String(error)}`),
-      );
+      this.tick().catch((error: unknown) => this.logger.warn(`catalogue refresh failed: ${String(error)}`));
     }, REFRESH_MS);
     this.timer.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+  }
+
+  /** Reads new decisions, and sends the books those now in force. */
+  async tick(): Promise<void> {
+    await this.refresh();
+    await this.dispatchDue();
+  }
+
+  async dispatchDue(): Promise<number> {
+    const decisions = this.catalogue.list().flatMap((i) => this.catalogue.decisionsOf(i.symbol));
+    return this.books.dispatchDue(decisions, this.clock.now());
   }
 
   /** Applies decisions not seen yet; returns the stream version read up to. */

@@ -3,6 +3,7 @@ import { MarketDataReadModels1764000500000 } from '../read-models/market-data-sc
 import { CLOCK, systemClock } from '../clock/clock';
 import { MarketFeed } from '../feed/market-feed';
 import { MarketFeedGateway } from '../feed/market-feed.gateway';
+import { BookRulesDispatcher } from '../instruments/book-rules-dispatcher';
 import { CatalogueDecisions } from '../instruments/catalogue-decisions';
 import { DecideRulesController } from '../instruments/decide-rules/decide-rules.controller';
 import { DecideRules } from '../instruments/decide-rules/decide-rules.service';
@@ -18,6 +19,7 @@ export const MARKET_DATA_MIGRATIONS = [MarketDataReadModels1764000500000];
     MarketFeed,
     MarketFeedGateway,
     CatalogueDecisions,
+    BookRulesDispatcher,
     DecideRules,
     { provide: CLOCK, useValue: systemClock },
   ],

@@ -84,6 +84,8 @@ export class DecideRules {
       return decision;
     });
     this.catalogue.apply(recorded);
+    // In force at once: the book need not wait for the next tick.
+    if (recorded.effectiveFromMs <= this.clock.now()) await this.decisions.dispatchDue();
     return { decision: recorded, rules: this.catalogue.rulesAt(symbol, recorded.effectiveFromMs)! };
   }
 

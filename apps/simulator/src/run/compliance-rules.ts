@@ -1,6 +1,6 @@
-import { type ComplianceRules, type CreditLine, evaluateOffsets } from '@app/compliance';
+import { type ComplianceRules, type CreditLine, evaluateOffsets, type PenaltyRule } from '@app/compliance';
 import { type Jurisdiction, mulDiv } from '@app/domain';
-import type { FirmSpec, JurisdictionSpec, Linkage } from '../scenario/model';
+import type { FirmSpec, JurisdictionSpec, Linkage, MarketRules } from '../scenario/model';
 
 // Scenario jurisdiction ids are free text ("CQ", "SC", "A"…); @app/compliance only compares them.
 const asJurisdiction = (id: string): Jurisdiction => id as Jurisdiction;
@@ -9,15 +9,15 @@ const asJurisdiction = (id: string): Jurisdiction => id as Jurisdiction;
  * The registry's compliance rules for a scenario jurisdiction: one unit per verified tonne; offsets
  * up to `offsetLimitBp` of verified emissions (the spec's basis; floor), any credit kind, minus
  * `excludedProjectTypes`; only this year's vintage counts (no banking: surplus lapses, as the
- * simulator's holdings restart each year); shortfall fined `penaltyMultiplier` × the year's average
- * price (the Shenzhen rule) with the shortfall deducted from next year's free allocation.
+ * simulator's holdings restart each year); shortfall penalised by `market.penaltyRule` (see
+ * `penaltyRuleOf`), the shortfall (or the make-good) taken from next year's free allocation.
  * Credits accepted: separate — local only; recognition — local, and other jurisdictions' up to
  * `recognitionQuotaBp` (see `creditLines`); linked — any.
  */
 export function complianceRulesFor(
   j: JurisdictionSpec,
   linkage: Linkage,
-  penaltyMultiplier: number,
+  market: MarketRules,
 ): ComplianceRules {
   return {
     jurisdiction: asJurisdiction(j.id),
@@ -30,8 +30,35 @@ export function complianceRulesFor(
     },
     banking: false,
     borrowing: false,
-    penalty: { kind: 'shenzhen', multiplier: penaltyMultiplier },
+    penalty: penaltyRuleOf(market),
   };
+}
+
+export function penaltyRuleOf(market: MarketRules): PenaltyRule {
+  switch (market.penaltyRule) {
+    case 'shenzhen':
+    case 'national-2024':
+      return { kind: market.penaltyRule, multiplier: market.penaltyMultiplier };
+    case 'eu-fixed':
+      return { kind: 'eu-fixed', finePerTonneFen: market.penaltyFinePerTonneFen ?? 0 };
+  }
+}
+
+/**
+ * What a tonne short costs under the rule, at the prices of the year: shenzhen — multiplier × the
+ * year's average; national-2024 — multiplier × the "last month" (final-tenth) average; eu-fixed —
+ * the fine plus the tonne still owed (worth the year's average). Agents plan with it (the
+ * reference price standing in for the averages) and firms abate only tonnes cheaper than it.
+ */
+export function penaltyPerTonne(market: MarketRules, yearAvgFen: number, lastMonthAvgFen: number): number {
+  switch (market.penaltyRule) {
+    case 'shenzhen':
+      return market.penaltyMultiplier * yearAvgFen;
+    case 'national-2024':
+      return market.penaltyMultiplier * lastMonthAvgFen;
+    case 'eu-fixed':
+      return (market.penaltyFinePerTonneFen ?? 0) + yearAvgFen;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { newTrader, type Trader } from '@app/agents';
-import type { FirmSpec, JurisdictionSpec, Linkage } from '../scenario/model';
+import type { FirmSpec, JurisdictionSpec, Linkage, MarketRules } from '../scenario/model';
 import { comply } from './comply';
-import { complianceRulesFor, creditLines, eligibleCredits } from './compliance-rules';
+import { complianceRulesFor, creditLines, eligibleCredits, penaltyPerTonne } from './compliance-rules';
 
 const YEAR = 2025;
 const PRICE = 5_000;
@@ -30,14 +30,35 @@ function firm(
   };
 }
 
-function settle(f: FirmSpec, holdings: number, linkage: Linkage = 'separate') {
-  const rules = complianceRulesFor(chongqing, linkage, 3);
+const shenzhen3: MarketRules = {
+  initialReferencePrice: PRICE,
+  priceLimitBp: 1000,
+  tick: 1,
+  stepsPerDay: 4,
+  penaltyMultiplier: 3,
+  penaltyRule: 'shenzhen',
+};
+/** The year's average is PRICE; the final tenth (the "last month") averaged LAST_MONTH. */
+const LAST_MONTH = 6_000;
+
+function settle(
+  f: FirmSpec,
+  holdings: number,
+  linkage: Linkage = 'separate',
+  market: MarketRules = shenzhen3,
+) {
+  const rules = complianceRulesFor(chongqing, linkage, market);
   const t: Trader = newTrader(f.id, 0, 'mac-trader', f.mac, PRICE);
   t.emissions = 100_000;
   t.holdings = holdings;
   t.offsets = eligibleCredits(f, YEAR, chongqing, rules, linkage);
   t.offsetLimitBp = chongqing.offsetLimitBp;
-  return comply(t, YEAR, rules, PRICE, (v) => creditLines(f, YEAR, chongqing, linkage, v));
+  const prices = {
+    yearAvgFen: PRICE,
+    lastMonthAvgFen: LAST_MONTH,
+    penaltyPerTonneFen: penaltyPerTonne(market, PRICE, LAST_MONTH),
+  };
+  return comply(t, YEAR, rules, prices, (v) => creditLines(f, YEAR, chongqing, linkage, v));
 }
 
 describe('compliance through @app/compliance (Chongqing: offsets ≤ 8 % of verified, no hydro; 3 × average price)', () => {
@@ -94,5 +115,32 @@ describe('compliance through @app/compliance (Chongqing: offsets ≤ 8 % of veri
     expect(c.verified).toBe(86_956);
     expect(c.abatement).toBe(13_044);
     expect(c.offsetsUsed).toBe(6_956);
+  });
+
+  it('other penalty rules: national-2024 (5 × the last month’s average) and eu-fixed (fine + make-good next year)', () => {
+    const f = firm([]);
+    const national = settle(f, 88_000, 'separate', {
+      ...shenzhen3,
+      penaltyRule: 'national-2024',
+      penaltyMultiplier: 5,
+    });
+    expect([national.shortfall, national.penaltyFen, national.nextYearDeduction]).toEqual([
+      12_000,
+      12_000 * 5 * LAST_MONTH,
+      12_000,
+    ]);
+    const eu = settle(f, 88_000, 'separate', {
+      ...shenzhen3,
+      penaltyRule: 'eu-fixed',
+      penaltyFinePerTonneFen: 10_000,
+    });
+    expect([eu.shortfall, eu.penaltyFen, eu.nextYearDeduction]).toEqual([12_000, 12_000 * 10_000, 12_000]);
+    expect(
+      penaltyPerTonne(
+        { ...shenzhen3, penaltyRule: 'eu-fixed', penaltyFinePerTonneFen: 10_000 },
+        PRICE,
+        LAST_MONTH,
+      ),
+    ).toBe(15_000);
   });
 });

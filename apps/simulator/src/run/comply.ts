@@ -24,7 +24,7 @@ const MAX_ROUNDS = 8;
 /**
  * End of year, through the registry's rules (@app/compliance `complianceStatus`): the firm abates
  * what its allowances and usable offsets do not cover, but only tonnes whose MAC is at most the
- * penalty price (multiplier × `avgPriceFen`; beyond that the fine is cheaper), then surrenders.
+ * penalty per tonne (`prices.penaltyPerTonneFen`; beyond that the penalty is cheaper), then surrenders.
  * Abating lowers verified emissions and with them an offset limit based on them, so the firm
  * abates again for any shortfall that opens up, until none is left or abating is not worth it.
  */
@@ -32,11 +32,14 @@ export function comply(
   t: Trader,
   year: number,
   rules: ComplianceRules,
-  avgPriceFen: number,
+  prices: {
+    readonly yearAvgFen: number;
+    readonly lastMonthAvgFen: number;
+    readonly penaltyPerTonneFen: number;
+  },
   creditsFor: (verifiedEmissions: number) => CreditLine[],
 ): Compliance {
-  const multiplier = rules.penalty.kind === 'eu-fixed' ? 1 : rules.penalty.multiplier;
-  const worthIt = Math.min(t.emissions, abatementAt(t.mac, multiplier * avgPriceFen));
+  const worthIt = Math.min(t.emissions, abatementAt(t.mac, prices.penaltyPerTonneFen));
   let credits: CreditLine[] = [];
   const status = (abatement: number): ComplianceStatus => {
     const verified = t.emissions - abatement;
@@ -50,7 +53,7 @@ export function comply(
         allowances: [{ vintage: year, quantity: t.holdings }],
         credits,
       },
-      { avgPriceSixMonthsFen: avgPriceFen, avgPriceLastMonthFen: avgPriceFen },
+      { avgPriceSixMonthsFen: prices.yearAvgFen, avgPriceLastMonthFen: prices.lastMonthAvgFen },
     );
   };
   let abatement = Math.min(worthIt, Math.max(0, t.emissions - t.holdings - offsetsAt(t, t.emissions)));
@@ -68,7 +71,7 @@ export function comply(
     surrendered: st.totalCounted,
     shortfall: st.shortfall,
     penaltyFen: st.penalty.fineFen,
-    nextYearDeduction: st.penalty.nextYearDeduction,
+    nextYearDeduction: st.penalty.nextYearDeduction + st.penalty.makeGood,
     allowancesSurrendered: st.allowancesCounted,
     creditsSurrendered: credits.map((line, i) => ({ line, used: st.offsets.lines[i]?.used ?? 0 })),
   };

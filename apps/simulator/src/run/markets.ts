@@ -15,6 +15,10 @@ export interface Market {
   /** Year accumulators: volume, notional (fen). */
   yearVolume: number;
   yearNotional: number;
+  /** Trading volume and notional over the year's final tenth of days (after day `finalDaysFrom`). */
+  finalVolume: number;
+  finalNotional: number;
+  finalDaysFrom: number;
   lastDayTraded: boolean;
   lastDayAtLimit: number;
 }
@@ -53,6 +57,9 @@ export function openMarket(
     bandHigh: 0,
     yearVolume: 0,
     yearNotional: 0,
+    finalVolume: 0,
+    finalNotional: 0,
+    finalDaysFrom: 0,
     lastDayTraded: false,
     lastDayAtLimit: 0,
   };
@@ -85,6 +92,10 @@ export function closeDay(m: Market, log: EventLog, year: number, day: number): n
   );
   m.yearVolume += b.volume;
   m.yearNotional += b.notional;
+  if (day > m.finalDaysFrom) {
+    m.finalVolume += b.volume;
+    m.finalNotional += b.notional;
+  }
   Object.assign(b, emptyBar());
   return close;
 }

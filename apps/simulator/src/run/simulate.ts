@@ -22,6 +22,7 @@ import {
   creditLines,
   creditsHeld,
   eligibleCredits,
+  penaltyPerTonne,
   usableOffsets,
 } from './compliance-rules';
 import type { EventLog } from './event-log';
@@ -113,7 +114,7 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
   };
   const jurisdictionOf = new Map(s.jurisdictions.map((j) => [j.id, j]));
   const complianceRules = new Map(
-    s.jurisdictions.map((j) => [j.id, complianceRulesFor(j, s.linkage, rules.penaltyMultiplier)]),
+    s.jurisdictions.map((j) => [j.id, complianceRulesFor(j, s.linkage, rules)]),
   );
   /** Units each firm loses from next year's free allocation (the penalty rule's deduction). */
   const deductions = new Array<number>(s.firms.length).fill(0);
@@ -207,6 +208,9 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
       );
       m.yearVolume = 0;
       m.yearNotional = 0;
+      m.finalVolume = 0;
+      m.finalNotional = 0;
+      m.finalDaysFrom = s.tradingDaysPerYear - Math.max(1, Math.floor(s.tradingDaysPerYear / 10));
     }
     for (let day = 1; day <= s.tradingDaysPerYear; day++) {
       for (const m of markets) {
@@ -223,7 +227,7 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
             bandLow: m.bandLow,
             bandHigh: m.bandHigh,
             tick: rules.tick,
-            penaltyPrice: m.reference * rules.penaltyMultiplier,
+            penaltyPrice: penaltyPerTonne(rules, m.reference, m.reference),
             stepsLeft,
             lastDayTraded: m.lastDayTraded,
             lastDayAtLimit: m.lastDayAtLimit,
@@ -281,8 +285,14 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
     }
     for (const m of markets) {
       const vwap = vwapOf(m.yearNotional, m.yearVolume);
-      const avgPrice = vwap > 0 ? vwap : m.reference;
-      const penaltyPrice = avgPrice * rules.penaltyMultiplier;
+      const finalVwap = vwapOf(m.finalNotional, m.finalVolume);
+      const prices = {
+        yearAvgFen: vwap > 0 ? vwap : m.reference,
+        lastMonthAvgFen: finalVwap > 0 ? finalVwap : m.reference,
+        penaltyPerTonneFen: 0,
+      };
+      const penaltyPrice = penaltyPerTonne(rules, prices.yearAvgFen, prices.lastMonthAvgFen);
+      prices.penaltyPerTonneFen = penaltyPrice;
       log.line(
         `{"type":"year-closed","year":${year},"market":"${m.id}","vwap":${vwap},"close":${m.reference},"penaltyPrice":${penaltyPrice}}`,
       );
@@ -290,7 +300,7 @@ export function simulate(s: Scenario, log: EventLog, progress?: Progress): Simul
         if (marketOf[i] !== m) return;
         const t = traders[i] as Trader;
         const j = jurisdictionOf.get(f.jurisdiction) as JurisdictionSpec;
-        const c = comply(t, year, complianceRules.get(j.id) as ComplianceRules, avgPrice, (verified) =>
+        const c = comply(t, year, complianceRules.get(j.id) as ComplianceRules, prices, (verified) =>
           creditLines(f, year, j, s.linkage, verified),
         );
         deductions[i] = c.nextYearDeduction;

@@ -11,6 +11,14 @@ export function checkRules(s: ScenarioFile): RawProblem[] {
     }
     seenYears.add(y);
   });
+  const m = s.market;
+  if (m.penaltyRule === 'national-2024' && (m.penaltyMultiplier < 5 || m.penaltyMultiplier > 10))
+    out.push({
+      path: ['market', 'penaltyMultiplier'],
+      message: 'must be 5–10 with penaltyRule national-2024',
+    });
+  if (m.penaltyRule === 'eu-fixed' && m.penaltyFinePerTonneFen === undefined)
+    out.push({ path: ['market', 'penaltyFinePerTonneFen'], message: 'required with penaltyRule eu-fixed' });
   const firmsPer = new Map<string, number>();
   const jIds = new Set<string>();
   s.jurisdictions.forEach((j, i) => {

@@ -74,6 +74,15 @@ describe('scenario loading', () => {
     expect(problem(text)).toMatch(/bad\.yaml:19: generate\[1\]\.prefix: generated id f001 is already used/);
   });
 
+  it('refuses a penalty rule without its parameters, and a credit from an unknown issuer', () => {
+    const national = base.replace('priceLimitBp: 1000', 'priceLimitBp: 1000\n  penaltyRule: national-2024');
+    expect(problem(national)).toContain('bad.yaml:6: market.penaltyMultiplier: must be 5–10');
+    const eu = base.replace('priceLimitBp: 1000', 'priceLimitBp: 1000\n  penaltyRule: eu-fixed');
+    expect(problem(eu)).toContain('market.penaltyFinePerTonneFen: required with penaltyRule eu-fixed');
+    const credit = `${base}    credits: [{ issuer: XX, quantity: { 2025: 5 } }]\n`;
+    expect(problem(credit)).toContain('enterprises[0].credits[0].issuer: unknown jurisdiction XX');
+  });
+
   it('names the line in JSON files too', () => {
     const json = JSON.stringify(
       { name: 't', seed: 1, years: [2025], tradingDaysPerYear: 5, linkage: 'bogus' },

@@ -37,6 +37,8 @@ export interface MarketRules {
   readonly tick: number;
   readonly stepsPerDay: number;
   readonly penaltyMultiplier: number;
+  readonly penaltyRule: 'shenzhen' | 'national-2024' | 'eu-fixed';
+  readonly penaltyFinePerTonneFen?: number;
 }
 
 /** A non-compliance account (noise trader or market maker). */

@@ -53,6 +53,14 @@ export const scenarioSchema = z.strictObject({
     stepsPerDay: z.number().int().positive().max(1000).default(4),
     /** Extra: penalty per tonne short = multiplier × the market's year VWAP. Default 3. */
     penaltyMultiplier: z.number().int().positive().max(100).default(3),
+    /**
+     * Extra: the @app/compliance penalty rule. shenzhen: multiplier × the year's VWAP, shortfall
+     * deducted next year; national-2024: multiplier (5–10) × the final-tenth VWAP (the "last month"),
+     * deducted next year; eu-fixed: penaltyFinePerTonneFen per tonne, and the tonnes still owed
+     * (make-good) taken from next year's allocation.
+     */
+    penaltyRule: z.enum(['shenzhen', 'national-2024', 'eu-fixed']).default('shenzhen'),
+    penaltyFinePerTonneFen: fenPerTonne.optional(),
   }),
   jurisdictions: z
     .array(

@@ -26,6 +26,9 @@ import { ExpireUnitsHandler } from '../expiry/expire-units/expire-units.handler'
 import { IssueUnits } from '../issuance/issue-units/issue-units.command';
 import type { IssueUnitsDto } from '../issuance/issue-units/issue-units.dto';
 import { IssueUnitsHandler } from '../issuance/issue-units/issue-units.handler';
+import { AdjustMsr } from '../reserves/adjust-msr/adjust-msr.command';
+import type { AdjustMsrDto } from '../reserves/adjust-msr/adjust-msr.dto';
+import { AdjustMsrHandler } from '../reserves/adjust-msr/adjust-msr.handler';
 import { RetireUnits } from '../retirements/retire-units/retire-units.command';
 import type { RetireUnitsDto } from '../retirements/retire-units/retire-units.dto';
 import { RetireUnitsHandler } from '../retirements/retire-units/retire-units.handler';
@@ -70,7 +73,8 @@ export type Step =
   | { op: 'guarantee'; auctionId: string; bidder: string; amountFen: number }
   | { op: 'bid'; auctionId: string; bidder: string; bidId: string; priceFen: number; lots: number }
   | { op: 'clear' | 'cancelAuction'; auctionId: string }
-  | { op: 'expire'; asOfYear: number };
+  | { op: 'expire'; asOfYear: number }
+  | { op: 'msr'; year: number; upper: number; lower: number };
 
 const kind = fc.constantFrom<InstrumentKind>(
   'CARBON_ALLOWANCE',
@@ -129,6 +133,12 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ op: fc.constantFrom('clear' as const, 'cancelAuction' as const), auctionId }),
   fc.record({ op: fc.constant('expire' as const), asOfYear: fc.integer({ min: 2025, max: 2031 }) }),
+  fc.record({
+    op: fc.constant('msr' as const),
+    year: fc.integer({ min: 2025, max: 2027 }),
+    upper: fc.integer({ min: 0, max: 1500 }),
+    lower: fc.integer({ min: 0, max: 1500 }),
+  }),
 );
 
 const move = (s: Extract<Step, { from: string }>, commandId: string) => ({
@@ -241,6 +251,16 @@ export async function runStep(
     case 'cancelAuction':
       return new CancelAuctionHandler(port).execute(
         new CancelAuction('CQ', step.auctionId, { commandId, actor, reason: 'random' }),
+      );
+    case 'msr':
+      return new AdjustMsrHandler(port).execute(
+        new AdjustMsr('CQ', {
+          commandId,
+          actor,
+          year: step.year,
+          vintage: 2025,
+          rules: { upper: step.upper, intakeRateBp: 2400, lower: step.lower, release: 300 },
+        } as AdjustMsrDto),
       );
     case 'expire':
       return new ExpireUnitsHandler(port).execute(

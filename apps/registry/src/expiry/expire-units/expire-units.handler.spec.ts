@@ -3,6 +3,7 @@ import { AllocateUnits } from '../../allocation/allocate-units/allocate-units.co
 import type { AllocateUnitsDto } from '../../allocation/allocate-units/allocate-units.dto';
 import { AllocateUnitsHandler } from '../../allocation/allocate-units/allocate-units.handler';
 import { givenRegistry } from '../../shared/registry-fixture';
+import { supplyView } from '../../supply/get-supply/supply.view';
 import { ExpireUnits } from './expire-units.command';
 import { ExpireUnitsHandler } from './expire-units.handler';
 
@@ -88,6 +89,13 @@ describe('other rights: paid initial allocation, validity and expiry', () => {
     expect((await expire(registry, 2030)).expired).toBe(200);
     const totals = [...supplyTotals((await registry.load('CQ')).ledger).values()];
     expect(totals.every((t) => t.issued === t.cancelled && t.held === 0)).toBe(true);
+    const { ledger: after, version } = await registry.load('CQ');
+    expect(
+      supplyView('CQ', after, version).rows.map((r) => [r.kind, r.issued, r.expired, r.conserved]),
+    ).toEqual([
+      ['POLLUTANT_SO2', 200, 200, true],
+      ['WATER_USE', 200, 200, true],
+    ]);
   });
 
   it('answers a retried expiry run with its first answer', async () => {

@@ -123,6 +123,21 @@ describe('web console in a real browser', () => {
     );
   });
 
+  it('an enterprise sees its compliance position and surrenders what it holds', async () => {
+    await page.selectOption('select[name=user]', 'cq-steel-001');
+    await page.waitForSelector('[data-testid=compliance-emissions] >> text=/\\d/');
+    expect(await page.textContent('[data-testid=compliance-surrendered]')).toBe('0');
+    await page.click('button[name=surrender]');
+    await page.waitForSelector('[data-testid=compliance-status] >> text=surrendered');
+    await eventually(
+      async () =>
+        (await page.textContent('[data-testid=compliance-surrendered]')) !== '0' ? true : undefined,
+      15000,
+      'the surrender to show',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/compliance.png`, fullPage: true });
+  });
+
   it('a Sichuan regulator previews the allocation table, then issues it, and sees the supply', async () => {
     await page.selectOption('select[name=user]', 'regulator-sc');
     await page.waitForSelector('[data-testid=allocation-row] >> text=sc-power-001');

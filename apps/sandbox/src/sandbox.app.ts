@@ -4,6 +4,7 @@ import { ALL_MIGRATIONS, withInfrastructure } from '../../gateway/src/gateway.ap
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../registry/src/registry.module';
 import { loadDemoData } from './demo/demo-data';
+import { seedDemoCompliance } from './demo/demo-compliance';
 import { ensureDemoRuns } from './demo/demo-runs';
 import { httpPost, seedDemo } from './demo/demo-seeder';
 import { startDemoTrading } from './demo/demo-trader';
@@ -33,6 +34,7 @@ export const sandboxService = (config: AppConfig): ServiceDefinition => {
       const status = service.app.get<DemoStatus>(DEMO_STATUS);
       const post = httpPost(service.url);
       await seedDemo(demo, post);
+      await seedDemoCompliance(demo, post);
       status.seeded = true;
       // The timer is unref'd: it never keeps the process alive, and exits with it.
       if (config.DEMO === 'trading') {

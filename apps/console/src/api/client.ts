@@ -1,3 +1,4 @@
+import type { AccountHoldings, DashboardFirm } from '../compliance/compliance-position';
 import type { RunSummary } from '../research/compare-runs';
 import type { DemoUser } from '../shell/demo-users';
 import type {
@@ -87,6 +88,18 @@ export const api = {
   runs: () => request<RunListing[]>('/research/runs'),
   runSummary: (runId: string) => request<RunSummary>(`/research/runs/${encodeURIComponent(runId)}`),
   marketOverview: () => request<InstrumentActivity[]>('/surveillance/market'),
+  demoCompliance: () => request<{ year: number; deadline: string }>('/demo/compliance'),
+  complianceDashboard: (jurisdiction: string, year: number) =>
+    request<{ years: { complianceYear: number; firms: DashboardFirm[] }[] }>(
+      `/registries/${jurisdiction}/compliance?year=${year}`,
+    ),
+  registryAccount: (jurisdiction: string, accountId: string) =>
+    request<AccountHoldings>(`/registries/${jurisdiction}/accounts/${encodeURIComponent(accountId)}`),
+  surrender: (jurisdiction: string, body: unknown) =>
+    request<unknown>(`/registries/${jurisdiction}/surrenders`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

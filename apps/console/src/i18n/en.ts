@@ -124,6 +124,17 @@ export const en: Messages = {
     shortfall: '{{year}} {{market}} compliance shortfall',
     equilibrium: '{{year}} {{market}} least-cost equilibrium price (CNY)',
   },
+  compliance: {
+    title: 'Compliance {{year}}',
+    reported: 'Reported emissions (t)',
+    verified: 'Verified emissions (t)',
+    held: 'Allowances held for surrender (registry)',
+    surrenderedSoFar: 'Surrendered',
+    shortfall: 'Shortfall',
+    deadline: 'Surrender deadline',
+    surrender: 'Surrender {{quantity}} t',
+    surrendered: '{{quantity}} t surrendered',
+  },
   errors: {
     wholeNumber: 'Must be a whole number of at least {{min}}',
     percent: 'Must be a percentage from 0 to 100, at most two decimals',

@@ -105,6 +105,17 @@ export const zh = {
     shortfall: '{{year}} {{market}} 履约缺口',
     equilibrium: '{{year}} {{market}} 理论均衡价（元）',
   },
+  compliance: {
+    title: '{{year}} 年度履约',
+    reported: '报告排放量（吨）',
+    verified: '核查排放量（吨）',
+    held: '可用于清缴的配额（登记簿）',
+    surrenderedSoFar: '已清缴',
+    shortfall: '缺口',
+    deadline: '清缴截止日',
+    surrender: '清缴 {{quantity}} 吨配额',
+    surrendered: '已清缴 {{quantity}} 吨',
+  },
   errors: {
     wholeNumber: '须为不小于 {{min}} 的整数',
     percent: '须为 0 至 100 之间的百分比，最多两位小数',

@@ -73,7 +73,7 @@ export function App() {
       </header>
       <main>
         {usersError && <p className="field-error">{t('signIn.unavailable', { message: usersError })}</p>}
-        {tab === 'trade' && user && <TradingScreen account={user.id} locale={locale} />}
+        {tab === 'trade' && user && <TradingScreen user={user} locale={locale} />}
         {tab === 'regulator' &&
           (user?.role === 'regulator' ? (
             <RegulatorScreen regulator={user} users={users} locale={locale} />

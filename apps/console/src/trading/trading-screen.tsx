@@ -8,12 +8,15 @@ import { OrderTicket } from './order-ticket';
 import { formatFen } from './order-ticket-rules';
 import { PriceChart } from './price-chart';
 import { RecentTrades } from './recent-trades';
+import { MyCompliance } from '../compliance/my-compliance';
+import type { DemoUser } from '../shell/demo-users';
 import { MyOrders } from './my-orders';
 import { MyPositions } from './my-positions';
 import { useMarket } from './use-market';
 import { usePositions } from './use-positions';
 
-export function TradingScreen({ account, locale }: { account: string; locale: string }) {
+export function TradingScreen({ user, locale }: { user: DemoUser; locale: string }) {
+  const account = user.id;
   const { t, i18n } = useTranslation();
   const [instruments, setInstruments] = useState<Instrument[]>([]);
   const [symbol, setSymbol] = useState<string>();
@@ -79,6 +82,7 @@ export function TradingScreen({ account, locale }: { account: string; locale: st
           onPlaced={market.refresh}
         />
         <MyPositions positions={positions} error={positionsError} locale={locale} />
+        <MyCompliance firm={user} locale={locale} />
         <MyOrders account={account} instruments={instruments} locale={locale} />
       </div>
     </div>

@@ -25,6 +25,18 @@ const schema = z.strictObject({
   regulators: z.array(z.strictObject({ ...person, jurisdiction })).min(1),
   verifiers: z.array(z.strictObject(person)),
   researchers: z.array(z.strictObject(person)),
+  /** The demo's compliance year: allocated, reported and verified at start, surrendered by the user. */
+  compliance: z.strictObject({
+    year: z.number().int().min(2000).max(9999),
+    deadline: z.iso.date(),
+    /** Cap as a share of the province's baseline emissions. */
+    capFactorBp: z.number().int().min(0).max(20_000),
+    /** Free allocation: baseline × this factor (grandfathering). */
+    freeFactorBp: z.number().int().min(0).max(10_000),
+    auctionShareBp: z.number().int().min(0).max(10_000),
+    governmentReserveBp: z.number().int().min(0).max(10_000),
+    newEntrantReserveBp: z.number().int().min(0).max(10_000),
+  }),
   trading: z.strictObject({
     seed: z.number().int().nonnegative(),
     ordersPerSecond: z.number().positive().max(1000),

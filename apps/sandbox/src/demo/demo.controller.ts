@@ -27,6 +27,12 @@ export class DemoController {
     return demoUsers(this.demo);
   }
 
+  @Get('compliance')
+  @ApiOkResponse({ description: "The demo's compliance year and its surrender deadline (ISO date)" })
+  compliance(): { year: number; deadline: string } {
+    return { year: this.demo.compliance.year, deadline: this.demo.compliance.deadline };
+  }
+
   @Get('status')
   @ApiOkResponse({
     description: 'Whether the demo users are seeded, the noise traders running and the demo runs written',

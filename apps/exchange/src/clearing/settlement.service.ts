@@ -26,7 +26,9 @@ export class SettlementService {
     const orderIds = new Set<string>();
     for (const e of events) for (const id of orderIdsOf(e)) orderIds.add(id);
     if (orderIds.size === 0) return;
-    const ledger = await this.clearing.load(manager, { orders: [...orderIds] });
+    // Owners' cash rows locked in id order first, as the gateway does: settlements of different
+    // instruments that share members then queue instead of deadlocking.
+    const ledger = await this.clearing.load(manager, { orders: [...orderIds], lock: true });
     const out: { stream: string; event: ClearingEvent }[] = [];
     for (const e of events) {
       const decided = decide(ledger, e);

@@ -287,4 +287,25 @@ describe('clearing in the sandbox: members, reservations, settlement, amend, blo
     expect(prices.find((p) => p.instrument === 'CQEA-2025')).toMatchObject({ price: 3600, volume: 0 });
     expect(await getJson(`${base}/closing-prices?date=${today}`)).toEqual(prices);
   });
+
+  it('documents every clearing route in the OpenAPI document', async () => {
+    const openapi = (await (await fetch(`${base}/docs/json`)).json()) as { paths: Record<string, object> };
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining([
+        '/members',
+        '/members/{memberId}/cash-deposits',
+        '/members/{memberId}/cash-withdrawals',
+        '/members/{memberId}/unit-deposits',
+        '/members/{memberId}/positions',
+        '/members/{memberId}/statements',
+        '/orders/batch',
+        '/block-trades',
+        '/end-of-day',
+        '/closing-prices',
+      ]),
+    );
+    expect(Object.keys(openapi.paths['/orders/{orderId}'])).toEqual(
+      expect.arrayContaining(['get', 'patch', 'delete']),
+    );
+  });
 });

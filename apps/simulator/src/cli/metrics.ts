@@ -1,4 +1,5 @@
 import type { Results } from '../replay/result';
+import { costEfficiencyBp, priceErrorBp } from '../replay/benchmark-gap';
 
 /** Headline figures of one run, flattened for side-by-side and sweep tables. */
 export function headline(r: Results): Map<string, number> {
@@ -11,8 +12,11 @@ export function headline(r: Results): Map<string, number> {
       out.set(`${year} ${m} volume`, v.volume);
       out.set(`${year} ${m} trades`, v.trades);
     }
-    for (const [m, a] of Object.entries(y.analytic))
+    for (const [m, a] of Object.entries(y.analytic)) {
       out.set(`${year} ${m} analytic price`, a.equilibriumPrice);
+      const err = priceErrorBp(y, m);
+      if (err !== undefined) out.set(`${year} ${m} priceErrorBp`, err);
+    }
     let cost = 0;
     let shortfall = 0;
     for (const [j, v] of Object.entries(y.jurisdictions)) {
@@ -27,6 +31,7 @@ export function headline(r: Results): Map<string, number> {
       `${year} total minAbatementCostFen`,
       Object.values(y.analytic).reduce((a, v) => a + v.minAbatementCostFen, 0),
     );
+    out.set(`${year} total costEfficiencyBp`, costEfficiencyBp(y));
     out.set(`${year} total shortfall`, shortfall);
     let pen = 0;
     for (const v of Object.values(r.penalties[year] ?? {})) pen += v;

@@ -73,6 +73,12 @@ const results: Results = {
 describe('report.html', () => {
   const html = reportHtml(results);
 
+  it('says how close the market came to the least-cost benchmark', () => {
+    // Final-tenth VWAP 51.00 vs analytic 50.50: +99 bp (half-up of 99.0); cost 9 fen vs minimum 9.
+    expect(html).toContain('<td>0.99 %</td>');
+    expect(html).toContain('cost efficiency 100.00 %');
+  });
+
   it('is self-contained: uPlot inlined, no external scripts, styles or links', () => {
     expect(html).toContain('uPlot');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Results } from '../replay/result';
+import { costEfficiencyBp, priceErrorBp } from '../replay/benchmark-gap';
 import { CHART_SCRIPT, chartData } from './report-charts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
+const pct = (bp: number | undefined): string => (bp === undefined ? '–' : `${(bp / 100).toFixed(2)} %`);
 const safeJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
 
 function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -18,13 +20,23 @@ function summaryTables(r: Results): string {
     parts.push(`<h2>${esc(year)}</h2>`);
     parts.push(
       table(
-        ['market', 'VWAP (CNY/t)', 'close', 'VWAP final tenth', 'analytic price', 'volume (t)', 'trades'],
+        [
+          'market',
+          'VWAP (CNY/t)',
+          'close',
+          'VWAP final tenth',
+          'analytic price',
+          'price error',
+          'volume (t)',
+          'trades',
+        ],
         Object.entries(y.markets).map(([m, v]) => [
           m,
           yuan(v.vwap),
           yuan(v.close),
           yuan(v.vwapFinalDays),
           yuan(y.analytic[m]?.equilibriumPrice ?? 0),
+          pct(priceErrorBp(y, m)),
           v.volume,
           v.trades,
         ]),
@@ -32,7 +44,9 @@ function summaryTables(r: Results): string {
     );
     const cost = Object.values(y.jurisdictions).reduce((a, j) => a + j.abatementCostFen, 0);
     const min = Object.values(y.analytic).reduce((a, j) => a + j.minAbatementCostFen, 0);
-    parts.push(`<p>Total abatement cost CNY ${yuan(cost)}; least-cost benchmark CNY ${yuan(min)}.</p>`);
+    parts.push(
+      `<p>Total abatement cost CNY ${yuan(cost)}; least-cost benchmark CNY ${yuan(min)}; cost efficiency ${pct(costEfficiencyBp(y))}.</p>`,
+    );
     parts.push(
       table(
         [

@@ -16,8 +16,8 @@ export interface MetricAcrossGrid {
 }
 
 /**
- * The figures charted by default: for the first year, every market's final-tenth VWAP with its
- * analytic price, and the total abatement cost with the least-cost benchmark.
+ * The figures charted by default: for the first year, every market's final-tenth VWAP, the total
+ * abatement cost, the least-cost benchmark and the cost efficiency.
  */
 export function defaultMetrics(columns: readonly string[]): string[] {
   const year = columns[0]?.split(' ')[0];
@@ -26,6 +26,7 @@ export function defaultMetrics(columns: readonly string[]): string[] {
       c.startsWith(`${year} `) &&
       (c.endsWith(' vwapFinalDays') ||
         c.endsWith(' total abatementCostFen') ||
+        c.endsWith(' total costEfficiencyBp') ||
         c.endsWith(' total minAbatementCostFen')),
   );
 }

@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Members' balances as rows the hot paths update with single atomic statements. The CHECKs are
  * the last line of defence: a change that would take any figure below zero aborts its whole
  * transaction. Every change to these rows is also a clearing event in the event store, the
- * truth they can be rebuilt from (`ClearingReplay`).
+ * truth they can be rebuilt from (`rebuildClearingRows` in `clearing-replay.ts`).
  */
 export class ClearingSchema1764000300000 implements MigrationInterface {
   name = 'ClearingSchema1764000300000';

@@ -11,6 +11,8 @@ export interface ScheduledAuctionRules {
   readonly tieBreak: TieBreak;
   readonly undersubscribed: 'cancel' | 'clear-at-reserve';
   readonly cancelBelowPriceFen?: number;
+  /** EU Art. 7(6): cancel when clearing below this share (bp) of the secondary price given at clearing. */
+  readonly cancelBelowSecondaryBp?: number;
   /** RGGI-style cost-containment reserve: units released from the reserve account at this price. */
   readonly costContainment?: { readonly triggerFen: number; readonly available: number };
 }
@@ -71,6 +73,8 @@ export interface AuctionSettled {
   readonly carriedForward: number;
   /** Units released from the cost-containment reserve into this auction. */
   readonly ccrReleased: number;
+  /** The secondary-market price the regulator gave at clearing, when the rules compare with it. */
+  readonly secondaryPriceFen?: number;
   readonly reason?: string;
 }
 

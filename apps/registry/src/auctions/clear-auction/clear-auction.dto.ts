@@ -117,6 +117,16 @@ export class ClearAuctionDto extends CommandEnvelopeDto {
   @Type(() => AuctionRulesDto)
   rules?: AuctionRulesDto;
 
+  @ApiPropertyOptional({
+    example: 9749,
+    description: 'Scheduled with cancelBelowSecondaryBp: the secondary-market reference price (fen)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  secondaryPriceFen?: number;
+
   @ApiPropertyOptional({ type: [BidDto], description: 'Unscheduled only' })
   @ValidateIf((o: ClearAuctionDto) => o.bids !== undefined)
   @IsArray()

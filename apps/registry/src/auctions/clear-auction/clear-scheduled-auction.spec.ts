@@ -3,6 +3,8 @@ import type { InMemoryRegistry } from '../../shared/in-memory-registry';
 import { givenRegistry } from '../../shared/registry-fixture';
 import { auctionView } from '../get-auction/auction.view';
 import { auctionSteps } from '../shared/auction-fixture';
+import { ClearAuction } from './clear-auction.command';
+import { ClearAuctionHandler } from './clear-auction.handler';
 
 const holdings = async (registry: InMemoryRegistry, accounts: string[]) => {
   const { ledger } = await registry.load('CQ');
@@ -147,6 +149,35 @@ describe('a scheduled auction, cleared from the bids on record', () => {
       2000, 1000, 0, 0,
     ]);
     expect((await view(registry)).result).toMatchObject({ ccrReleased: 1000, offered: 3000 });
+  });
+
+  it('cancels when the clearing price is far under the secondary market (EU Art. 7(6))', async () => {
+    // Threshold 80 % of the secondary price 50.00 = 40.00; the auction would clear at 35.00.
+    const registry = await givenRegistry('CQ', {
+      accounts: ['steel', 'cement'],
+      allowances: [{ accountId: 'CQ-AUCTION', vintage: 2025, quantity: 3000 }],
+    });
+    const steps = auctionSteps(registry);
+    await steps.schedule({ cancelBelowSecondaryBp: 8000 });
+    await steps.guarantee('steel', 8_000_000);
+    await steps.bid('s1', 'steel', 3500, 2000);
+    await steps.guarantee('cement', 8_000_000);
+    await steps.bid('c1', 'cement', 3600, 1000);
+    const clear = (secondaryPriceFen?: number) =>
+      new ClearAuctionHandler(registry).execute(
+        new ClearAuction('CQ', 'A1', {
+          commandId: 'clear-A1',
+          actor: 'regulator:cq-eco',
+          ...(secondaryPriceFen !== undefined ? { secondaryPriceFen } : {}),
+        }),
+      );
+    await expect(clear()).rejects.toMatchObject({
+      code: 'REGISTRY.MISSING_FIELD',
+      details: { field: 'secondaryPriceFen' },
+    });
+    expect((await clear(5000)).result).toMatchObject({ status: 'cancelled', sold: 0 });
+    expect((await view(registry)).result).toMatchObject({ status: 'cancelled', carriedForward: 3000 });
+    expect(await holdings(registry, ['steel', 'cement', 'CQ-AUCTION'])).toEqual([0, 0, 3000]);
   });
 
   it('lets the regulator cancel an open auction: guarantees released, volume carried forward', async () => {

@@ -30,7 +30,13 @@ export function planClearScheduled(command: ClearAuction, registry: LoadedRegist
     };
   }
   const auction = openAuction(registry, auctionId);
-  const { result, ccrReleased } = clearScheduled(auction);
+  if (auction.scheduled.rules.cancelBelowSecondaryBp !== undefined && body.secondaryPriceFen === undefined)
+    throw new RegistryError(
+      REGISTRY_ERRORS.MISSING_FIELD,
+      `auction ${auctionId} compares its price with the secondary market: give secondaryPriceFen`,
+      { field: 'secondaryPriceFen' },
+    );
+  const { result, ccrReleased } = clearScheduled(auction, body.secondaryPriceFen);
   const cleared: AuctionCleared = {
     type: 'AuctionCleared',
     commandId: body.commandId,
@@ -42,6 +48,7 @@ export function planClearScheduled(command: ClearAuction, registry: LoadedRegist
   const settled: AuctionSettled = settle(body.commandId, auction, {
     result,
     ccrReleased,
+    ...(body.secondaryPriceFen !== undefined ? { secondaryPriceFen: body.secondaryPriceFen } : {}),
     ...(result.status === 'cancelled' ? { reason: 'bids below the supply or the price threshold' } : {}),
   });
   return {

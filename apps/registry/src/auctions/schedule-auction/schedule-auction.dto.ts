@@ -121,6 +121,16 @@ export class ScheduleAuctionDto extends CommandEnvelopeDto {
   cancelBelowPriceFen?: number;
 
   @ApiPropertyOptional({
+    example: 8000,
+    description: 'Cancel when clearing below this share (bp) of the secondary price given at clearing',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  cancelBelowSecondaryBp?: number;
+
+  @ApiPropertyOptional({
     default: true,
     description: 'Add the volume carried forward from cancelled auctions',
   })

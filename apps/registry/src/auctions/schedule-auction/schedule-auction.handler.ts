@@ -82,6 +82,9 @@ export function planScheduleAuction(
       undersubscribed: body.undersubscribed ?? 'cancel',
       ...(body.maxBidderShareBp !== undefined ? { maxBidderShareBp: body.maxBidderShareBp } : {}),
       ...(body.cancelBelowPriceFen !== undefined ? { cancelBelowPriceFen: body.cancelBelowPriceFen } : {}),
+      ...(body.cancelBelowSecondaryBp !== undefined
+        ? { cancelBelowSecondaryBp: body.cancelBelowSecondaryBp }
+        : {}),
       ...(ccr ? { costContainment: { triggerFen: ccr.triggerFen, available: ccr.quantity } } : {}),
     },
     carriedIn,

@@ -4,6 +4,7 @@ import {
   type AuctionResult,
   type AuctionRules,
 } from '@app/allocation';
+import { mulDiv } from '@app/domain';
 import type { LedgerCommand } from '@app/ledger';
 import type { AuctionSettled, AuctionState, BidderSettlement } from '../../shared/auction-records';
 import type { RegistryJurisdiction } from '../../shared/registry-jurisdiction';
@@ -13,9 +14,33 @@ import { ccrLockId } from './auction-guards';
 /** Bidders admitted (they posted a guarantee), so the seeded tie order is fixed before prices are seen. */
 const registeredBidders = (auction: AuctionState): string[] => Object.keys(auction.guarantees).sort();
 
-export function clearScheduled(auction: AuctionState): { result: AuctionResult; ccrReleased: number } {
-  const { costContainment, ...rules } = auction.scheduled.rules;
-  const auctionRules: AuctionRules = { ...rules, registeredBidders: registeredBidders(auction) };
+/** The price under which the auction is cancelled: the fixed one, or a share of the secondary price. */
+function cancelBelow(auction: AuctionState, secondaryPriceFen: number | undefined): number | undefined {
+  const { cancelBelowPriceFen, cancelBelowSecondaryBp } = auction.scheduled.rules;
+  const fromSecondary =
+    cancelBelowSecondaryBp === undefined || secondaryPriceFen === undefined
+      ? undefined
+      : mulDiv(secondaryPriceFen, cancelBelowSecondaryBp, 10_000, 'ceil');
+  const thresholds = [cancelBelowPriceFen, fromSecondary].filter((x) => x !== undefined);
+  return thresholds.length === 0 ? undefined : Math.max(...thresholds);
+}
+
+export function clearScheduled(
+  auction: AuctionState,
+  secondaryPriceFen?: number,
+): { result: AuctionResult; ccrReleased: number } {
+  const {
+    costContainment,
+    cancelBelowSecondaryBp: _share,
+    cancelBelowPriceFen: _fixed,
+    ...rules
+  } = auction.scheduled.rules;
+  const threshold = cancelBelow(auction, secondaryPriceFen);
+  const auctionRules: AuctionRules = {
+    ...rules,
+    registeredBidders: registeredBidders(auction),
+    ...(threshold !== undefined ? { cancelBelowPriceFen: threshold } : {}),
+  };
   if (!costContainment) return { result: clearAuction(auctionRules, auction.bids), ccrReleased: 0 };
   const { auction: result, ccrReleased } = clearWithCostContainment(
     auctionRules,
@@ -29,7 +54,7 @@ export function clearScheduled(auction: AuctionState): { result: AuctionResult; 
 export function settle(
   commandId: string,
   auction: AuctionState,
-  outcome: { result?: AuctionResult; ccrReleased: number; reason?: string },
+  outcome: { result?: AuctionResult; ccrReleased: number; reason?: string; secondaryPriceFen?: number },
 ): AuctionSettled {
   const { result } = outcome;
   const cleared = result?.status === 'cleared';
@@ -53,6 +78,7 @@ export function settle(
     toReserve: cleared ? offered - sold : 0,
     carriedForward: cleared ? 0 : auction.scheduled.rules.supply,
     ccrReleased: cleared ? outcome.ccrReleased : 0,
+    ...(outcome.secondaryPriceFen !== undefined ? { secondaryPriceFen: outcome.secondaryPriceFen } : {}),
     ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
   };
 }

@@ -73,6 +73,7 @@ describe('registry invariants under random command sequences (in-memory twin)', 
       'cancel',
       'cancelAuction',
       'clear',
+      'draw',
       'expire',
       'guarantee',
       'issue',
@@ -81,6 +82,7 @@ describe('registry invariants under random command sequences (in-memory twin)', 
       'schedule',
       'surrender',
       'transfer',
+      'trueUp',
     ]);
   });
 });

@@ -4,6 +4,11 @@ import { allPieces, rangeSize, supplyTotals } from '@app/ledger';
 import { AllocateUnits } from '../allocation/allocate-units/allocate-units.command';
 import type { AllocateUnitsDto } from '../allocation/allocate-units/allocate-units.dto';
 import { AllocateUnitsHandler } from '../allocation/allocate-units/allocate-units.handler';
+import { DrawNewEntrantReserve } from '../allocation/draw-new-entrant-reserve/draw-new-entrant-reserve.command';
+import { DrawNewEntrantReserveHandler } from '../allocation/draw-new-entrant-reserve/draw-new-entrant-reserve.handler';
+import { TrueUpAllocation } from '../allocation/true-up/true-up.command';
+import type { TrueUpDto } from '../allocation/true-up/true-up.dto';
+import { TrueUpAllocationHandler } from '../allocation/true-up/true-up.handler';
 import { CancelAuction } from '../auctions/cancel-auction/cancel-auction.command';
 import { CancelAuctionHandler } from '../auctions/cancel-auction/cancel-auction.handler';
 import { ClearAuction } from '../auctions/clear-auction/clear-auction.command';
@@ -62,7 +67,17 @@ export type Step =
       kind: InstrumentKind;
       quantity: number;
     }
-  | { op: 'allocate'; cap: number; auctionShareBp: number; quantities: number[] }
+  | {
+      op: 'allocate';
+      allocationId?: string;
+      cap: number;
+      auctionShareBp: number;
+      newEntrantReserveBp: number;
+      preAllocationShareBp: number;
+      quantities: number[];
+    }
+  | { op: 'trueUp'; allocationId: string; outputs: number[] }
+  | { op: 'draw'; allocationId: string; firm: string; quantity: number }
   | {
       op: 'schedule';
       auctionId: string;
@@ -86,6 +101,7 @@ const kind = fc.constantFrom<InstrumentKind>(
 const auctionId = fc.constantFrom('A1', 'A1', 'A1', 'A2', 'A3', 'A4');
 const holder = fc.constantFrom('CQ-GOVERNMENT', 'CQ-GOVERNMENT', ...FIRMS, ...HOLDERS);
 const firm = fc.constantFrom(...FIRMS);
+const allocationId = fc.constantFrom('alloc-1', 'alloc-2');
 
 // Weighted towards commands that can succeed, so every kind commits in a run of a few dozen sequences.
 export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
@@ -104,11 +120,38 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
     kind,
     quantity: fc.integer({ min: 1, max: 200 }),
   }),
+  fc.record(
+    {
+      op: fc.constant('allocate' as const),
+      allocationId: allocationId,
+      cap: fc.integer({ min: 0, max: 1500 }),
+      auctionShareBp: fc.constantFrom(0, 2000, 5000),
+      newEntrantReserveBp: fc.constantFrom(0, 1000),
+      preAllocationShareBp: fc.constantFrom(7000, 10_000),
+      quantities: fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 3, maxLength: 3 }),
+    },
+    {
+      requiredKeys: [
+        'op',
+        'cap',
+        'auctionShareBp',
+        'newEntrantReserveBp',
+        'preAllocationShareBp',
+        'quantities',
+      ],
+    },
+  ),
   fc.record({
-    op: fc.constant('allocate' as const),
-    cap: fc.integer({ min: 0, max: 1500 }),
-    auctionShareBp: fc.constantFrom(0, 2000, 5000),
-    quantities: fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 3, maxLength: 3 }),
+    op: fc.constant('trueUp' as const),
+    allocationId,
+    // Final benchmark allocation = output × 0.877 t/MWh.
+    outputs: fc.array(fc.integer({ min: 0, max: 900 }), { minLength: 3, maxLength: 3 }),
+  }),
+  fc.record({
+    op: fc.constant('draw' as const),
+    allocationId,
+    firm,
+    quantity: fc.integer({ min: 1, max: 200 }),
   }),
   fc.record({
     op: fc.constant('schedule' as const),
@@ -191,16 +234,40 @@ export async function runStep(
       return new CancelUnitsHandler(port).execute(
         new CancelUnits('CQ', { ...move(step, commandId), reason: 'random' } as CancelUnitsDto),
       );
+    case 'trueUp':
+      return new TrueUpAllocationHandler(port).execute(
+        new TrueUpAllocation('CQ', {
+          commandId,
+          actor,
+          allocationCommandId: step.allocationId,
+          firms: FIRMS.map((firmId, i) => ({
+            firmId,
+            lines: [{ output: step.outputs[i] ?? 0, benchmark: 877 }],
+          })),
+        } as TrueUpDto),
+      );
+    case 'draw':
+      return new DrawNewEntrantReserveHandler(port).execute(
+        new DrawNewEntrantReserve('CQ', {
+          commandId,
+          actor,
+          allocationCommandId: step.allocationId,
+          firmId: step.firm,
+          quantity: step.quantity,
+        }),
+      );
     case 'allocate':
       return new AllocateUnitsHandler(port).execute(
         new AllocateUnits('CQ', {
-          commandId,
+          // A fixed id lets true-ups and new-entrant draws refer to the allocation.
+          commandId: step.allocationId ?? commandId,
           actor,
           vintage: 2025,
           rules: {
             cap: step.cap,
             auctionShareBp: step.auctionShareBp,
-            newEntrantReserveBp: 0,
+            newEntrantReserveBp: step.newEntrantReserveBp,
+            preAllocationShareBp: step.preAllocationShareBp,
             governmentReserveBp: 0,
             entitlementRounding: 'floor',
             scaling: 'largest-remainder',
@@ -301,6 +368,9 @@ export function brokenInvariants(registry: LoadedRegistry): string[] {
     if (locked !== (auction.status === 'open' ? auction.scheduled.rules.supply : 0))
       broken.push(`${id}: ${locked} units locked while ${auction.status}`);
   }
+  for (const a of Object.values(records.allocations))
+    if ((records.newEntrantDrawn[a.allocationCommandId] ?? 0) > a.newEntrantReserve)
+      broken.push(`${a.allocationCommandId}: new-entrant draws exceed the reserve`);
   for (const [key, n] of Object.entries(records.auctionBook.carriedForward))
     if (n < 0) broken.push(`carried-forward pool ${key} is negative`);
   return broken;

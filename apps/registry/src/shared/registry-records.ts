@@ -120,6 +120,8 @@ export interface AllocationIssued {
   readonly newEntrantReserve: number;
   readonly governmentReserve: number;
   readonly totalAllocated: number;
+  /** Units withheld per firm for last year's shortfall (penalty deduction); they stay with the government. */
+  readonly deductions?: Readonly<Record<string, number>>;
 }
 
 /** A new entrant's allocation from the reserve its year's allocation set aside. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -65,6 +66,14 @@ export class AllocateUnitsDto extends IntersectionType(CommandEnvelopeDto, Alloc
   @Min(1900)
   @Max(9999)
   validThrough?: number;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: "Withhold last year's penalty deductions (nextYearDeduction of the latest compliance run)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  applyPenaltyDeductions?: boolean;
 
   @ApiPropertyOptional({ type: AllocationPricingDto, description: 'Default free' })
   @IsOptional()

@@ -14,6 +14,7 @@ import { commandResult } from '../../shared/command-result';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { systemAccountId } from '../../shared/system-accounts';
 import { allocationInput } from '../shared/allocation-rules.dto';
+import { penaltyDeductions } from './penalty-deductions';
 import { AllocateUnits } from './allocate-units.command';
 import { firmAllocations, type AllocationView } from './allocation.view';
 
@@ -74,8 +75,17 @@ export function planAllocation(
       selection: take(preview.auction),
     });
   const accountOf = new Map(body.firms.map((f) => [f.firmId, f.accountId ?? f.firmId]));
+  const owed = penaltyDeductions(
+    records,
+    id,
+    body.vintage,
+    kind === 'CARBON_ALLOWANCE' && body.applyPenaltyDeductions !== false,
+  );
+  const deductions: Record<string, number> = {};
   for (const row of preview.rows) {
-    if (row.preAllocated === 0) continue;
+    const cut = Math.min(owed[row.firmId] ?? 0, row.preAllocated);
+    if (cut > 0) deductions[row.firmId] = cut;
+    if (row.preAllocated - cut === 0) continue;
     const commandId = `${id}:to:${row.firmId}`;
     const accountId = accountOf.get(row.firmId) ?? row.firmId;
     firmCommands.set(commandId, { firmId: row.firmId, accountId });
@@ -84,7 +94,7 @@ export function planAllocation(
       commandId,
       from: government,
       to: accountId,
-      selection: take(row.preAllocated),
+      selection: take(row.preAllocated - cut),
     });
   }
   const versionPricing = body.ruleVersionId
@@ -102,6 +112,7 @@ export function planAllocation(
     newEntrantReserve: preview.newEntrantReserve,
     governmentReserve: preview.governmentReserve,
     totalAllocated: preview.totalAllocated,
+    ...(Object.keys(deductions).length > 0 ? { deductions } : {}),
   };
   const legacy = mapGet(processed, `${id}:issue`) !== undefined && !records.byCommand[issued.commandId];
   return { preview, commands, firmCommands, ...(charge ? { charge } : {}), ...(legacy ? {} : { issued }) };

@@ -5,6 +5,7 @@ import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
 import type { RegistryJurisdiction } from '../../shared/registry-jurisdiction';
 import { trueUpKey, type RegistryRecords, type TrueUpApplied } from '../../shared/registry-records';
 import { systemAccountId } from '../../shared/system-accounts';
+import { deducted } from '../allocate-units/penalty-deductions';
 import type { TrueUpTableDto } from './true-up.dto';
 
 export interface TrueUpRow {
@@ -51,9 +52,11 @@ function allocationFacts(ledger: LedgerState, allocationCommandId: string) {
 export function previewTrueUp(
   jurisdiction: RegistryJurisdiction,
   ledger: LedgerState,
+  records: RegistryRecords,
   table: TrueUpTableDto,
 ): TrueUpPreview {
   const { block, transfers } = allocationFacts(ledger, table.allocationCommandId);
+  const issued = records.allocations[table.allocationCommandId];
   const seen = new Set<string>();
   const rows = table.firms.map((firm, i) => {
     if (seen.has(firm.firmId))
@@ -61,7 +64,13 @@ export function previewTrueUp(
         field: `firms.${i}.firmId`,
       });
     seen.add(firm.firmId);
-    const pre = transfers.get(firm.firmId);
+    // A penalty deduction counts as pre-allocated, so the true-up does not hand it back.
+    const cut = deducted(issued, firm.firmId);
+    const received = transfers.get(firm.firmId);
+    const pre =
+      received || cut > 0
+        ? { accountId: received?.accountId ?? firm.firmId, quantity: (received?.quantity ?? 0) + cut }
+        : undefined;
     if (!pre)
       throw new RegistryError(
         REGISTRY_ERRORS.UNKNOWN_ALLOCATION,

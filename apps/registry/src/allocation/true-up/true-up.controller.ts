@@ -40,8 +40,8 @@ export class PreviewTrueUpController {
     @Body() body: PreviewTrueUpDto,
   ): Promise<TrueUpPreview & { governmentHolds: number }> {
     const j = parseRegistryJurisdiction(jurisdiction);
-    const { ledger } = await this.registry.load(j);
-    const preview = previewTrueUp(j, ledger, body);
+    const { ledger, records } = await this.registry.load(j);
+    const preview = previewTrueUp(j, ledger, records, body);
     return { ...preview, governmentHolds: governmentHolds(j, ledger, preview) };
   }
 }

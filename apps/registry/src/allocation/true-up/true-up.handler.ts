@@ -12,7 +12,7 @@ export function planTrueUp(
   { jurisdiction, body }: TrueUpAllocation,
   registry: LoadedRegistry,
 ): { work: PlannedWork; preview: TrueUpPreview } {
-  const preview = previewTrueUp(jurisdiction, registry.ledger, body);
+  const preview = previewTrueUp(jurisdiction, registry.ledger, registry.records, body);
   return { work: trueUpWork(jurisdiction, body.commandId, preview, registry.records), preview };
 }
 

@@ -148,8 +148,17 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
     expect(inForce).toMatchObject({ bandBp: 500, tick: 1, hours: { timezone: 'Asia/Shanghai' } });
     expect(await getJson(url)).toEqual([expect.objectContaining({ decisionId: 'e2e-ref-price' })]);
 
-    // Within about a second of its effective time the book enforces the new band (3800-4200):
-    // 3700 was inside the old one, 4150 was not.
+    // The gateway checks the rules in force at once: 3700 was inside the old band, not the new
+    // one (3800-4200). Within about a second the book enforces the new band too: 4150 was outside
+    // the old one, so the engine resting it proves the book moved.
+    const outside = await postJson(`${base}/orders`, {
+      instrument: 'CQEA-2024',
+      account: 'sc-buyer',
+      side: 'buy',
+      price: 3700,
+      qty: 1,
+    });
+    expect(outside).toMatchObject({ status: 422, body: { code: 'EXCHANGE.OUTSIDE_BAND', field: 'price' } });
     let probe = 0;
     const buy = async (price: number): Promise<{ status: string; reason?: string }> => {
       const clientOrderId = `band-${price}-${++probe}`;
@@ -166,16 +175,15 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
         return o.status === 'received' ? undefined : o;
       });
     };
-    const refused = await eventually(
+    const rested = await eventually(
       async () => {
-        const o = await buy(3700);
-        return o.status === 'rejected' ? o : undefined;
+        const o = await buy(4150);
+        return o.status === 'open' ? o : undefined;
       },
       10000,
       'the book to enforce the new band',
     );
-    expect(refused).toMatchObject({ reason: 'outside-band' });
-    expect(await buy(4150)).toMatchObject({ status: 'open' });
+    expect(rested).toMatchObject({ status: 'open' });
   });
 
   it('refuses a decision in the past, one leaving invalid rules, or on an unknown instrument, naming the field', async () => {

@@ -10,6 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { reserveForAmendment } from '@app/clearing';
 import { AmendOrderMessage, exchangeQueueFor } from '@app/contracts';
+import { bandBounds } from '@app/matching';
 import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
@@ -60,11 +61,22 @@ export class AmendOrderController {
       const order = ledger.order(orderId);
       if (!order)
         throw new DomainError('CLEARING.ORDER_NOT_FOUND', `no open order ${orderId}`, { field: 'orderId' });
-      const instrument = this.catalogue.get(order.instrument)!;
+      const instrument = this.catalogue.rulesAt(order.instrument, this.clock.now())!;
       if (dto.price !== undefined && dto.price % instrument.tick !== 0)
         throw new DomainError('EXCHANGE.OFF_TICK', `price must be a multiple of ${instrument.tick}`, {
           field: 'price',
         });
+      if (dto.price !== undefined) {
+        const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
+        if (dto.price < low || dto.price > high)
+          throw new DomainError(
+            'EXCHANGE.OUTSIDE_BAND',
+            `price must be within the daily band, ${low} to ${high} fen`,
+            {
+              field: 'price',
+            },
+          );
+      }
       if (dto.qty !== undefined && dto.qty % instrument.lot !== 0)
         throw new DomainError('EXCHANGE.OFF_LOT', `qty must be a multiple of ${instrument.lot}`, {
           field: 'qty',

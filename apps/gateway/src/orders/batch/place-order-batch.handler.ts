@@ -59,7 +59,7 @@ export class PlaceOrderBatchHandler {
     orders.forEach((dto, index) => {
       const orderId = dto.clientOrderId ?? randomUUID();
       try {
-        const instrument = this.catalogue.get(dto.instrument);
+        const instrument = this.catalogue.rulesAt(dto.instrument, now);
         if (!instrument)
           throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${dto.instrument}`, {
             field: 'instrument',

@@ -48,7 +48,7 @@ export class ReportBlockTradeController {
   })
   @ApiConflictResponse({ description: 'EXCHANGE.IDEMPOTENCY_KEY_CONFLICT' })
   async report(@Body() dto: ReportBlockTradeDto): Promise<BlockTradeAck> {
-    const instrument = this.catalogue.get(dto.instrument);
+    const instrument = this.catalogue.rulesAt(dto.instrument, this.clock.now());
     if (!instrument)
       throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${dto.instrument}`, {
         field: 'instrument',

@@ -1,10 +1,13 @@
 import { DomainError } from '@app/domain';
+import { bandBounds } from '@app/matching';
 import type { InstrumentDefinition } from '@app/platform';
 import type { PlaceOrderDto } from './place-order.dto';
 
 /**
- * The instrument's static rules, checked at the edge so the client learns the field at once.
- * The price band moves with the reference price, so the matching engine checks it.
+ * The instrument's rules in force, checked at the edge so the client learns the field at once:
+ * tick, lot, maximum size and the daily band around the reference price (rounded inward to the
+ * tick, as the engine does). The engine checks them again: a regulator's decision reaches the
+ * book through the queue, so for a moment the two may see different rules.
  */
 export function checkAgainstInstrument(order: PlaceOrderDto, instrument: InstrumentDefinition): void {
   const reject = (code: string, field: string, message: string): never => {
@@ -16,6 +19,11 @@ export function checkAgainstInstrument(order: PlaceOrderDto, instrument: Instrum
     reject('EXCHANGE.POST_ONLY_MARKET', 'postOnly', 'a market order cannot be post-only');
   if (order.price !== undefined && order.price % instrument.tick !== 0)
     reject('EXCHANGE.OFF_TICK', 'price', `price must be a multiple of the tick (${instrument.tick} fen)`);
+  if (order.price !== undefined) {
+    const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
+    if (order.price < low || order.price > high)
+      reject('EXCHANGE.OUTSIDE_BAND', 'price', `price must be within the daily band, ${low} to ${high} fen`);
+  }
   if (order.qty % instrument.lot !== 0)
     reject('EXCHANGE.OFF_LOT', 'qty', `qty must be a multiple of the lot (${instrument.lot})`);
   if (order.qty > instrument.maxOrderQty)

@@ -30,7 +30,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
   ) {}
 
   async execute({ order }: PlaceOrder): Promise<OrderAcknowledgement> {
-    const instrument = this.catalogue.get(order.instrument);
+    const instrument = this.catalogue.rulesAt(order.instrument, this.clock.now());
     if (!instrument)
       throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${order.instrument}`, {
         field: 'instrument',

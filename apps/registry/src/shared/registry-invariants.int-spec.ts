@@ -5,7 +5,9 @@ import { canonicalJson } from '@app/ledger';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { InMemoryRegistry } from './in-memory-registry';
 import { given } from './registry-fixture';
-import { brokenInvariants, FIRMS, OPENING_STEPS, runStep, stepArbitrary } from './registry-random-commands';
+import { brokenInvariants } from './registry-invariants';
+import { FIRMS, OPENING_STEPS, stepArbitrary } from './registry-random-commands';
+import { runStep } from './registry-step-runner';
 import type { LoadedRegistry } from './registry-state';
 import { RegistryStreams, type RegistryPort } from './registry-streams';
 

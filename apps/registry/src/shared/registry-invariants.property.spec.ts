@@ -2,14 +2,9 @@ import fc from 'fast-check';
 import { DomainError } from '@app/domain';
 import { canonicalJson } from '@app/ledger';
 import { givenRegistry } from './registry-fixture';
-import {
-  brokenInvariants,
-  FIRMS,
-  OPENING_STEPS,
-  runStep,
-  stepArbitrary,
-  type Step,
-} from './registry-random-commands';
+import { brokenInvariants } from './registry-invariants';
+import { FIRMS, OPENING_STEPS, stepArbitrary, type Step } from './registry-random-commands';
+import { runStep } from './registry-step-runner';
 import type { InMemoryRegistry } from './in-memory-registry';
 
 jest.setTimeout(120_000);

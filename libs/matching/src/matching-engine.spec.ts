@@ -76,4 +76,19 @@ describe('MatchingEngine (router)', () => {
     expect(events).toEqual([{ type: 'rejected', seq: 1, id: 'o1', reason: 'bad-command' }]);
     expect(engine.book().remainingQty('o1')).toBeUndefined();
   });
+
+  it('numbers events per book: interleaved instruments each count 1, 2, 3, ... on their own', () => {
+    const engine = new MatchingEngine();
+    const seqs: Record<string, number[]> = { A: [], B: [] };
+    const commands = [
+      { type: 'limit' as const, id: 's', side: 'sell' as const, price: 10, qty: 5, instrument: 'A' },
+      { type: 'limit' as const, id: 's', side: 'sell' as const, price: 10, qty: 5, instrument: 'B' },
+      { type: 'market' as const, id: 'm', side: 'buy' as const, qty: 7, instrument: 'A' },
+      { type: 'cancel' as const, id: 'nope', instrument: 'B' },
+      { type: 'cancel' as const, id: 's', instrument: 'B' },
+    ];
+    for (const c of commands) seqs[c.instrument].push(...engine.apply(c).map((e) => e.seq));
+    expect(seqs).toEqual({ A: [1, 2, 3, 4], B: [1, 2, 3] });
+    expect(engine.book('A').lastSeq).toBe(4);
+  });
 });

@@ -47,6 +47,10 @@ import { AdjustMsrHandler } from './reserves/adjust-msr/adjust-msr.handler';
 import { PublishRuleVersionController } from './rules/publish-rule-version/publish-rule-version.controller';
 import { PublishRuleVersionHandler } from './rules/publish-rule-version/publish-rule-version.handler';
 import { GetSerialHistoryController } from './serials/get-serial-history/get-serial-history.controller';
+import { DepositToCustodyController } from './custody/deposit-to-custody/deposit-to-custody.controller';
+import { DepositToCustodyHandler } from './custody/deposit-to-custody/deposit-to-custody.handler';
+import { ReconcileCustodyController } from './custody/reconcile-custody/reconcile-custody.controller';
+import { ReleaseFromCustodyConsumer } from './custody/release-from-custody/release-from-custody.consumer';
 import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
 import { TransferUnitsController } from './transfers/transfer-units/transfer-units.controller';
@@ -90,6 +94,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     ExpireUnitsController,
     AdjustMsrController,
     PublishRuleVersionController,
+    DepositToCustodyController,
+    ReconcileCustodyController,
   ],
   providers: [
     RegistryStreams,
@@ -116,6 +122,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     ExpireUnitsHandler,
     AdjustMsrHandler,
     PublishRuleVersionHandler,
+    DepositToCustodyHandler,
+    ReleaseFromCustodyConsumer,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -71,6 +71,21 @@ export function depositUnits(
   return [{ type: 'UnitsDeposited', data: { member, instrument, qty, registryTransfer } }];
 }
 
+export function withdrawUnits(
+  view: ClearingView,
+  member: string,
+  instrument: string,
+  qty: number,
+  reference: string,
+): ClearingEvent[] {
+  const account = memberOf(view, member);
+  positive(qty, 'qty');
+  const available = account.holdings.get(instrument)?.available ?? 0;
+  if (available < qty)
+    fail('CLEARING.INSUFFICIENT_UNITS', `only ${available} ${instrument} available`, 'qty', { available });
+  return [{ type: 'UnitsWithdrawn', data: { member, instrument, qty, reference } }];
+}
+
 export interface ReserveForOrder {
   orderId: string;
   member: string;

@@ -11,6 +11,7 @@ export type ClearingEvent =
   | { type: 'CashDeposited'; data: CashMovementData }
   | { type: 'CashWithdrawn'; data: CashMovementData }
   | { type: 'UnitsDeposited'; data: UnitsDepositedData }
+  | { type: 'UnitsWithdrawn'; data: UnitsWithdrawnData }
   | { type: 'OrderReserved'; data: OrderReservedData }
   | { type: 'ReservationIncreased'; data: ReservationIncreasedData }
   | { type: 'ReservationReleased'; data: ReservationReleasedData }
@@ -39,6 +40,15 @@ export interface UnitsDepositedData {
   qty: number;
   /** The registry transfer that moved the units into the exchange's trading account. */
   registryTransfer: string;
+}
+
+/** Available units taken out of the exchange; the registry moves them from custody back to the member. */
+export interface UnitsWithdrawnData {
+  member: string;
+  instrument: string;
+  qty: number;
+  /** The member's withdrawal reference (idempotency key of the request). */
+  reference: string;
 }
 
 export interface OrderReservedData {

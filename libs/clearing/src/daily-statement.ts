@@ -30,6 +30,7 @@ export interface DailyStatement {
   deposits: number;
   withdrawals: number;
   unitDeposits: Record<string, number>;
+  unitWithdrawals: Record<string, number>;
   trades: StatementTrade[];
   fees: number;
   closing: { cash: BalanceFigures; holdings: Record<string, BalanceFigures> };
@@ -77,6 +78,7 @@ export function buildDailyStatement(
     deposits: 0,
     withdrawals: 0,
     unitDeposits: {} as Record<string, number>,
+    unitWithdrawals: {} as Record<string, number>,
     trades: [] as StatementTrade[],
     fees: 0,
   };
@@ -98,7 +100,10 @@ export function buildDailyStatement(
 function collect(
   member: string,
   event: ClearingEvent,
-  s: Pick<DailyStatement, 'deposits' | 'withdrawals' | 'unitDeposits' | 'trades' | 'fees'>,
+  s: Pick<
+    DailyStatement,
+    'deposits' | 'withdrawals' | 'unitDeposits' | 'unitWithdrawals' | 'trades' | 'fees'
+  >,
 ): void {
   switch (event.type) {
     case 'CashDeposited':
@@ -110,6 +115,11 @@ function collect(
     case 'UnitsDeposited':
       if (event.data.member === member)
         s.unitDeposits[event.data.instrument] = (s.unitDeposits[event.data.instrument] ?? 0) + event.data.qty;
+      return;
+    case 'UnitsWithdrawn':
+      if (event.data.member === member)
+        s.unitWithdrawals[event.data.instrument] =
+          (s.unitWithdrawals[event.data.instrument] ?? 0) + event.data.qty;
       return;
     case 'TradeSettled': {
       const d = event.data;

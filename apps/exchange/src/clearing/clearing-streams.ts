@@ -16,6 +16,7 @@ export const CLEARING_EVENT_TYPES: readonly ClearingEvent['type'][] = [
   'CashDeposited',
   'CashWithdrawn',
   'UnitsDeposited',
+  'UnitsWithdrawn',
   'OrderReserved',
   'ReservationIncreased',
   'ReservationReleased',

@@ -6,6 +6,7 @@ import {
   depositUnits,
   registerMember,
   withdrawCash,
+  withdrawUnits,
   type ClearingEvent,
   type ClearingLedger,
 } from '@app/clearing';
@@ -13,7 +14,13 @@ import { DomainError } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
 import { ClearingStore } from '../../../exchange/src/clearing/clearing-store';
 import { memberStreamId } from '../../../exchange/src/clearing/clearing-streams';
-import type { CashMovementDto, PositionsView, RegisterMemberDto, UnitDepositDto } from './members.dto';
+import type {
+  CashMovementDto,
+  PositionsView,
+  RegisterMemberDto,
+  UnitDepositDto,
+  UnitWithdrawalDto,
+} from './members.dto';
 
 type Decide = (ledger: ClearingLedger) => ClearingEvent[];
 
@@ -81,6 +88,23 @@ export class MemberAccounts {
     );
   }
 
+  /** Available units out; `alsoInTransaction` queues the registry move in the same transaction. */
+  withdrawUnits(
+    member: string,
+    dto: UnitWithdrawalDto,
+    alsoInTransaction: (manager: EntityManager) => Promise<void>,
+  ): Promise<PositionsView> {
+    return this.change(
+      member,
+      'unit-withdrawal',
+      dto.reference,
+      dto,
+      [dto.instrument],
+      (l) => withdrawUnits(l, member, dto.instrument, dto.qty, dto.reference),
+      alsoInTransaction,
+    );
+  }
+
   positions(member: string): Promise<PositionsView> {
     return this.positionsIn(this.dataSource.manager, member);
   }
@@ -93,6 +117,7 @@ export class MemberAccounts {
     body: object,
     instruments: string[],
     decide: Decide,
+    alsoInTransaction?: (manager: EntityManager) => Promise<void>,
   ): Promise<PositionsView> {
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     return this.dataSource.transaction(async (manager) => {
@@ -126,6 +151,7 @@ export class MemberAccounts {
         ledger,
         events.map((event) => ({ stream: memberStreamId(member), event })),
       );
+      await alsoInTransaction?.(manager);
       return this.positionsIn(manager, member);
     });
   }

@@ -9,7 +9,14 @@ import {
 } from '@nestjs/swagger';
 import { MemberAccounts } from './member-accounts.service';
 import { memberIdParam } from './member-id';
-import { CashMovementDto, PositionsView, RegisterMemberDto, UnitDepositDto } from './members.dto';
+import {
+  CashMovementDto,
+  PositionsView,
+  RegisterMemberDto,
+  UnitDepositDto,
+  UnitWithdrawalDto,
+} from './members.dto';
+import { UnitCustody } from './unit-custody.service';
 import { MemberStatements } from './statements/member-statements';
 import { StatementQueryDto, StatementView } from './statements/statement.view';
 
@@ -19,6 +26,7 @@ export class MembersController {
   constructor(
     private readonly accounts: MemberAccounts,
     private readonly statements: MemberStatements,
+    private readonly custody: UnitCustody,
   ) {}
 
   @Post()
@@ -51,10 +59,27 @@ export class MembersController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: PositionsView,
-    description: 'Units moved from the registry into the exchange trading account, credited to the member',
+    description:
+      'Credit by an outside reference, moving nothing in the registries: for CCER (national registry, outside this system), tests and benchmarks. Units of CQ/SC instruments enter through POST /registries/{j}/custody-deposits',
   })
   depositUnits(@Param('memberId') id: string, @Body() dto: UnitDepositDto): Promise<PositionsView> {
     return this.accounts.depositUnits(memberIdParam(id), dto);
+  }
+
+  @Post(':memberId/unit-withdrawals')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: PositionsView,
+    description: 'Available units debited; the registry moves them from {j}-EXCHANGE back to the member',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'CLEARING.INSUFFICIENT_UNITS (field qty), CUSTODY.* (field instrument)',
+  })
+  @ApiConflictResponse({
+    description: 'CLEARING.REFERENCE_CONFLICT: the reference was used for another withdrawal',
+  })
+  withdrawUnits(@Param('memberId') id: string, @Body() dto: UnitWithdrawalDto): Promise<PositionsView> {
+    return this.custody.withdraw(memberIdParam(id), dto);
   }
 
   @Get(':memberId/positions')

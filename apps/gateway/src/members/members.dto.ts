@@ -74,11 +74,35 @@ export class UnitDepositDto {
 
   @ApiProperty({
     example: 'CQ-transfer-42',
-    description: 'The registry transfer that moved the units to the exchange; idempotency key',
+    description:
+      'The outside transfer that moved the units (e.g. the national CCER registry); idempotency key',
   })
   @IsString()
   @Matches(REFERENCE, { message: 'registryTransfer must be 1-64 letters, digits and . _ : -' })
   registryTransfer!: string;
+}
+
+export class UnitWithdrawalDto {
+  @ApiProperty({ example: 'CQEA-2025' })
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
+    message: 'instrument must be an instrument symbol such as CQEA-2025',
+  })
+  instrument!: string;
+
+  @ApiProperty({ example: 500, description: 'Available units to take back to the registry (integer)' })
+  @IsInt()
+  @IsPositive()
+  @Max(Number.MAX_SAFE_INTEGER)
+  qty!: number;
+
+  @ApiProperty({
+    example: 'withdraw-20261124-001',
+    description: 'The member’s reference; idempotency key (another body under it → 409)',
+  })
+  @IsString()
+  @Matches(REFERENCE, { message: 'reference must be 1-64 letters, digits and . _ : -' })
+  reference!: string;
 }
 
 export class BalanceView {

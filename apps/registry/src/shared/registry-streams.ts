@@ -13,6 +13,10 @@ export interface RegistryCommandContext {
   readonly jurisdiction: RegistryJurisdiction;
   readonly commandId: string;
   readonly actor: string;
+  /** Recorded in every appended event's metadata (e.g. the exchange member a custody move is for). */
+  readonly memo?: string;
+  /** Runs in the append's transaction when the command is new (not a retry): e.g. outbox messages. */
+  readonly inTransaction?: (manager: EntityManager, events: readonly LedgerEvent[]) => Promise<void>;
 }
 
 export interface RegistryOutcome {
@@ -128,9 +132,15 @@ export class RegistryStreams implements RegistryPort {
     const toAppend: NewEvent[] = decision.toAppend.map((e) => ({
       type: e.type,
       data: e,
-      metadata: { commandId: context.commandId, actor: context.actor, causationId: e.commandId },
+      metadata: {
+        commandId: context.commandId,
+        actor: context.actor,
+        causationId: e.commandId,
+        ...(context.memo !== undefined ? { memo: context.memo } : {}),
+      },
     }));
     const { nextVersion } = await this.store.append(streamId, loaded.version, toAppend, { manager });
+    await context.inTransaction?.(manager, decision.own);
     return {
       version: nextVersion,
       events: decision.own,

@@ -44,6 +44,10 @@ export class StatementView {
     string,
     number
   >;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) unitWithdrawals!: Record<
+    string,
+    number
+  >;
   @ApiProperty({ type: [StatementTradeView] }) trades!: StatementTradeView[];
   @ApiProperty({ description: 'Fees paid during the day (fen)' }) fees!: number;
   @ApiProperty({ type: Balances }) closing!: Balances;

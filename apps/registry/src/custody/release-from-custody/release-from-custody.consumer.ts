@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { LedgerCommand, LedgerState } from '@app/ledger';
+import { MESSAGE_TRANSPORT, type MessageTransport, type TransportMessage } from '@app/messaging';
+import {
+  custodyWithdrawalCommandId,
+  REGISTRY_CUSTODY_QUEUE,
+  type CustodyWithdrawalMessage,
+} from '../../../../exchange/src/custody/instrument-units';
+import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
+import { custodyAccountId, openCustodyIfMissing } from '../custody-account';
+
+/** Units the exchange debited go back from custody to the member's holding account, lowest serial first. */
+export function planReleaseFromCustody(state: LedgerState, m: CustodyWithdrawalMessage): LedgerCommand[] {
+  return [
+    ...openCustodyIfMissing(state, m.units.jurisdiction),
+    {
+      type: 'TransferUnits',
+      commandId: custodyWithdrawalCommandId(m.member, m.reference),
+      from: custodyAccountId(m.units.jurisdiction),
+      to: m.member,
+      selection: { by: 'quantity', quantity: m.qty, ...m.units },
+    },
+  ];
+}
+
+/**
+ * Consumes the exchange's withdrawals (outbox → `registry-custody`). The registry command id is
+ * derived from the member's reference, so a redelivered message is a registry retry and moves
+ * nothing twice. A refusal is thrown, so the transport retries it and it stays visible.
+ */
+@Injectable()
+export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReleaseFromCustodyConsumer.name);
+
+  constructor(
+    @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
+    @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.transport.consume(REGISTRY_CUSTODY_QUEUE, (message) => this.handle(message), {
+      concurrency: 1,
+    });
+  }
+
+  async handle(message: TransportMessage): Promise<void> {
+    const m = message.payload as CustodyWithdrawalMessage;
+    try {
+      await this.registry.execute(
+        {
+          jurisdiction: m.units.jurisdiction,
+          commandId: custodyWithdrawalCommandId(m.member, m.reference),
+          actor: 'exchange',
+          memo: `exchange member ${m.member}`,
+        },
+        ({ ledger }) => planReleaseFromCustody(ledger, m),
+      );
+    } catch (error) {
+      this.logger.warn(
+        `custody withdrawal ${message.id} failed and will be retried: ${(error as Error).message}`,
+      );
+      throw error;
+    }
+  }
+}

@@ -88,7 +88,8 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[data-testid=ask-level] >> text=36.20');
     await page.screenshot({ path: `${SCREENSHOTS}/order-in-book.png`, fullPage: true });
 
-    await page.selectOption('select[name=user]', 'sc-cement-001');
+    // A Chongqing firm: its CQEA-2025 units are part of its registry allocation, put into custody.
+    await page.selectOption('select[name=user]', 'cq-steel-002');
     await page.click('label:has(input[name=side]) >> nth=0'); // buy
     await page.fill('input[name=price]', '36.20');
     await page.fill('input[name=qty]', '100');
@@ -99,7 +100,7 @@ describe('web console in a real browser', () => {
       15000,
       'the resting sell to shrink to 200',
     );
-    // The buyer's holdings: 200,000 demo units plus the 100 bought.
+    // The buyer's holdings: the 200,000 units it deposited from its allocation plus the 100 bought.
     await page.waitForSelector('[data-testid=holding-CQEA-2025] >> text=200,100');
     await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
   });

@@ -4,8 +4,10 @@ export type Post = (path: string, body: unknown) => Promise<{ status: number; bo
 
 /**
  * Opens the demo enterprises' holding accounts in their province's registry and makes each an
- * exchange member with starting cash and units of the traded instruments. Every command has a
- * fixed id or reference, so starting again on the same data directory changes nothing.
+ * exchange member with starting cash. Units of the provinces' allowances come from the registry
+ * (`seedDemoCompliance` deposits part of each firm's allocation into custody); units of the
+ * instruments whose registry is outside this system (CCER, national) are credited by reference.
+ * Every command has a fixed id or reference, so starting again on the same data changes nothing.
  */
 export async function seedDemo(demo: DemoData, post: Post): Promise<void> {
   const check = async (
@@ -40,8 +42,7 @@ export async function seedDemo(demo: DemoData, post: Post): Promise<void> {
         reference: `demo-cash-${e.id}`,
       }),
     );
-    // The units are credited by reference only: the registry-to-exchange transfer is not wired yet.
-    for (const instrument of demo.trading.instruments)
+    for (const instrument of demo.trading.instruments.filter(outsideRegistries))
       await check(
         `depositing ${instrument} for ${e.id}`,
         post(`/members/${e.id}/unit-deposits`, {
@@ -52,6 +53,9 @@ export async function seedDemo(demo: DemoData, post: Post): Promise<void> {
       );
   }
 }
+
+/** The national CCER registry is not part of this system: its units are credited by reference. */
+const outsideRegistries = (symbol: string): boolean => !/^(CQ|SC)/.test(symbol);
 
 /** A `Post` against a running service's base URL. */
 export function httpPost(baseUrl: string): Post {

@@ -221,6 +221,14 @@ describe('exchange custody of registry units (sandbox)', () => {
     });
     expect(await held('cq-custody-b')).toEqual({ available: 1500, reserved: 0 });
     expect(await reconciled()).toMatchObject({ registry: 3000, exchange: 3000, difference: 0 });
+    // Each withdrawal message is acknowledged to the relay (no resending forever).
+    const acknowledged = await service.app
+      .get(DataSource)
+      .query(`SELECT message_id FROM processed_messages WHERE consumer = 'registry-custody' ORDER BY 1`);
+    expect(acknowledged).toEqual([
+      { message_id: 'custody-withdrawal:cq-custody-a:w-a-2' },
+      { message_id: 'custody-withdrawal:cq-custody-b:w-b-1' },
+    ]);
     expect(await registryBalance('cq-custody-a')).toBe(2300);
     expect(await registryBalance('cq-custody-b')).toBe(700);
     // Units in the registries are conserved: every unit issued is in an account.

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { LedgerCommand, LedgerState } from '@app/ledger';
 import { MESSAGE_TRANSPORT, type MessageTransport, type TransportMessage } from '@app/messaging';
 import {
@@ -23,16 +24,23 @@ export function planReleaseFromCustody(state: LedgerState, m: CustodyWithdrawalM
   ];
 }
 
+/** Name of the consumer in `processed_messages` (the relay's acknowledgement). */
+export const REGISTRY_CUSTODY_CONSUMER = 'registry-custody';
+
 /**
  * Consumes the exchange's withdrawals (outbox → `registry-custody`). The registry command id is
  * derived from the member's reference, so a redelivered message is a registry retry and moves
- * nothing twice. A refusal is thrown, so the transport retries it and it stays visible.
+ * nothing twice. A refusal is thrown, so the transport retries it and it stays visible. The
+ * `processed_messages` row the relay waits for is written in the registry's transaction (or after a
+ * replay), not around it: the registry opens its own transaction, and embedded mode has one
+ * connection.
  */
 @Injectable()
 export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReleaseFromCustodyConsumer.name);
 
   constructor(
+    private readonly dataSource: DataSource,
     @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
   ) {}
@@ -46,15 +54,17 @@ export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
   async handle(message: TransportMessage): Promise<void> {
     const m = message.payload as CustodyWithdrawalMessage;
     try {
-      await this.registry.execute(
+      const outcome = await this.registry.execute(
         {
           jurisdiction: m.units.jurisdiction,
           commandId: custodyWithdrawalCommandId(m.member, m.reference),
           actor: 'exchange',
           memo: `exchange member ${m.member}`,
+          inTransaction: (manager) => acknowledge(manager, message.id),
         },
         ({ ledger }) => planReleaseFromCustody(ledger, m),
       );
+      if (outcome.replayed) await acknowledge(this.dataSource.manager, message.id);
     } catch (error) {
       this.logger.warn(
         `custody withdrawal ${message.id} failed and will be retried: ${(error as Error).message}`,
@@ -62,4 +72,11 @@ export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
       throw error;
     }
   }
+}
+
+async function acknowledge(manager: EntityManager, messageId: string): Promise<void> {
+  await manager.query(
+    'INSERT INTO processed_messages (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+    [REGISTRY_CUSTODY_CONSUMER, messageId],
+  );
 }

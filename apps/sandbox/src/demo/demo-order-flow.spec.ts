@@ -2,10 +2,14 @@ import { mulberry32 } from '@app/domain';
 import { nextDemoOrder } from './demo-order-flow';
 
 const instruments = [
-  { symbol: 'CQEA-2025', referencePrice: 3600, tick: 1, lot: 1 },
-  { symbol: 'CCER', referencePrice: 8000, tick: 5, lot: 10 },
+  { symbol: 'CQEA-2025', jurisdiction: 'CQ', referencePrice: 3600, tick: 1, lot: 1 },
+  { symbol: 'SCEA-2025', jurisdiction: 'SC', referencePrice: 4000, tick: 1, lot: 1 },
+  { symbol: 'CCER', jurisdiction: 'NATIONAL', referencePrice: 8000, tick: 5, lot: 10 },
 ];
-const accounts = ['cq-power-001', 'sc-steel-002'];
+const accounts = [
+  { id: 'cq-power-001', jurisdiction: 'CQ' },
+  { id: 'sc-steel-002', jurisdiction: 'SC' },
+];
 
 describe('demo order flow', () => {
   it('keeps every order on the tick and lot, within 2 % of the reference, from a demo account', () => {
@@ -19,7 +23,16 @@ describe('demo order flow', () => {
       expect(Math.abs(order.price - instrument.referencePrice)).toBeLessThanOrEqual(
         instrument.referencePrice * 0.02,
       );
-      expect(accounts).toContain(order.account);
+      expect(accounts.map((a) => a.id)).toContain(order.account);
+    }
+  });
+
+  it("trades only the firm's own province's allowance or the national credit", () => {
+    const prng = mulberry32(11);
+    for (let i = 0; i < 500; i++) {
+      const order = nextDemoOrder(prng, instruments, accounts);
+      if (order.account === 'cq-power-001') expect(order.instrument).not.toBe('SCEA-2025');
+      else expect(order.instrument).not.toBe('CQEA-2025');
     }
   });
 

@@ -14,7 +14,7 @@ export function startDemoTrading(
   const logger = new Logger('DemoTrading');
   const prng = mulberry32(demo.trading.seed);
   const traded = instruments.filter((i) => demo.trading.instruments.includes(i.symbol));
-  const accounts = demo.enterprises.map((e) => e.id);
+  const accounts = demo.enterprises.map(({ id, jurisdiction }) => ({ id, jurisdiction }));
   let rejected = 0;
   const timer = setInterval(() => {
     const order = nextDemoOrder(prng, traded, accounts);

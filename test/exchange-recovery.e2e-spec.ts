@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { bookStreamId, shardOf } from '@app/contracts';
 import { mulberry32 } from '@app/domain';
@@ -6,7 +5,8 @@ import { EventStore } from '@app/event-store';
 import { InstrumentCatalogue } from '@app/platform';
 import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
 import { BookCache } from '../apps/exchange/src/books/book-cache';
-import { eventually, freePort } from './support/http';
+import { eventually } from './support/http';
+import { ServiceProcesses } from './support/service-processes';
 import { fundMember } from './support/members';
 
 const SHARDS = 4;
@@ -42,24 +42,10 @@ interface BookRow {
 describe('exchange recovery after a worker is SIGKILLed under load', () => {
   let db: TestDatabase;
   let store: EventStore;
-  const processes: ChildProcess[] = [];
+  const processes = new ServiceProcesses();
   let gatewayUrl = '';
 
-  const start = async (app: 'gateway' | 'exchange', env: Record<string, string>) => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    processes.push(child);
-    const url = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-      30000,
-      `${app} to be healthy`,
-    );
-    return { url, child };
-  };
+  const start = (app: 'gateway' | 'exchange', env: Record<string, string>) => processes.start(app, env);
 
   /** Shards each exchange process holds, by pid, read from the advisory locks. */
   const shardsByPid = async (): Promise<Map<number, number[]>> => {
@@ -99,16 +85,7 @@ describe('exchange recovery after a worker is SIGKILLed under load', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all(
-      processes.map(
-        (p) =>
-          new Promise((resolve) =>
-            p.exitCode !== null || p.signalCode !== null
-              ? resolve(null)
-              : (p.once('exit', resolve), p.kill('SIGTERM')),
-          ),
-      ),
-    );
+    await processes.stopAll();
     await store?.close();
     await db?.drop();
   });
@@ -123,7 +100,7 @@ describe('exchange recovery after a worker is SIGKILLed under load', () => {
       'the two workers to split the shards',
     );
     const [victimPid, victimShards] = [...split.entries()][0];
-    const victim = processes.find((p) => p.pid === victimPid)!;
+    const victim = processes.byPid(victimPid)!;
 
     const sent: SentOrder[] = [];
     const acknowledged: SentOrder[] = [];

@@ -1,7 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
-import { eventually, freePort } from './support/http';
+import { ServiceProcesses } from './support/service-processes';
 import { crossTwoOrders, expectedTrade } from './support/walking-skeleton';
 
 /**
@@ -10,24 +9,11 @@ import { crossTwoOrders, expectedTrade } from './support/walking-skeleton';
  */
 describe('walking skeleton, as separate services on PostgreSQL and Redis', () => {
   let db: TestDatabase;
-  const processes: ChildProcess[] = [];
+  const processes = new ServiceProcesses();
   let gatewayUrl = '';
 
-  const start = async (app: 'gateway' | 'exchange', env: Record<string, string>) => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    processes.push(child);
-    const url = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-      30000,
-      `${app} to be healthy`,
-    );
-    return url;
-  };
+  const start = async (app: 'gateway' | 'exchange', env: Record<string, string>) =>
+    (await processes.start(app, env)).url;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -42,14 +28,7 @@ describe('walking skeleton, as separate services on PostgreSQL and Redis', () =>
   }, 60000);
 
   afterAll(async () => {
-    await Promise.all(
-      processes.map(
-        (p) =>
-          new Promise((resolve) =>
-            p.exitCode !== null ? resolve(null) : (p.once('exit', resolve), p.kill('SIGTERM')),
-          ),
-      ),
-    );
+    await processes.stopAll();
     await db?.drop();
   });
 

@@ -1,0 +1,48 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { eventually, freePort } from './http';
+
+export type ServiceApp = 'gateway' | 'exchange' | 'registry' | 'sandbox';
+
+/**
+ * Built services (`npm run build` first) as separate OS processes, each on a free port, started
+ * and stopped together: what the multi-process e2e tests share.
+ */
+export class ServiceProcesses {
+  private readonly children: ChildProcess[] = [];
+
+  /** Starts `dist/apps/<app>/src/main.js` and waits for its /health. */
+  async start(app: ServiceApp, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    this.children.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    await eventually(
+      async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
+      30000,
+      `${app} to be healthy`,
+    );
+    return { url, child };
+  }
+
+  /** The started process with this pid, e.g. to kill it. */
+  byPid(pid: number): ChildProcess | undefined {
+    return this.children.find((p) => p.pid === pid);
+  }
+
+  /** SIGTERM to every process still running, and wait until each has exited. */
+  async stopAll(): Promise<void> {
+    await Promise.all(
+      this.children.map(
+        (p) =>
+          new Promise((resolve) =>
+            p.exitCode !== null || p.signalCode !== null
+              ? resolve(null)
+              : (p.once('exit', resolve), p.kill('SIGTERM')),
+          ),
+      ),
+    );
+  }
+}

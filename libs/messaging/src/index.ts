@@ -6,6 +6,7 @@ export {
 } from './schema/messaging-schema.migration';
 export {
   MESSAGE_TRANSPORT,
+  type BatchHandler,
   type ConsumeOptions,
   type ConsumerHandle,
   type MessageHandler,
@@ -19,5 +20,10 @@ export { toJobId } from './transport/bullmq-job-id';
 export { createMessageTransport, type MessagingTransportConfig } from './transport/create-message-transport';
 export { Outbox, type OutboxMessage, type OutboxOptions } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { idempotentHandler, type TransactionalHandler } from './consumers/idempotent-handler';
+export {
+  idempotentBatchHandler,
+  idempotentHandler,
+  type TransactionalBatchHandler,
+  type TransactionalHandler,
+} from './consumers/idempotent-handler';
 export { MessagingModule, type MessagingModuleOptions } from './messaging.module';

@@ -14,9 +14,10 @@ import {
   ReportBlockTradeMessage,
   shardOf,
 } from '@app/contracts';
-import { EventStore } from '@app/event-store';
+import { EventMetadata, EventStore, NewEvent } from '@app/event-store';
 import {
   ConsumerHandle,
+  idempotentBatchHandler,
   idempotentHandler,
   MESSAGE_TRANSPORT,
   MessageTransport,
@@ -27,11 +28,18 @@ import { ShardOwnership } from '../sharding/shard-ownership';
 import { SettlementService } from '../clearing/settlement.service';
 import { BookCache } from './book-cache';
 import { BookSnapshotter } from './book-snapshotter';
+import { InstrumentBook } from './instrument-book';
 import { outsideBlockWindow } from './sessions/block-window';
 
+/** Commands of one shard applied in one transaction when they are already waiting in its queue. */
+const COMMANDS_PER_TRANSACTION = 200;
+
 /**
- * The single writer of each book: one consumer per owned shard queue, one message at a time. The
- * book's events, the dedupe record of the command and nothing else commit together; a command
+ * The single writer of each book: one consumer per owned shard queue, its messages in queue
+ * order. The commands waiting in the queue (up to {@link COMMANDS_PER_TRANSACTION}) are applied
+ * one after the other in one transaction: their book events, settlement and dedupe records commit
+ * together, so one commit serves many commands under load and the events are those of applying
+ * them one at a time. If the batch fails, each command is retried on its own. A command
  * delivered twice is applied once. Should two workers ever write one book (a lease lost while a
  * command was in flight), the stream version refuses the second append and the book is reloaded.
  */
@@ -40,6 +48,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly logger = new Logger(BookWorker.name);
   private readonly consumers = new Map<number, ConsumerHandle>();
   private readonly applyOnce: (message: TransportMessage) => Promise<void>;
+  private readonly applyAllOnce: (messages: readonly TransportMessage[]) => Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,7 +62,10 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly catalogue: InstrumentCatalogue,
   ) {
     this.applyOnce = idempotentHandler(this.dataSource, 'exchange-book-worker', (message, manager) =>
-      this.apply(message as unknown as ExchangeCommandMessage, manager),
+      this.applyAll([message as unknown as ExchangeCommandMessage], manager),
+    );
+    this.applyAllOnce = idempotentBatchHandler(this.dataSource, 'exchange-book-worker', (messages, manager) =>
+      this.applyAll(messages as unknown as ExchangeCommandMessage[], manager),
     );
   }
 
@@ -75,7 +87,10 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     const handle = await this.transport.consume(
       `${EXCHANGE_QUEUE_PREFIX}${shard}`,
       (message) => this.handle(message),
-      { concurrency: 1 },
+      {
+        concurrency: 1,
+        batch: { max: COMMANDS_PER_TRANSACTION, handler: (messages) => this.handleAll(messages) },
+      },
     );
     this.consumers.set(shard, handle);
   }
@@ -105,6 +120,25 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     if (book) this.snapshots.saveIfDue(book);
   }
 
+  private async handleAll(messages: readonly TransportMessage[]): Promise<void> {
+    const instruments = new Set<string>();
+    for (const message of messages) {
+      const instrument = (message.payload as { instrument?: string }).instrument;
+      if (instrument) instruments.add(instrument);
+    }
+    try {
+      await this.applyAllOnce(messages);
+    } catch (error) {
+      // Books may hold changes that did not commit; the transport retries each command on its own.
+      for (const instrument of instruments) this.books.evict(instrument);
+      throw error;
+    }
+    for (const instrument of instruments) {
+      const book = this.books.peek(instrument);
+      if (book) this.snapshots.saveIfDue(book);
+    }
+  }
+
   /** With scheduled sessions, block trades are taken only inside the instrument's block windows. */
   private blockWindowRefusal(m: ReportBlockTradeMessage): BookEvent[] | undefined {
     if (this.config.EXCHANGE_SESSIONS !== 'scheduled') return undefined;
@@ -112,29 +146,45 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     return rules ? outsideBlockWindow(m, rules.hours) : undefined;
   }
 
-  private async apply(command: ExchangeCommandMessage, manager: EntityManager): Promise<void> {
-    const { instrument, commandId } = command.payload;
-    const book = await this.books.get(instrument, manager);
-    const events =
-      command.name === 'PlaceOrder'
-        ? book.place(command.payload)
-        : command.name === 'AmendOrder'
-          ? book.amend(command.payload)
-          : command.name === 'ReportBlockTrade'
-            ? (this.blockWindowRefusal(command.payload) ?? book.block(command.payload))
-            : command.name === 'SetSession'
-              ? book.setSession(command.payload)
-              : command.name === 'ConfigureBook'
-                ? book.configure(command.payload)
-                : book.cancel(command.payload.orderId);
-    if (events.length === 0) return;
-    const result = await this.store.append(
-      bookStreamId(instrument),
-      book.version,
-      events.map((e) => ({ ...e, metadata: { commandId, causationId: commandId } })),
-      { manager },
-    );
-    await this.settlement.apply(events, manager, { commandId, causationId: commandId });
-    book.version = result.nextVersion;
+  /**
+   * Applies the commands in order: each to its book in memory, then one append per book of all
+   * its events (each event with its command's metadata) and one settlement of them all, so a
+   * batch costs a handful of statements whatever its size.
+   */
+  private async applyAll(commands: readonly ExchangeCommandMessage[], manager: EntityManager): Promise<void> {
+    const decided: { book: InstrumentBook; events: BookEvent[]; metadata: EventMetadata }[] = [];
+    for (const command of commands) {
+      const book = await this.books.get(command.payload.instrument, manager);
+      const events = this.decide(book, command);
+      const { commandId } = command.payload;
+      if (events.length > 0) decided.push({ book, events, metadata: { commandId, causationId: commandId } });
+    }
+    const byBook = new Map<InstrumentBook, NewEvent[]>();
+    for (const { book, events, metadata } of decided) {
+      const list = byBook.get(book) ?? [];
+      for (const e of events) list.push({ ...e, metadata });
+      byBook.set(book, list);
+    }
+    for (const [book, events] of byBook) {
+      const result = await this.store.append(bookStreamId(book.instrument.symbol), book.version, events, {
+        manager,
+      });
+      book.version = result.nextVersion;
+    }
+    await this.settlement.applyAll(decided, manager);
+  }
+
+  private decide(book: InstrumentBook, command: ExchangeCommandMessage): BookEvent[] {
+    return command.name === 'PlaceOrder'
+      ? book.place(command.payload)
+      : command.name === 'AmendOrder'
+        ? book.amend(command.payload)
+        : command.name === 'ReportBlockTrade'
+          ? (this.blockWindowRefusal(command.payload) ?? book.block(command.payload))
+          : command.name === 'SetSession'
+            ? book.setSession(command.payload)
+            : command.name === 'ConfigureBook'
+              ? book.configure(command.payload)
+              : book.cancel(command.payload.orderId);
   }
 }

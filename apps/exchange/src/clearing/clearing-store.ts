@@ -97,7 +97,7 @@ export class ClearingStore {
   async write(
     manager: EntityManager,
     ledger: ClearingLedger,
-    events: readonly { stream: string; event: ClearingEvent }[],
+    events: readonly { stream: string; event: ClearingEvent; metadata?: EventMetadata }[],
     metadata: EventMetadata = {},
   ): Promise<void> {
     if (events.length === 0) return;
@@ -112,6 +112,7 @@ export class ClearingStore {
           `clearing rows disagree with the ledger: ${ended.size} reservations should have ended`,
         );
     }
+    if (events.some((e) => e.metadata)) return this.appendInRuns(manager, events, metadata);
     const byStream = new Map<string, ClearingEvent[]>();
     for (const { stream, event } of events) {
       let list = byStream.get(stream);
@@ -125,6 +126,30 @@ export class ClearingStore {
         list.map((e) => ({ type: e.type, data: e.data, metadata })),
         { manager },
       );
+  }
+
+  /**
+   * Events of several commands (each with its own metadata), appended in consecutive runs per
+   * stream so the log keeps the order they were decided in across streams too.
+   */
+  private async appendInRuns(
+    manager: EntityManager,
+    events: readonly { stream: string; event: ClearingEvent; metadata?: EventMetadata }[],
+    metadata: EventMetadata,
+  ): Promise<void> {
+    for (let start = 0; start < events.length;) {
+      let end = start + 1;
+      while (end < events.length && events[end].stream === events[start].stream) end++;
+      await this.store.append(
+        events[start].stream,
+        'any',
+        events
+          .slice(start, end)
+          .map((e) => ({ type: e.event.type, data: e.event.data, metadata: e.metadata ?? metadata })),
+        { manager },
+      );
+      start = end;
+    }
   }
 
   private async register(

@@ -37,6 +37,29 @@ export class SettlementService {
     }
     await this.clearing.write(manager, ledger, out, metadata);
   }
+
+  /**
+   * Settles the events of several commands, in order, as {@link apply} one after the other would,
+   * with one load (every owner's cash row locked in id order at once: locking per command would
+   * deadlock against other writers) and one write; each clearing event keeps its command's metadata.
+   */
+  async applyAll(
+    commands: readonly { events: readonly BookEvent[]; metadata: EventMetadata }[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const orderIds = new Set<string>();
+    for (const c of commands) for (const e of c.events) for (const id of orderIdsOf(e)) orderIds.add(id);
+    if (orderIds.size === 0) return;
+    const ledger = await this.clearing.load(manager, { orders: [...orderIds], lock: true });
+    const out: { stream: string; event: ClearingEvent; metadata: EventMetadata }[] = [];
+    for (const { events, metadata } of commands)
+      for (const e of events) {
+        const decided = decide(ledger, e);
+        ledger.apply(decided);
+        for (const event of decided) out.push({ stream: clearingStreamId(instrumentOf(e)), event, metadata });
+      }
+    await this.clearing.write(manager, ledger, out);
+  }
 }
 
 function decide(ledger: Parameters<typeof settleTrade>[0], e: BookEvent): ClearingEvent[] {

@@ -3,7 +3,7 @@ import { MESSAGING_MIGRATIONS } from '../schema/messaging-schema.migration';
 import { eventually, uniquePrefix, wipeRedis } from '../testing/eventually';
 import { BullMqTransport } from '../transport/bullmq-transport';
 import type { TransportMessage } from '../transport/message-transport';
-import { idempotentHandler } from './idempotent-handler';
+import { idempotentBatchHandler, idempotentHandler } from './idempotent-handler';
 
 jest.setTimeout(60_000);
 const silent = (): void => undefined;
@@ -97,6 +97,43 @@ describe('idempotentHandler', () => {
       await consumer.close();
       await transport.close();
       expect(await credits()).toBe(1);
+    });
+  });
+
+  describe('given a batch', () => {
+    const batchCredit = () =>
+      idempotentBatchHandler(db.dataSource, 'ledger', async (messages, manager) => {
+        for (const m of messages)
+          await manager.query(`INSERT INTO credits (message_id, amount) VALUES ($1, 10)`, [m.id]);
+      });
+    const m = (n: number): TransportMessage => ({ id: `credit:${n}`, name: 'Credit', payload: {} });
+
+    it('applies only the messages not handled before, once each, in order', async () => {
+      await credit()(m(2));
+      const handled: string[] = [];
+      await idempotentBatchHandler(db.dataSource, 'ledger', async (messages) => {
+        handled.push(...messages.map((x) => x.id));
+      })([m(1), m(2), m(3), m(1)]);
+      expect(handled).toEqual(['credit:1', 'credit:3']);
+    });
+
+    it('shares the dedupe records with the single-message handler', async () => {
+      await batchCredit()([m(1), m(2)]);
+      await credit()(m(1));
+      await batchCredit()([m(2), m(3)]);
+      expect(await credits()).toBe(3);
+    });
+
+    it('rolls back every record with the effects when the handler fails', async () => {
+      await expect(
+        idempotentBatchHandler(db.dataSource, 'ledger', async (messages, manager) => {
+          await manager.query(`INSERT INTO credits (message_id, amount) VALUES ($1, 10)`, [messages[0].id]);
+          throw new Error('crashed after writing');
+        })([m(1), m(2)]),
+      ).rejects.toThrow('crashed');
+      expect(await credits()).toBe(0);
+      await batchCredit()([m(1), m(2)]);
+      expect(await credits()).toBe(2);
     });
   });
 });

@@ -82,4 +82,52 @@ describe('BullMqTransport', () => {
     await transport.publish('retry', message(1));
     await eventually(() => attempts === 3);
   });
+
+  describe('given a batch handler', () => {
+    it('hands it the jobs waiting behind the first, in queue order, and completes them all', async () => {
+      const batches: string[][] = [];
+      const single: string[] = [];
+      await transport.publishBatch('batched', [...Array(30).keys()].map(message));
+      await transport.consume('batched', async (m) => void single.push(m.id), {
+        concurrency: 1,
+        batch: { max: 10, handler: async (messages) => void batches.push(messages.map((m) => m.id)) },
+      });
+      await eventually(() => [...batches.flat(), ...single].length === 30);
+      expect(batches.length).toBeGreaterThan(0);
+      expect(batches.every((b) => b.length <= 10)).toBe(true);
+      expect(batches.flat().concat(single).sort()).toEqual(
+        [...Array(30).keys()].map((n) => `place:${n}`).sort(),
+      );
+      const delivered = batches.flat();
+      expect(delivered).toEqual([...delivered].sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))));
+      await eventually(async () => (await transport.jobCount('batched')) === 30);
+      expect(await transport.held('batched', ['place:0', 'place:29', 'place:99'])).toEqual(
+        new Set(['place:0', 'place:29']),
+      );
+    });
+
+    it('falls back to one message at a time when the batch fails, so only the bad one fails', async () => {
+      const seen: string[] = [];
+      await transport.publishBatch('fallback', [...Array(5).keys()].map(message));
+      await transport.consume(
+        'fallback',
+        async (m) => {
+          if (m.id === 'place:2') throw new Error('poisoned');
+          seen.push(m.id);
+        },
+        {
+          concurrency: 1,
+          batch: {
+            max: 10,
+            handler: async (messages) => {
+              if (messages.some((m) => m.id === 'place:2')) throw new Error('poisoned');
+              for (const m of messages) seen.push(m.id);
+            },
+          },
+        },
+      );
+      await eventually(() => seen.length === 4);
+      expect(seen).toEqual(['place:0', 'place:1', 'place:3', 'place:4']);
+    });
+  });
 });

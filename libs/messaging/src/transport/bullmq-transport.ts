@@ -2,6 +2,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { toJobId } from './bullmq-job-id';
 import type {
+  BatchHandler,
   ConsumeOptions,
   ConsumerHandle,
   MessageHandler,
@@ -68,10 +69,14 @@ export class BullMqTransport implements MessageTransport {
   }
 
   async consume(queue: string, handler: MessageHandler, options: ConsumeOptions): Promise<ConsumerHandle> {
-    const worker = new Worker<JobData>(
+    const batch =
+      options.concurrency <= 1 && options.batch && options.batch.max > 1 ? options.batch : undefined;
+    const worker: Worker<JobData> = new Worker<JobData>(
       queue,
-      (job: Job<JobData>) =>
-        this.runInPlace(handler, { id: job.data.id, name: job.name, payload: job.data.payload }),
+      (job: Job<JobData>, token?: string) =>
+        batch && token
+          ? this.runBatch(worker, token, job, handler, batch)
+          : this.runInPlace(handler, messageOf(job)),
       {
         connection: { url: this.options.redisUrl, maxRetriesPerRequest: null },
         prefix: this.options.prefix,
@@ -94,6 +99,20 @@ export class BullMqTransport implements MessageTransport {
     };
   }
 
+  async held(queue: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const q = this.queue(queue);
+    const pipeline = this.producer.pipeline();
+    for (const id of ids) pipeline.exists(q.toKey(toJobId(id)));
+    const replies = (await pipeline.exec()) ?? [];
+    const held = new Set<string>();
+    replies.forEach(([error, exists], i) => {
+      if (error) throw error;
+      if (exists === 1) held.add(ids[i]);
+    });
+    return held;
+  }
+
   /** Jobs Redis holds for the queue in any state (waiting, active, delayed, completed, failed). */
   async jobCount(queue: string): Promise<number> {
     return this.queue(queue).getJobCountByTypes(
@@ -114,6 +133,69 @@ export class BullMqTransport implements MessageTransport {
     this.queues.clear();
     await Promise.all(queues.map((queue) => queue.close()));
     if (this.producer.status !== 'end') await this.producer.quit().catch(() => this.producer.disconnect());
+  }
+
+  /**
+   * Takes the jobs already waiting behind `first` (moved to active under the same token, in queue
+   * order) and hands them all to the batch handler; each extra job is then completed or failed by
+   * hand, as BullMQ does for the job it gave us. A stalled-job check recovers them after a crash.
+   */
+  private async runBatch(
+    worker: Worker<JobData>,
+    token: string,
+    first: Job<JobData>,
+    handler: MessageHandler,
+    batch: { max: number; handler: BatchHandler },
+  ): Promise<void> {
+    const extra = await takeWaiting(worker, token, batch.max - 1);
+    if (extra.length === 0) return this.runInPlace(handler, messageOf(first));
+    try {
+      await batch.handler([first, ...extra].map(messageOf));
+    } catch (error) {
+      this.log(
+        `batch of ${extra.length + 1} on ${first.queueName} failed, one at a time: ${describe(error)}`,
+      );
+      return this.oneAtATime(token, first, extra, handler);
+    }
+    await Promise.all(extra.map((job) => this.settle(job, token)));
+  }
+
+  /** The batch's messages in order; the first's failure is thrown once the rest are done. */
+  private async oneAtATime(
+    token: string,
+    first: Job<JobData>,
+    extra: readonly Job<JobData>[],
+    handler: MessageHandler,
+  ): Promise<void> {
+    let firstError: unknown;
+    try {
+      await this.runInPlace(handler, messageOf(first));
+    } catch (error) {
+      firstError = error;
+    }
+    for (const job of extra) {
+      try {
+        await this.runInPlace(handler, messageOf(job));
+      } catch (error) {
+        await this.settle(job, token, error);
+        continue;
+      }
+      await this.settle(job, token);
+    }
+    if (firstError !== undefined) throw firstError;
+  }
+
+  /** Completes (or fails, for a retry with backoff) a job taken by hand; a lost lock is only logged. */
+  private async settle(job: Job<JobData>, token: string, error?: unknown): Promise<void> {
+    try {
+      if (error === undefined) await job.moveToCompleted(undefined, token, false);
+      else {
+        this.log(`message ${job.data.id} on ${job.queueName} failed: ${describe(error)}`);
+        await job.moveToFailed(error instanceof Error ? error : new Error(String(error)), token, false);
+      }
+    } catch (settleError) {
+      this.log(`message ${job.data.id} on ${job.queueName} not settled: ${describe(settleError)}`);
+    }
   }
 
   private async runInPlace(handler: MessageHandler, message: TransportMessage): Promise<void> {
@@ -147,4 +229,32 @@ export class BullMqTransport implements MessageTransport {
     }
     return queue;
   }
+}
+
+function messageOf(job: Job<JobData>): TransportMessage {
+  return { id: job.data.id, name: job.name, payload: job.data.payload };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Up to `max` jobs waiting in the worker's queue, in queue order, moved to active under `token`.
+ * Asks in rounds of 1, 2, 4, … (pipelined), so an idle queue costs one call and a long one few.
+ */
+async function takeWaiting(worker: Worker<JobData>, token: string, max: number): Promise<Job<JobData>[]> {
+  const taken: Job<JobData>[] = [];
+  for (let round = 1; taken.length < max; round *= 2) {
+    const asks = Math.min(round, max - taken.length);
+    const jobs = await Promise.all(
+      Array.from(
+        { length: asks },
+        () => worker.getNextJob(token, { block: false }) as Promise<Job<JobData> | undefined>,
+      ),
+    );
+    for (const job of jobs) if (job) taken.push(job);
+    if (jobs.some((job) => !job)) break;
+  }
+  return taken;
 }

@@ -153,4 +153,43 @@ describe('InProcessTransport', () => {
       expect(transport.waitingCount('q')).toBe(1);
     });
   });
+
+  describe('given a batch handler', () => {
+    it('hands it the messages waiting, in publish order, at most max at a time', async () => {
+      transport = new InProcessTransport({ log: silent });
+      await transport.publishBatch('q', [...Array(25).keys()].map(message));
+      const batches: string[][] = [];
+      await transport.consume('q', async (m) => void batches.push([m.id]), {
+        concurrency: 1,
+        batch: { max: 10, handler: async (messages) => void batches.push(messages.map((m) => m.id)) },
+      });
+      await transport.whenIdle();
+      expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
+      expect(batches.flat()).toEqual([...Array(25).keys()].map((n) => `cmd:${n}`));
+    });
+
+    it('retries each message on its own, in order, when the batch fails', async () => {
+      transport = new InProcessTransport({ attempts: 2, backoffMs: 1, log: silent });
+      await transport.publishBatch('q', [message(1), message(2), message(3)]);
+      const seen: string[] = [];
+      await transport.consume(
+        'q',
+        async (m) => {
+          if (m.id === 'cmd:2') throw new Error('poisoned');
+          seen.push(m.id);
+        },
+        {
+          concurrency: 1,
+          batch: {
+            max: 10,
+            handler: async () => {
+              throw new Error('poisoned');
+            },
+          },
+        },
+      );
+      await transport.whenIdle();
+      expect(seen).toEqual(['cmd:1', 'cmd:3']);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import type {
+  BatchHandler,
   ConsumeOptions,
   ConsumerHandle,
   MessageHandler,
@@ -18,6 +19,7 @@ export interface InProcessTransportOptions {
 interface Consumer {
   readonly handler: MessageHandler;
   readonly concurrency: number;
+  readonly batch: { max: number; handler: BatchHandler } | undefined;
   active: number;
   closed: boolean;
   readonly settled: Set<() => void>;
@@ -74,6 +76,7 @@ export class InProcessTransport implements MessageTransport {
     const consumer: Consumer = {
       handler,
       concurrency: Math.max(1, Math.floor(options.concurrency)),
+      batch: options.concurrency <= 1 && options.batch && options.batch.max > 1 ? options.batch : undefined,
       active: 0,
       closed: false,
       settled: new Set(),
@@ -137,43 +140,85 @@ export class InProcessTransport implements MessageTransport {
   private pump(state: QueueState): void {
     for (const consumer of state.consumers) {
       while (!consumer.closed && consumer.active < consumer.concurrency && state.waiting.length > 0) {
-        const message = state.waiting.shift() as TransportMessage;
         consumer.active++;
         this.inFlight++;
-        void this.deliver(state, consumer, message);
+        if (consumer.batch && state.waiting.length > 1) {
+          void this.deliverBatch(state, consumer, state.waiting.splice(0, consumer.batch.max));
+        } else {
+          void this.deliver(state, consumer, state.waiting.shift() as TransportMessage);
+        }
       }
     }
     this.checkIdle();
   }
 
-  private async deliver(state: QueueState, consumer: Consumer, message: TransportMessage): Promise<void> {
+  /** Several waiting messages at once; if that fails, each in order on its own (with retries). */
+  private async deliverBatch(
+    state: QueueState,
+    consumer: Consumer,
+    messages: readonly TransportMessage[],
+  ): Promise<void> {
     try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await consumer.handler(message);
-          state.ids.delete(message.id);
-          return;
-        } catch (error) {
-          if (attempt >= this.attempts) {
-            state.ids.delete(message.id);
-            this.log(`message ${message.id} dropped after ${attempt} attempts: ${describe(error)}`);
-            return;
-          }
-          if (consumer.closed) {
-            // Someone else (or a later consumer) takes it, still ahead of what followed it.
-            state.waiting.unshift(message);
-            return;
-          }
-          this.log(`message ${message.id} failed (attempt ${attempt}), retrying: ${describe(error)}`);
-          await sleep(this.backoffMs * 2 ** (attempt - 1));
+      await (consumer.batch as { handler: BatchHandler }).handler(messages);
+      for (const message of messages) state.ids.delete(message.id);
+    } catch (error) {
+      this.log(`batch of ${messages.length} failed, one at a time: ${describe(error)}`);
+      for (const [i, message] of messages.entries()) {
+        if (consumer.closed) {
+          state.waiting.unshift(...messages.slice(i));
+          break;
+        }
+        if ((await this.attempt(state, consumer, message)) === 'requeued') {
+          state.waiting.splice(1, 0, ...messages.slice(i + 1));
+          break;
         }
       }
     } finally {
-      consumer.active--;
-      this.inFlight--;
-      for (const resolve of consumer.settled) resolve();
-      consumer.settled.clear();
-      this.pump(state);
+      this.settle(state, consumer);
+    }
+  }
+
+  private async deliver(state: QueueState, consumer: Consumer, message: TransportMessage): Promise<void> {
+    try {
+      await this.attempt(state, consumer, message);
+    } finally {
+      this.settle(state, consumer);
+    }
+  }
+
+  private settle(state: QueueState, consumer: Consumer): void {
+    consumer.active--;
+    this.inFlight--;
+    for (const resolve of consumer.settled) resolve();
+    consumer.settled.clear();
+    this.pump(state);
+  }
+
+  /** Handles one message with retries; 'requeued' when the consumer closed and it went back first in line. */
+  private async attempt(
+    state: QueueState,
+    consumer: Consumer,
+    message: TransportMessage,
+  ): Promise<'done' | 'requeued'> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await consumer.handler(message);
+        state.ids.delete(message.id);
+        return 'done';
+      } catch (error) {
+        if (attempt >= this.attempts) {
+          state.ids.delete(message.id);
+          this.log(`message ${message.id} dropped after ${attempt} attempts: ${describe(error)}`);
+          return 'done';
+        }
+        if (consumer.closed) {
+          // Someone else (or a later consumer) takes it, still ahead of what followed it.
+          state.waiting.unshift(message);
+          return 'requeued';
+        }
+        this.log(`message ${message.id} failed (attempt ${attempt}), retrying: ${describe(error)}`);
+        await sleep(this.backoffMs * 2 ** (attempt - 1));
+      }
     }
   }
 

@@ -8,9 +8,18 @@ export interface TransportMessage {
 /** Throwing makes the transport retry the message (with backoff) up to its attempt limit. */
 export type MessageHandler = (message: TransportMessage) => Promise<void>;
 
+/** Handles several messages of one queue together (e.g. in one transaction), in queue order. */
+export type BatchHandler = (messages: readonly TransportMessage[]) => Promise<void>;
+
 export interface ConsumeOptions {
   /** Messages of this queue handled at once by this consumer; 1 keeps the queue's order. */
   concurrency: number;
+  /**
+   * With concurrency 1: the messages already waiting behind the one taken (up to `max` in all) go
+   * to `handler` together, in queue order. If it throws, each of them goes through the single
+   * message handler instead (with its usual retries), so one bad message fails only itself.
+   */
+  batch?: { max: number; handler: BatchHandler };
 }
 
 export interface ConsumerHandle {
@@ -27,6 +36,11 @@ export interface MessageTransport {
   /** Publishes in order; equivalent to `publish` one by one, in fewer round trips. */
   publishBatch(queue: string, messages: readonly TransportMessage[]): Promise<void>;
   consume(queue: string, handler: MessageHandler, options: ConsumeOptions): Promise<ConsumerHandle>;
+  /**
+   * Of these message ids, those the transport still holds (in any state): publishing them again
+   * would be a no-op. Lets the relay re-send only what was lost, and say so truthfully.
+   */
+  held?(queue: string, ids: readonly string[]): Promise<Set<string>>;
   /** Closes every consumer and connection. */
   close(): Promise<void>;
 }

@@ -184,14 +184,14 @@ export class OutboxRelay {
       'acknowledged_at',
       processed.map((row) => row.id),
     );
-    await publishRows(this.transport, unprocessed);
+    const resent = await publishRows(this.transport, unprocessed, true);
     await stamp(
       manager,
       'published_at',
       unprocessed.map((row) => row.id),
     );
     return {
-      count: unprocessed.length,
+      count: resent,
       last: rows.length < this.batchSize ? undefined : rows[rows.length - 1].id,
     };
   }

@@ -9,22 +9,30 @@ export interface OutboxRow {
   message_id: string;
 }
 
-/** Publishes rows keeping their id order within each queue (queues go in parallel). */
-export async function publishRows(transport: MessageTransport, rows: readonly OutboxRow[]): Promise<void> {
+/**
+ * Publishes rows keeping their id order within each queue (queues go in parallel). `again`: rows
+ * published before and not processed since, sent with the transport's `republishBatch` if it has one.
+ */
+export async function publishRows(
+  transport: MessageTransport,
+  rows: readonly OutboxRow[],
+  again = false,
+): Promise<number> {
   const byQueue = new Map<string, OutboxRow[]>();
   for (const row of rows) {
     const list = byQueue.get(row.queue);
     if (list) list.push(row);
     else byQueue.set(row.queue, [row]);
   }
-  await Promise.all(
-    [...byQueue].map(([queue, list]) =>
-      transport.publishBatch(
-        queue,
-        list.map((row) => ({ id: row.message_id, name: row.name, payload: row.payload })),
-      ),
-    ),
+  const counts = await Promise.all(
+    [...byQueue].map(async ([queue, list]) => {
+      const messages = list.map((row) => ({ id: row.message_id, name: row.name, payload: row.payload }));
+      if (again && transport.republishBatch) return transport.republishBatch(queue, messages);
+      await transport.publishBatch(queue, messages);
+      return messages.length;
+    }),
   );
+  return counts.reduce((sum, n) => sum + n, 0);
 }
 
 /** Sets a timestamp column on rows; a CTE so the driver returns plain rows whatever the command. */

@@ -45,6 +45,22 @@ describe('BullMqTransport', () => {
     expect(await transport.jobCount('dedupe')).toBe(1);
   });
 
+  it('re-publishes a message whose job finished or went stale, but not one still waiting', async () => {
+    await transport.publish('again', message(1));
+    expect(await transport.republishBatch('again', [message(1)])).toBe(0); // still waiting: left alone
+    expect(await transport.jobCount('again')).toBe(1);
+
+    const seen: string[] = [];
+    const consumer = await transport.consume('again', async (m) => void seen.push(m.id), { concurrency: 1 });
+    await eventually(() => seen.length === 1);
+    // A finished job under this id would swallow a plain re-publish: the consumer's record is what
+    // says "processed", so the relay re-sends, and the stale job must not stand in the way.
+    expect(await transport.republishBatch('again', [message(1)])).toBe(1);
+    await eventually(() => seen.length === 2);
+    expect(seen).toEqual(['place:1', 'place:1']);
+    await consumer.close();
+  });
+
   it('retries a failing message in place first, keeping the queue order', async () => {
     const seen: string[] = [];
     let failures = 2;

@@ -40,6 +40,9 @@ interface JobData {
  * Queues on Redis through BullMQ. The job id is derived from the message id, so re-publishing a
  * message Redis still holds is a no-op; one lost (Redis flushed or failed over) is added afresh.
  */
+/** Job states from which BullMQ will still hand the job to a worker. */
+const DELIVERABLE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
 export class BullMqTransport implements MessageTransport {
   private readonly producer: Redis;
   private readonly queues = new Map<string, Queue<JobData>>();
@@ -97,6 +100,23 @@ export class BullMqTransport implements MessageTransport {
         await worker.close();
       },
     };
+  }
+
+  async republishBatch(queue: string, messages: readonly TransportMessage[]): Promise<number> {
+    const q = this.queue(queue);
+    const lost: TransportMessage[] = [];
+    for (const message of messages) {
+      const job = await q.getJob(toJobId(message.id));
+      const state = job ? await job.getState() : 'missing';
+      if (DELIVERABLE.has(state)) continue; // still on its way to a consumer
+      // A finished job without the consumer's record, or a stale hash in no list ('unknown'):
+      // BullMQ would ignore an add under its id, so remove it first.
+      if (job)
+        await this.producer.del(q.toKey(job.id!), `${q.toKey(job.id!)}:logs`, `${q.toKey(job.id!)}:lock`);
+      lost.push(message);
+    }
+    await this.publishBatch(queue, lost);
+    return lost.length;
   }
 
   async held(queue: string, ids: readonly string[]): Promise<Set<string>> {

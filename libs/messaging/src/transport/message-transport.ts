@@ -41,6 +41,14 @@ export interface MessageTransport {
    * would be a no-op. Lets the relay re-send only what was lost, and say so truthfully.
    */
   held?(queue: string, ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Publishes again messages that no consumer recorded as processed. Unlike `publishBatch`, a
+   * record of the message the transport holds but will never deliver (finished, or left behind
+   * by a worker that wrote after the store lost its data) is replaced, so the re-send is not
+   * swallowed as a duplicate. Returns how many it published (those still on their way are left).
+   * Without it, the relay re-sends with `publishBatch`.
+   */
+  republishBatch?(queue: string, messages: readonly TransportMessage[]): Promise<number>;
   /** Closes every consumer and connection. */
   close(): Promise<void>;
 }

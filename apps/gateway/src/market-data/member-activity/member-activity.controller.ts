@@ -2,38 +2,13 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
+import { OrderRow, toOrderView } from '../../orders/order-status/order-row';
 import { OrderView } from '../../orders/order-status/order.view';
+import { TradeRow, toTradeView } from '../../trades/trade-row';
 import { MemberOrdersQueryDto, MemberTradesQueryDto } from './member-activity.query.dto';
 import { MemberTradeView } from './member-trade.view';
 
 const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-interface OrderRow {
-  order_id: string;
-  instrument: string;
-  account: string;
-  side: string | null;
-  type: string | null;
-  price: string | null;
-  qty: string;
-  filled: string;
-  remaining: string;
-  status: string;
-  reason: string | null;
-}
-
-interface TradeRow {
-  instrument: string;
-  trade_no: number;
-  price: string;
-  qty: string;
-  buyer: string;
-  seller: string;
-  buy_order_id: string;
-  sell_order_id: string;
-  aggressor: string;
-  executed_at: string;
-}
 
 /**
  * A member's own orders and trades, from the read models. A member id is the trading account its
@@ -58,18 +33,7 @@ export class MemberActivityController {
        ORDER BY updated_position DESC, order_id LIMIT $4`,
       [memberId, query.instrument ?? null, query.status === 'open', query.limit],
     );
-    return rows.map((r) => ({
-      orderId: r.order_id,
-      instrument: r.instrument,
-      account: r.account,
-      side: r.side ?? undefined,
-      price: r.price === null ? undefined : Number(r.price),
-      qty: Number(r.qty),
-      filled: Number(r.filled),
-      remaining: Number(r.remaining),
-      status: r.status,
-      reason: r.reason ?? undefined,
-    }));
+    return rows.map(toOrderView);
   }
 
   @Get(':memberId/trades')
@@ -94,16 +58,7 @@ export class MemberActivityController {
     return rows.map((r) => {
       const side = r.buyer === memberId ? 'buy' : 'sell';
       return {
-        instrument: r.instrument,
-        tradeNo: r.trade_no,
-        price: Number(r.price),
-        qty: Number(r.qty),
-        buyer: r.buyer,
-        seller: r.seller,
-        buyOrderId: r.buy_order_id,
-        sellOrderId: r.sell_order_id,
-        aggressor: r.aggressor,
-        executedAt: Number(r.executed_at),
+        ...toTradeView(r),
         side,
         orderId: side === 'buy' ? r.buy_order_id : r.sell_order_id,
       };

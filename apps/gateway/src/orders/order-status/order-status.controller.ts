@@ -2,20 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
+import { OrderRow, toOrderView } from './order-row';
 import { OrderView } from './order.view';
-
-interface OrderRow {
-  order_id: string;
-  instrument: string;
-  account: string | null;
-  side: string | null;
-  price: string | null;
-  qty: string;
-  filled: string;
-  remaining: string;
-  status: string;
-  reason: string | null;
-}
 
 @ApiTags('orders')
 @Controller('orders')
@@ -29,7 +17,7 @@ export class OrderStatusController {
     const [row]: OrderRow[] = await this.dataSource.query('SELECT * FROM orders_view WHERE order_id = $1', [
       orderId,
     ]);
-    if (row) return toView(row);
+    if (row) return toOrderView(row);
     // Acknowledged but not matched yet: the command is still on its way to the matching worker.
     const [request]: { ack: { instrument: string } }[] = await this.dataSource.query(
       'SELECT ack FROM order_requests WHERE order_id = $1',
@@ -46,19 +34,4 @@ export class OrderStatusController {
       status: 'received',
     };
   }
-}
-
-function toView(r: OrderRow): OrderView {
-  return {
-    orderId: r.order_id,
-    instrument: r.instrument,
-    account: r.account ?? undefined,
-    side: r.side ?? undefined,
-    price: r.price === null ? undefined : Number(r.price),
-    qty: Number(r.qty),
-    filled: Number(r.filled),
-    remaining: Number(r.remaining),
-    status: r.status,
-    reason: r.reason ?? undefined,
-  };
 }

@@ -10,13 +10,13 @@ import {
 import { DataSource } from 'typeorm';
 import { reserveForAmendment } from '@app/clearing';
 import { AmendOrderMessage, exchangeQueueFor } from '@app/contracts';
-import { bandBounds } from '@app/matching';
 import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { ClearingStore } from '../../../../exchange/src/clearing/clearing-store';
 import { reservationStreamId } from '../../../../exchange/src/clearing/clearing-streams';
 import { CLOCK, Clock } from '../../clock/clock';
+import { checkLot, checkPrice } from '../place-order/check-against-instrument';
 import { AmendOrderDto } from './amend-order.dto';
 
 /**
@@ -62,25 +62,8 @@ export class AmendOrderController {
       if (!order)
         throw new DomainError('CLEARING.ORDER_NOT_FOUND', `no open order ${orderId}`, { field: 'orderId' });
       const instrument = this.catalogue.rulesAt(order.instrument, this.clock.now())!;
-      if (dto.price !== undefined && dto.price % instrument.tick !== 0)
-        throw new DomainError('EXCHANGE.OFF_TICK', `price must be a multiple of ${instrument.tick}`, {
-          field: 'price',
-        });
-      if (dto.price !== undefined) {
-        const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
-        if (dto.price < low || dto.price > high)
-          throw new DomainError(
-            'EXCHANGE.OUTSIDE_BAND',
-            `price must be within the daily band, ${low} to ${high} fen`,
-            {
-              field: 'price',
-            },
-          );
-      }
-      if (dto.qty !== undefined && dto.qty % instrument.lot !== 0)
-        throw new DomainError('EXCHANGE.OFF_LOT', `qty must be a multiple of ${instrument.lot}`, {
-          field: 'qty',
-        });
+      if (dto.price !== undefined) checkPrice(dto.price, instrument);
+      if (dto.qty !== undefined) checkLot(dto.qty, instrument);
       const events = reserveForAmendment(ledger, { orderId, price: dto.price, qty: dto.qty });
       const message: AmendOrderMessage = {
         commandId: `amend:${orderId}:${randomUUID()}`,

@@ -17,19 +17,41 @@ export function checkAgainstInstrument(order: PlaceOrderDto, instrument: Instrum
     reject('EXCHANGE.PRICE_NOT_ALLOWED', 'price', 'price must be absent on a market order');
   if (order.type === 'market' && order.postOnly)
     reject('EXCHANGE.POST_ONLY_MARKET', 'postOnly', 'a market order cannot be post-only');
-  if (order.price !== undefined && order.price % instrument.tick !== 0)
-    reject('EXCHANGE.OFF_TICK', 'price', `price must be a multiple of the tick (${instrument.tick} fen)`);
-  if (order.price !== undefined) {
-    const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
-    if (order.price < low || order.price > high)
-      reject('EXCHANGE.OUTSIDE_BAND', 'price', `price must be within the daily band, ${low} to ${high} fen`);
-  }
-  if (order.qty % instrument.lot !== 0)
-    reject('EXCHANGE.OFF_LOT', 'qty', `qty must be a multiple of the lot (${instrument.lot})`);
+  if (order.price !== undefined) checkPrice(order.price, instrument);
+  checkLot(order.qty, instrument);
   if (order.qty > instrument.maxOrderQty)
     reject(
       'EXCHANGE.QTY_ABOVE_MAXIMUM',
       'qty',
       `qty must be at most ${instrument.maxOrderQty} on the listing market`,
     );
+}
+
+/** A limit price on the tick and inside the daily band (rounded inward to the tick, as the engine does). */
+export function checkPrice(price: number, instrument: InstrumentDefinition): void {
+  if (price % instrument.tick !== 0)
+    throw new DomainError(
+      'EXCHANGE.OFF_TICK',
+      `price must be a multiple of the tick (${instrument.tick} fen)`,
+      {
+        field: 'price',
+      },
+    );
+  const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
+  if (price < low || price > high)
+    throw new DomainError(
+      'EXCHANGE.OUTSIDE_BAND',
+      `price must be within the daily band, ${low} to ${high} fen`,
+      {
+        field: 'price',
+      },
+    );
+}
+
+/** A quantity in whole lots. */
+export function checkLot(qty: number, instrument: InstrumentDefinition): void {
+  if (qty % instrument.lot !== 0)
+    throw new DomainError('EXCHANGE.OFF_LOT', `qty must be a multiple of the lot (${instrument.lot})`, {
+      field: 'qty',
+    });
 }

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import type { InstrumentActivity } from '../api/types';
+import { api } from '../api/client';
+import { usePolling } from '../api/use-polling';
 import { formatFen } from '../trading/order-ticket-rules';
 
 /** Concentration bands as the US DOJ/FTC guidelines (2023) draw them; the exchange only flags. */
@@ -11,31 +10,15 @@ function concentrationLevel(hhi: number): 'low' | 'moderate' | 'high' {
 
 export function MarketView({ locale }: { locale: string }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<InstrumentActivity[]>([]);
-  const [error, setError] = useState<string>();
+  const { data: rows = [], error } = usePolling(() => api.marketOverview(), 2000, 'market');
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-
-  useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      api
-        .marketOverview()
-        .then((list) => !cancelled && (setRows(list), setError(undefined)))
-        .catch((e: ApiError) => !cancelled && setError(e.message));
-    void load();
-    const timer = setInterval(() => void load(), 2000);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, []);
 
   const price = (fen?: number) => (fen === undefined ? '—' : formatFen(fen));
   return (
     <section className="panel">
       <h2>{t('market.view')}</h2>
-      {error && <p className="field-error">{t('errors.server', { message: error })}</p>}
+      {error && <p className="field-error">{t('errors.server', { message: error.message })}</p>}
       {rows.length === 0 ? (
         <p className="muted">{t('market.noTrades')}</p>
       ) : (

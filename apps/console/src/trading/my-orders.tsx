@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
-import type { Instrument, OrderView } from '../api/types';
+import { usePolling } from '../api/use-polling';
+import type { Instrument } from '../api/types';
 import { formatFen, parseYuanToFen } from './order-ticket-rules';
 
 /** The member's open orders, refreshed every second, each with cancel and amend (new price and/or quantity). */
@@ -15,25 +16,10 @@ export function MyOrders({
   locale: string;
 }) {
   const { t } = useTranslation();
-  const [orders, setOrders] = useState<OrderView[]>([]);
+  const { data: orders = [] } = usePolling(() => api.myOpenOrders(account), 1000, account);
   const [editing, setEditing] = useState<{ orderId: string; price: string; qty: string }>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const qty = new Intl.NumberFormat(locale);
-
-  useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      api
-        .myOpenOrders(account)
-        .then((list) => !cancelled && setOrders(list))
-        .catch(() => undefined);
-    void load();
-    const timer = setInterval(() => void load(), 1000);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [account]);
 
   const act = async (call: Promise<unknown>, done: string) => {
     try {

@@ -1,5 +1,5 @@
 import type { DemoData } from './demo-data';
-import type { Post } from './demo-seeder';
+import { check, type Post } from './demo-seeder';
 
 /**
  * The demo compliance year in each province: the regulator allocates (grandfathering on the
@@ -11,11 +11,6 @@ import type { Post } from './demo-seeder';
 export async function seedDemoCompliance(demo: DemoData, post: Post): Promise<void> {
   const { year, capFactorBp, freeFactorBp, auctionShareBp, governmentReserveBp, newEntrantReserveBp } =
     demo.compliance;
-  const check = async (what: string, call: Promise<{ status: number; body: unknown }>) => {
-    const { status, body } = await call;
-    if (status >= 300) throw new Error(`demo: ${what} answered ${status} ${JSON.stringify(body)}`);
-    return body;
-  };
   for (const regulator of demo.regulators) {
     const firms = demo.enterprises.filter((e) => e.jurisdiction === regulator.jurisdiction);
     const baseline = firms.reduce((sum, f) => sum + f.baselineEmissions, 0);
@@ -42,7 +37,7 @@ export async function seedDemoCompliance(demo: DemoData, post: Post): Promise<vo
         })),
       }),
     );
-    await depositIntoCustody(demo, regulator.jurisdiction, allocation as AllocationAnswer, post, check);
+    await depositIntoCustody(demo, regulator.jurisdiction, allocation as AllocationAnswer, post);
     for (const [i, firm] of firms.entries()) {
       const emissions = firm.baselineEmissions + Math.floor((firm.baselineEmissions * ((i % 11) - 5)) / 100);
       await check(
@@ -82,7 +77,6 @@ async function depositIntoCustody(
   jurisdiction: string,
   allocation: AllocationAnswer,
   post: Post,
-  check: (what: string, call: Promise<{ status: number; body: unknown }>) => Promise<unknown>,
 ): Promise<void> {
   const instrument = `${jurisdiction}EA-${demo.compliance.year}`;
   if (!demo.trading.instruments.includes(instrument)) return;

@@ -2,6 +2,18 @@ import type { DemoData } from './demo-data';
 
 export type Post = (path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
 
+/** The answer's body, or an error naming the demo step when the API refused it (`alsoFine`: accepted statuses ≥ 300). */
+export async function check(
+  what: string,
+  call: Promise<{ status: number; body: unknown }>,
+  alsoFine: number[] = [],
+): Promise<unknown> {
+  const { status, body } = await call;
+  if (status >= 300 && !alsoFine.includes(status))
+    throw new Error(`demo: ${what} answered ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
 /**
  * Opens the demo enterprises' holding accounts in their province's registry and makes each an
  * exchange member with starting cash. Units of the provinces' allowances come from the registry
@@ -10,15 +22,6 @@ export type Post = (path: string, body: unknown) => Promise<{ status: number; bo
  * Every command has a fixed id or reference, so starting again on the same data changes nothing.
  */
 export async function seedDemo(demo: DemoData, post: Post): Promise<void> {
-  const check = async (
-    what: string,
-    call: Promise<{ status: number; body: unknown }>,
-    alsoFine: number[] = [],
-  ) => {
-    const { status, body } = await call;
-    if (status >= 300 && !alsoFine.includes(status))
-      throw new Error(`demo: ${what} answered ${status} ${JSON.stringify(body)}`);
-  };
   for (const e of demo.enterprises) {
     await check(
       `opening ${e.id}`,

@@ -7,3 +7,4 @@ export * from './prng';
 export * from './apportion';
 export * from './versioned';
 export * from './persistent-map';
+export * from './linked-allowances';

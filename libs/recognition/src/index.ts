@@ -11,3 +11,4 @@ export * from './presets';
 export * from './carbon-inclusion/iso-day';
 export * from './carbon-inclusion/methodologies';
 export * from './carbon-inclusion/credits-from-activity';
+export * from './market-mode/market-mode';

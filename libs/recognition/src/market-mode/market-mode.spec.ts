@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import {
+  decideMarketMode,
+  evolveMarketMode,
+  foldMarketMode,
+  initialMarketModeState,
+  marketModeHistory,
+  marketModeOn,
+  type MarketModeCommand,
+  type MarketModeEvent,
+  type MarketModeState,
+} from './market-mode';
+
+function run(commands: MarketModeCommand[]): { state: MarketModeState; events: MarketModeEvent[] } {
+  let state = initialMarketModeState;
+  const events: MarketModeEvent[] = [];
+  for (const c of commands)
+    for (const e of decideMarketMode(state, c)) {
+      state = evolveMarketMode(state, e);
+      events.push(e);
+    }
+  return { state, events };
+}
+
+const propose = (version: string, mode: string, extra: object = {}): MarketModeCommand => ({
+  type: 'ProposeMarketMode',
+  regulator: 'CQ-EEB',
+  document: { version, mode, ...extra },
+});
+const approve = (jurisdiction: 'CQ' | 'SC', version: string, effectiveFrom: string): MarketModeCommand => ({
+  type: 'ApproveMarketMode',
+  jurisdiction,
+  version,
+  regulator: jurisdiction === 'CQ' ? 'CQ-EEB' : 'SC-DEE',
+  effectiveFrom,
+});
+
+describe('market mode decisions (two keys)', () => {
+  it('is separate before any decision', () => {
+    expect(marketModeOn(initialMarketModeState, '2026-01-01')).toEqual({
+      mode: 'separate',
+      exchangeRatio: { CQ: 1, SC: 1 },
+    });
+  });
+
+  it('links the markets from the effective date once both regulators approved, and separates them again', () => {
+    const { state, events } = run([
+      propose('link-1', 'linked', { exchangeRatio: { CQ: 1, SC: 1 } }),
+      approve('CQ', 'link-1', '2026-03-01'),
+      approve('SC', 'link-1', '2026-03-01'),
+      propose('sep-1', 'separate'),
+      approve('SC', 'sep-1', '2026-09-01'),
+      approve('CQ', 'sep-1', '2026-09-01'),
+    ]);
+    expect(events.map((e) => e.type)).toContain('MarketModeAdopted');
+    expect(marketModeOn(state, '2026-02-28').mode).toBe('separate');
+    expect(marketModeOn(state, '2026-03-01')).toMatchObject({ mode: 'linked', version: 'link-1' });
+    expect(marketModeOn(state, '2026-09-01T10:00:00Z')).toMatchObject({ mode: 'separate', version: 'sep-1' });
+    expect(marketModeHistory(state).map((r) => [r.version, r.status, r.effectiveFrom])).toEqual([
+      ['link-1', 'adopted', '2026-03-01'],
+      ['sep-1', 'adopted', '2026-09-01'],
+    ]);
+    expect(foldMarketMode(events)).toEqual(state);
+  });
+
+  it('changes nothing on one approval alone', () => {
+    const { state } = run([propose('link-1', 'linked'), approve('CQ', 'link-1', '2026-03-01')]);
+    expect(marketModeOn(state, '2027-01-01').mode).toBe('separate');
+    expect(marketModeHistory(state)[0]).toMatchObject({
+      status: 'proposed',
+      approvals: { CQ: expect.anything() },
+    });
+  });
+
+  it.each([
+    [[propose('v', 'merged')], 'MARKET.INVALID_DECISION'],
+    [[propose('v', 'separate', { exchangeRatio: { CQ: 1, SC: 1 } })], 'MARKET.INVALID_DECISION'],
+    [[propose('v', 'linked', { exchangeRatio: { CQ: 0, SC: 1 } })], 'MARKET.BAD_EXCHANGE_RATIO'],
+    [[propose('v', 'linked'), propose('v', 'linked')], 'MARKET.VERSION_EXISTS'],
+    [
+      [propose('v', 'linked'), { ...approve('SC', 'v', '2026-03-01'), regulator: 'CQ-EEB' }],
+      'MARKET.WRONG_JURISDICTION',
+    ],
+    [
+      [propose('v', 'linked'), approve('CQ', 'v', '2026-03-01'), approve('SC', 'v', '2026-04-01')],
+      'MARKET.EFFECTIVE_DATE_MISMATCH',
+    ],
+    [[approve('CQ', 'nope', '2026-03-01')], 'MARKET.UNKNOWN_VERSION'],
+    [[{ ...propose('v', 'linked'), regulator: 'someone' }], 'MARKET.UNKNOWN_REGULATOR'],
+  ])('refuses bad commands with the reason (%#)', (commands, code) => {
+    expect(() => run(commands as MarketModeCommand[])).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('never changes the mode while only one province approves, whatever it does', () => {
+    const command = fc.oneof(
+      fc
+        .record({
+          v: fc.constantFrom('a', 'b', 'c'),
+          mode: fc.constantFrom('separate', 'recognition-only', 'linked'),
+        })
+        .map(({ v, mode }) => propose(v, mode)),
+      fc
+        .record({ v: fc.constantFrom('a', 'b', 'c'), day: fc.integer({ min: 1, max: 28 }) })
+        .map(({ v, day }) => approve('CQ', v, `2026-02-${String(day).padStart(2, '0')}`)),
+    );
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 12 }), (commands) => {
+        let state = initialMarketModeState;
+        for (const c of commands)
+          try {
+            for (const e of decideMarketMode(state, c)) state = evolveMarketMode(state, e);
+          } catch (error) {
+            expect((error as { code: string }).code).toMatch(/^MARKET\./);
+          }
+        expect(marketModeOn(state, '2030-01-01').mode).toBe('separate');
+      }),
+    );
+  });
+});

@@ -80,6 +80,12 @@ describe('closing price: VWAP of the day’s listing trades (national ETS rule)'
     expect(r).toMatchObject({ priceFen: 9_037, volume: 105_000 });
   });
 
+  it('rounded once to the tick when one is given: 48,849,000 ÷ (5,000 × 100) = 97.698 → 98.00 (CNY 1 tick)', () => {
+    const input = { trades: day, closeAtMs: close, tickFen: 100 };
+    expect(closingPrice(national, input).priceFen).toBe(9_800);
+    expect(closingPrice({ ...national, rounding: 'floor' }, input).priceFen).toBe(9_700);
+  });
+
   it('rejects a non-integer or non-positive trade price', () => {
     const bad = [{ priceFen: 97.5, quantity: 1, atMs: at(10, 0), venue: 'continuous' as const }];
     expect(() => closingPrice(national, { trades: bad, closeAtMs: close })).toThrow(

@@ -31,6 +31,8 @@ export interface ClosingInput {
   readonly previousCloseFen?: number;
   /** The listing reference price (first day, or a regulator-set reference). */
   readonly referenceFen?: number;
+  /** When given, the VWAP is rounded once to a multiple of it (the close becomes the next band centre). */
+  readonly tickFen?: number;
 }
 
 export interface ClosingPrice {
@@ -62,7 +64,9 @@ export function closingPrice(rule: ClosingRule, input: ClosingInput): ClosingPri
   }
   const counted = { volume: Number(volume), valueFen: Number(value) };
   if (volume > 0n && volume >= BigInt(rule.minVolume)) {
-    return { priceFen: Number(divRound(value, volume, rule.rounding)), basis: 'vwap', ...counted };
+    const tick = BigInt(requirePositiveInt(input.tickFen ?? 1, 'tickFen'));
+    const priceFen = Number(divRound(value, volume * tick, rule.rounding) * tick);
+    return { priceFen, basis: 'vwap', ...counted };
   }
   for (const f of rule.fallbacks) {
     const price = f === 'previous-close' ? input.previousCloseFen : input.referenceFen;

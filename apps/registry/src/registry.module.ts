@@ -52,6 +52,11 @@ import { DepositToCustodyHandler } from './custody/deposit-to-custody/deposit-to
 import { ReconcileCustodyController } from './custody/reconcile-custody/reconcile-custody.controller';
 import { ReleaseFromCustodyConsumer } from './custody/release-from-custody/release-from-custody.consumer';
 import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
+import { CLOCK, systemClock } from '../../gateway/src/clock/clock';
+import {
+  CARBON_INCLUSION_CONTROLLERS,
+  CARBON_INCLUSION_PROVIDERS,
+} from './carbon-inclusion/carbon-inclusion.providers';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
 import { TransferUnitsController } from './transfers/transfer-units/transfer-units.controller';
 import { TransferUnitsHandler } from './transfers/transfer-units/transfer-units.handler';
@@ -96,6 +101,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     PublishRuleVersionController,
     DepositToCustodyController,
     ReconcileCustodyController,
+    ...CARBON_INCLUSION_CONTROLLERS,
   ],
   providers: [
     RegistryStreams,
@@ -124,6 +130,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     PublishRuleVersionHandler,
     DepositToCustodyHandler,
     ReleaseFromCustodyConsumer,
+    { provide: CLOCK, useValue: systemClock },
+    ...CARBON_INCLUSION_PROVIDERS,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -7,6 +7,20 @@ import {
   type AuctionBook,
   type AuctionRecordEvent,
 } from './auction-records';
+import {
+  CARBON_INCLUSION_RECORD_TYPES,
+  EMPTY_CARBON_INCLUSION_BOOK,
+  evolveCarbonInclusion,
+  type CarbonInclusionBook,
+  type CarbonInclusionRecordEvent,
+} from '../carbon-inclusion/carbon-inclusion-records';
+import {
+  CROSS_PROVINCE_RECORD_TYPES,
+  EMPTY_CROSS_PROVINCE_BOOK,
+  evolveCrossProvince,
+  type CrossProvinceBook,
+  type CrossProvinceRecordEvent,
+} from '../cross-province/cross-province-records';
 
 /**
  * Registry facts that are not unit movements, kept in the same stream as the ledger so one
@@ -156,7 +170,9 @@ export type RecordEvent =
   | MsrAdjusted
   | ExpiryRun
   | AllocationIssued
-  | NewEntrantReserveDrawn;
+  | NewEntrantReserveDrawn
+  | CarbonInclusionRecordEvent
+  | CrossProvinceRecordEvent;
 
 const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'AuctionCleared',
@@ -174,6 +190,8 @@ const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'ExpiryRun',
   'AllocationIssued',
   'NewEntrantReserveDrawn',
+  ...CARBON_INCLUSION_RECORD_TYPES,
+  ...CROSS_PROVINCE_RECORD_TYPES,
 ]);
 export const isRecordEventType = (type: string): boolean => RECORD_TYPES.has(type);
 
@@ -199,6 +217,8 @@ export interface RegistryRecords {
   readonly allocations: Readonly<Record<string, AllocationIssued>>;
   /** Allocation command id → units drawn from its new-entrant reserve so far. */
   readonly newEntrantDrawn: Readonly<Record<string, number>>;
+  readonly carbonInclusion: CarbonInclusionBook;
+  readonly crossProvince: CrossProvinceBook;
 }
 
 export const EMPTY_RECORDS: RegistryRecords = {
@@ -214,6 +234,8 @@ export const EMPTY_RECORDS: RegistryRecords = {
   msr: {},
   allocations: {},
   newEntrantDrawn: {},
+  carbonInclusion: EMPTY_CARBON_INCLUSION_BOOK,
+  crossProvince: EMPTY_CROSS_PROVINCE_BOOK,
 };
 
 export const trueUpKey = (allocationCommandId: string, firmId: string): string =>
@@ -265,6 +287,14 @@ export function evolveRecords(records: RegistryRecords, event: RecordEvent): Reg
             (records.newEntrantDrawn[event.allocationCommandId] ?? 0) + event.granted,
         },
       };
+    case 'CarbonInclusionIssued':
+      return { ...next, carbonInclusion: evolveCarbonInclusion(records.carbonInclusion, event) };
+    case 'CrossProvinceTransferRequested':
+    case 'CrossProvinceTransferDecided':
+    case 'CrossProvinceTransferExpired':
+    case 'CrossProvinceTransferArrived':
+    case 'CrossProvinceTransferCompleted':
+      return { ...next, crossProvince: evolveCrossProvince(records.crossProvince, event) };
     case 'MsrAdjusted':
       return { ...next, msr: { ...records.msr, [msrKey(event.year, event.kind, event.vintage)]: event } };
   }

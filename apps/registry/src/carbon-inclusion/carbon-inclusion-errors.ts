@@ -1,0 +1,10 @@
+export const CARBON_INCLUSION_APP_ERRORS = {
+  /** Zero activity earns nothing and is almost always a meter or form error. */
+  NOT_POSITIVE: 'CARBON_INCLUSION.NOT_POSITIVE',
+  OUTSIDE_WINDOW: 'CARBON_INCLUSION.OUTSIDE_WINDOW',
+  /** A record id already credited (earlier, or twice in the batch): no double issuance. */
+  DUPLICATE_RECORD: 'CARBON_INCLUSION.DUPLICATE_RECORD',
+  DUPLICATE_ISSUANCE: 'CARBON_INCLUSION.DUPLICATE_ISSUANCE',
+  UNKNOWN_HOLDER: 'CARBON_INCLUSION.UNKNOWN_HOLDER',
+  UNKNOWN_ISSUANCE: 'CARBON_INCLUSION.UNKNOWN_ISSUANCE',
+} as const;

@@ -1,5 +1,12 @@
 import { DomainError, isJurisdiction, type Jurisdiction } from '@app/domain';
-import type { ClearingEvent, ReservationReleasedData, Side, TradeSettledData } from './clearing-events';
+import {
+  legsOf,
+  type ClearingEvent,
+  type LinkedLegs,
+  type ReservationReleasedData,
+  type Side,
+  type TradeSettledData,
+} from './clearing-events';
 import { requiredReservation } from './clearing-deltas';
 import type { ClearingView, MemberAccount, OrderReservation } from './clearing-state';
 import { buyReservation, feeOn, notionalOf } from './fees';
@@ -276,6 +283,8 @@ export interface TradeToSettle {
   sellOrderId: string;
   block?: boolean;
   blockTradeId?: string;
+  /** A linked book's trade: each order's own instrument and units (see {@link TradeSettledData.legs}). */
+  legs?: LinkedLegs;
 }
 
 /**
@@ -289,12 +298,19 @@ export function settleTrade(view: ClearingView, t: TradeToSettle): ClearingEvent
     throw new Error(
       `trade ${t.instrument}#${t.tradeNo} has no reservation for ${!buy ? t.buyOrderId : t.sellOrderId}`,
     );
-  if (buy.openQty < t.qty || sell.openQty < t.qty || sell.reserved - (sell.amendTopUp ?? 0) < t.qty)
+  const legs = legsOf(t);
+  if (buy.instrument !== legs.buy.instrument || sell.instrument !== legs.sell.instrument)
+    throw new Error(`trade ${t.instrument}#${t.tradeNo} names other instruments than its orders`);
+  if (
+    buy.openQty < legs.buy.qty ||
+    sell.openQty < legs.sell.qty ||
+    sell.reserved - (sell.amendTopUp ?? 0) < legs.sell.qty
+  )
     throw new Error(`trade ${t.instrument}#${t.tradeNo} exceeds its orders' reservations`);
   const notional = notionalOf(t.price, t.qty);
   const buyerFee = feeOn(notional, buy.feeBp);
   const sellerFee = feeOn(notional, sell.feeBp);
-  const stillNeeded = requiredReservation(buy, buy.openQty - t.qty);
+  const stillNeeded = requiredReservation(buy, buy.openQty - legs.buy.qty);
   // A top-up waiting for its amendment stays reserved until the book has answered it.
   const buyerReleased = buy.reserved - (buy.amendTopUp ?? 0) - notional - buyerFee - stillNeeded;
   if (buyerReleased < 0)
@@ -313,6 +329,7 @@ export function settleTrade(view: ClearingView, t: TradeToSettle): ClearingEvent
     buyerReleased,
     ...(t.block ? { block: true } : {}),
     ...(t.blockTradeId !== undefined ? { blockTradeId: t.blockTradeId } : {}),
+    ...(t.legs ? { legs: t.legs } : {}),
   };
   return [{ type: 'TradeSettled', data }];
 }

@@ -1,4 +1,4 @@
-import type { ClearingEvent } from './clearing-events';
+import { legsOf, type ClearingEvent } from './clearing-events';
 import { buyReservation } from './fees';
 import type { OrderReservation } from './clearing-state';
 
@@ -138,16 +138,27 @@ export function deltasOf(event: ClearingEvent): ClearingDeltas {
       const d = event.data;
       const notional = d.price * d.qty;
       const buyerPays = notional + d.buyerFee;
+      const { buy, sell } = legsOf(d);
+      // The buyer receives the seller's units; its own order's instrument counts them as no longer incoming.
+      const received =
+        buy.instrument === sell.instrument && buy.qty === sell.qty
+          ? [units(d.buyer, sell.instrument, sell.qty, 0, -buy.qty)]
+          : [units(d.buyer, sell.instrument, sell.qty, 0), units(d.buyer, buy.instrument, 0, 0, -buy.qty)];
       return {
         balances: [
           cash(d.buyer, d.buyerReleased, -(buyerPays + d.buyerReleased)),
           cash(d.seller, notional - d.sellerFee, 0),
-          units(d.seller, d.instrument, 0, -d.qty),
-          units(d.buyer, d.instrument, d.qty, 0, -d.qty),
+          units(d.seller, sell.instrument, 0, -sell.qty),
+          ...received,
         ],
         orders: [
-          { orderId: d.buyOrderId, reserved: -(buyerPays + d.buyerReleased), openQty: -d.qty, filled: d.qty },
-          { orderId: d.sellOrderId, reserved: -d.qty, openQty: -d.qty, filled: d.qty },
+          {
+            orderId: d.buyOrderId,
+            reserved: -(buyerPays + d.buyerReleased),
+            openQty: -buy.qty,
+            filled: buy.qty,
+          },
+          { orderId: d.sellOrderId, reserved: -sell.qty, openQty: -sell.qty, filled: sell.qty },
         ],
         fees: [{ instrument: d.instrument, amount: d.buyerFee + d.sellerFee }],
       };

@@ -112,4 +112,34 @@ export interface TradeSettledData {
   block?: boolean;
   /** A block trade's id (block trades are not numbered with the book's trades: `tradeNo` is 0). */
   blockTradeId?: string;
+  /**
+   * A trade of a linked book (both provinces' allowances in one book): `instrument`, `price` and
+   * `qty` are the linked book's (linked units; the notional is still price × qty), and each side's
+   * order is on its own province's allowance, counted in its own units. Absent: both legs are
+   * `instrument` × `qty`.
+   */
+  legs?: LinkedLegs;
+}
+
+/** What each side of a linked trade moves, in its own instrument's units. */
+export interface LinkedLegs {
+  /** The buy order's instrument and how much its open quantity drops. */
+  buy: TradeLeg;
+  /** The seller's allowances delivered to the buyer: the buyer receives these very units. */
+  sell: TradeLeg;
+}
+
+export interface TradeLeg {
+  instrument: string;
+  qty: number;
+}
+
+/** The legs of a settled trade, linked or not. */
+export function legsOf(d: Pick<TradeSettledData, 'instrument' | 'qty' | 'legs'>): LinkedLegs {
+  return (
+    d.legs ?? {
+      buy: { instrument: d.instrument, qty: d.qty },
+      sell: { instrument: d.instrument, qty: d.qty },
+    }
+  );
 }

@@ -6,3 +6,4 @@ export * from './clearing-ledger';
 export * from './fees';
 export * from './closing-price';
 export * from './daily-statement';
+export * from './linked-trade';

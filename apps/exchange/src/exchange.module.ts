@@ -3,6 +3,7 @@ import { BookCache } from './books/book-cache';
 import { ClearingModule } from './clearing/clearing.module';
 import { BookSnapshotter } from './books/book-snapshotter';
 import { BookWorker } from './books/book-worker';
+import { MarketLinkage } from './books/linked/market-linkage';
 import { SessionScheduler } from './books/sessions/session-scheduler';
 import { ShardOwnership } from './sharding/shard-ownership';
 import { CLOCK, systemClock } from '../../gateway/src/clock/clock';
@@ -15,6 +16,7 @@ import { CLOCK, systemClock } from '../../gateway/src/clock/clock';
     BookSnapshotter,
     ShardOwnership,
     BookWorker,
+    MarketLinkage,
     SessionScheduler,
     { provide: CLOCK, useValue: systemClock },
   ],

@@ -121,7 +121,7 @@ function run(steps: Step[], ratio: ExchangeRatio, feeBp: number) {
         const limit = s.market && s.side === 'buy' ? bandHigh : s.market ? undefined : price;
         const linked = toLinkedUnits(s.p, { price: limit, qty: s.qty }, ratio);
         if (!linked) {
-          settle([{ type: 'rejected', id, reason: 'off-exchange-ratio' } as MatchingEvent]);
+          ledger.apply(releaseOrder(ledger, id, 'rejected:off-exchange-ratio'));
           continue;
         }
         settle(

@@ -1,6 +1,7 @@
 import type { BookConfiguredData } from './book-rules';
 import type { SessionChangedData } from './book-sessions';
 import type { PlaceOrderMessage, Side } from './exchange-commands';
+import type { MarketModeAppliedData, TradeLegsData } from './market-mode';
 
 /** Events of an instrument's order-book stream (`book-<instrument>`), the truth the read models follow. */
 export const bookStreamId = (instrument: string): string => `book-${instrument}`;
@@ -28,6 +29,8 @@ export interface TradeExecutedData {
   seller: string;
   aggressor: Side;
   executedAt: number;
+  /** Linked books only: `price` and `qty` are in linked units; each side's own instrument and units. */
+  legs?: TradeLegsData;
 }
 export interface OrderCancelledData {
   orderId: string;
@@ -79,4 +82,5 @@ export type BookEvent =
   | { type: 'BlockTradeExecuted'; data: BlockTradeExecutedData }
   | { type: 'BlockTradeRejected'; data: BlockTradeRejectedData }
   | { type: 'SessionChanged'; data: SessionChangedData }
-  | { type: 'BookConfigured'; data: BookConfiguredData };
+  | { type: 'BookConfigured'; data: BookConfiguredData }
+  | { type: 'MarketModeApplied'; data: MarketModeAppliedData };

@@ -1,5 +1,7 @@
 import type { SetSessionMessage } from './book-sessions';
+import { linkGroupOf } from '@app/domain';
 import type { InstrumentRuleChanges } from './instrument-events';
+import type { OrderLegData, SetMarketModeMessage } from './market-mode';
 
 /** Commands the gateway sends to the matching workers over the queue (one queue per shard). */
 
@@ -21,6 +23,8 @@ export interface PlaceOrderMessage {
   postOnly: boolean;
   /** Milliseconds since the epoch, from the gateway's clock. */
   receivedAt: number;
+  /** Set by the worker on an order it put in a linked book (price and qty then in linked units). */
+  leg?: OrderLegData;
 }
 
 export interface CancelOrderMessage {
@@ -65,15 +69,21 @@ export type ExchangeCommandMessage =
   | { name: 'AmendOrder'; payload: AmendOrderMessage }
   | { name: 'ReportBlockTrade'; payload: ReportBlockTradeMessage }
   | { name: 'SetSession'; payload: SetSessionMessage }
-  | { name: 'ConfigureBook'; payload: ConfigureBookMessage };
+  | { name: 'ConfigureBook'; payload: ConfigureBookMessage }
+  | { name: 'SetMarketMode'; payload: SetMarketModeMessage };
 
 export const EXCHANGE_QUEUE_PREFIX = 'exchange-shard-';
 
-/** FNV-1a: stable across processes and releases, so an instrument never changes owner by accident. */
+/**
+ * FNV-1a: stable across processes and releases, so an instrument never changes owner by accident.
+ * Hashed by link group: both provinces' allowances of a vintage and their linked book share one
+ * shard, so one worker can switch them between separate books and one linked book.
+ */
 export function shardOf(instrument: string, shards: number): number {
+  const key = linkGroupOf(instrument);
   let hash = 0x811c9dc5;
-  for (let i = 0; i < instrument.length; i++) {
-    hash ^= instrument.charCodeAt(i);
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash % shards;

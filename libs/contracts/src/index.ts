@@ -3,3 +3,4 @@ export * from './book-sessions';
 export * from './book-rules';
 export * from './exchange-commands';
 export * from './instrument-events';
+export * from './market-mode';

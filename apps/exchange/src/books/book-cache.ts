@@ -4,6 +4,7 @@ import { BookEvent, bookStreamId } from '@app/contracts';
 import { EventStore } from '@app/event-store';
 import { InstrumentCatalogue } from '@app/platform';
 import { InstrumentBook, InstrumentBookSnapshot } from './instrument-book';
+import { linkedBookDefinition } from './linked/linked-order';
 
 /** Events read per round trip while a book catches up with its stream. */
 const TAIL_PAGE = 5000;
@@ -62,7 +63,8 @@ export class BookCache {
 
   /** Newest snapshot, then the tail of the stream after it; from the start when there is none. */
   async load(symbol: string, manager?: EntityManager): Promise<InstrumentBook> {
-    const instrument = this.catalogue.get(symbol);
+    const instrument =
+      this.catalogue.get(symbol) ?? linkedBookDefinition(symbol, (s) => this.catalogue.get(s));
     if (!instrument) throw new Error(`unknown instrument ${symbol}`);
     const streamId = bookStreamId(symbol);
     const snapshot = await this.store.loadSnapshot<InstrumentBookSnapshot>(streamId, { manager });

@@ -29,6 +29,7 @@ import { SettlementService } from '../clearing/settlement.service';
 import { BookCache } from './book-cache';
 import { BookSnapshotter } from './book-snapshotter';
 import { InstrumentBook } from './instrument-book';
+import { MarketLinkage, type BookDecision } from './linked/market-linkage';
 import { outsideBlockWindow } from './sessions/block-window';
 
 /** Commands of one shard applied in one transaction when they are already waiting in its queue. */
@@ -60,6 +61,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly catalogue: InstrumentCatalogue,
+    private readonly linkage: MarketLinkage,
   ) {
     this.applyOnce = idempotentHandler(this.dataSource, 'exchange-book-worker', (message, manager) =>
       this.applyAll([message as unknown as ExchangeCommandMessage], manager),
@@ -111,20 +113,22 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     try {
       await this.applyOnce(message);
     } catch (error) {
-      // The in-memory book may hold changes that did not commit: rebuild it from the store.
-      if (instrument) this.books.evict(instrument);
+      // The in-memory books may hold changes that did not commit: rebuild them from the store.
+      if (instrument) for (const symbol of MarketLinkage.groupOf(instrument)) this.books.evict(symbol);
       this.logger.warn(`command ${message.id} failed and will be retried: ${(error as Error).message}`);
       throw error;
     }
-    const book = instrument ? this.books.peek(instrument) : undefined;
-    if (book) this.snapshots.saveIfDue(book);
+    for (const symbol of instrument ? MarketLinkage.groupOf(instrument) : []) {
+      const book = this.books.peek(symbol);
+      if (book) this.snapshots.saveIfDue(book);
+    }
   }
 
   private async handleAll(messages: readonly TransportMessage[]): Promise<void> {
     const instruments = new Set<string>();
     for (const message of messages) {
       const instrument = (message.payload as { instrument?: string }).instrument;
-      if (instrument) instruments.add(instrument);
+      if (instrument) for (const symbol of MarketLinkage.groupOf(instrument)) instruments.add(symbol);
     }
     try {
       await this.applyAllOnce(messages);
@@ -154,10 +158,13 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private async applyAll(commands: readonly ExchangeCommandMessage[], manager: EntityManager): Promise<void> {
     const decided: { book: InstrumentBook; events: BookEvent[]; metadata: EventMetadata }[] = [];
     for (const command of commands) {
-      const book = await this.books.get(command.payload.instrument, manager);
-      const events = this.decide(book, command);
       const { commandId } = command.payload;
-      if (events.length > 0) decided.push({ book, events, metadata: { commandId, causationId: commandId } });
+      const routed: BookDecision[] = (await this.linkage.route(command, manager)) ?? [
+        await this.ownBook(command, manager),
+      ];
+      for (const { book, events } of routed)
+        if (events.length > 0)
+          decided.push({ book, events, metadata: { commandId, causationId: commandId } });
     }
     const byBook = new Map<InstrumentBook, NewEvent[]>();
     for (const { book, events, metadata } of decided) {
@@ -174,7 +181,13 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     await this.settlement.applyAll(decided, manager);
   }
 
+  private async ownBook(command: ExchangeCommandMessage, manager: EntityManager): Promise<BookDecision> {
+    const book = await this.books.get(command.payload.instrument, manager);
+    return { book, events: this.decide(book, command) };
+  }
+
   private decide(book: InstrumentBook, command: ExchangeCommandMessage): BookEvent[] {
+    if (command.name === 'SetMarketMode') return [];
     return command.name === 'PlaceOrder'
       ? book.place(command.payload)
       : command.name === 'AmendOrder'

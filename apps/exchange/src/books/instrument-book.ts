@@ -1,4 +1,16 @@
-import { AmendOrderMessage, BookEvent, PlaceOrderMessage, ReportBlockTradeMessage } from '@app/contracts';
+import {
+  AmendOrderMessage,
+  BookEvent,
+  MARKET_LINKED,
+  MARKET_SEPARATED,
+  PlaceOrderMessage,
+  ReportBlockTradeMessage,
+  type MarketModeAppliedData,
+  type OrderLegData,
+  type SetMarketModeMessage,
+} from '@app/contracts';
+import { linkedLegs } from '@app/clearing';
+import { isLinkedBook } from '@app/domain';
 import { BookSnapshot, MatchingCommand, MatchingEvent, OrderBookEngine, SIDE_NAMES } from '@app/matching';
 import type { BookSession, ConfigureBookMessage, SetSessionMessage } from '@app/contracts';
 import type { InstrumentDefinition } from '@app/platform';
@@ -7,7 +19,12 @@ import { sessionPath } from './sessions/session-boundary';
 interface OrderOwner {
   account: string;
   side: 'buy' | 'sell';
+  /** In a linked book: the order's own instrument and its allowances per linked unit. */
+  leg?: OrderLegData;
 }
+
+/** Cancels a market switch makes: replayed like user cancels. */
+const SWITCH_CANCELS = new Set([MARKET_LINKED, MARKET_SEPARATED]);
 
 /**
  * What a book is at one stream version, as JSON. The owners of the resting orders are not stored
@@ -19,6 +36,10 @@ export interface InstrumentBookSnapshot {
   version: number;
   tradeNo: number;
   engine: BookSnapshot;
+  /** Linked books: each resting order's own instrument and units per linked unit. */
+  legs?: [orderId: string, instrument: string, perUnit: number][];
+  /** Linked books: the market mode the vintage's books follow. */
+  marketMode?: MarketModeAppliedData;
 }
 
 /**
@@ -34,6 +55,8 @@ export class InstrumentBook {
   version = 0;
   /** Stream version of the newest snapshot saved (or loaded) for this book. */
   snapshotVersion = 0;
+  /** Linked books: the mode in force for the vintage (absent: never switched, separate). */
+  marketMode?: MarketModeAppliedData;
 
   constructor(readonly instrument: InstrumentDefinition) {
     this.engine = new OrderBookEngine({
@@ -41,8 +64,10 @@ export class InstrumentBook {
       tick: instrument.tick,
       lot: instrument.lot,
       maxQty: instrument.maxOrderQty,
-      referencePrice: instrument.referencePrice,
-      bandBp: instrument.bandBp,
+      // A linked book has no band of its own: each order was checked against its own instrument's.
+      ...(isLinkedBook(instrument.symbol)
+        ? {}
+        : { referencePrice: instrument.referencePrice, bandBp: instrument.bandBp }),
       blockBandBp: instrument.blockBandBp,
       blockMinQty: instrument.blockMinQty,
     });
@@ -142,9 +167,12 @@ export class InstrumentBook {
     if (event.type === 'OrderAccepted') this.place(event.data.order);
     else if (
       event.type === 'OrderCancelled' &&
-      (event.data.reason === 'user' || event.data.reason === 'expired')
+      (event.data.reason === 'user' ||
+        event.data.reason === 'expired' ||
+        SWITCH_CANCELS.has(event.data.reason))
     )
       this.cancel(event.data.orderId);
+    else if (event.type === 'MarketModeApplied') this.marketMode = event.data;
     else if (event.type === 'SessionChanged') this.enterSession(event.data.to);
     else if (event.type === 'BookConfigured') this.applyRules(event.data.changes);
     else if (event.type === 'OrderAmended')
@@ -194,6 +222,26 @@ export class InstrumentBook {
     ];
   }
 
+  /**
+   * A market switch: every resting order is cancelled with `reason` (its reservation goes back
+   * to its owner), as exchanges purge a book whose instrument changes rather than carry orders
+   * priced for another market into it.
+   */
+  purge(reason: typeof MARKET_LINKED | typeof MARKET_SEPARATED): BookEvent[] {
+    const out: BookEvent[] = [];
+    for (const orderId of [...this.owners.keys()])
+      for (const e of this.cancel(orderId))
+        out.push(e.type === 'OrderCancelled' ? { ...e, data: { ...e.data, reason } } : e);
+    return out;
+  }
+
+  /** Records the mode the vintage's books now follow (linked books only). */
+  applyMarketMode(m: SetMarketModeMessage): BookEvent[] {
+    const { instrument, version, mode, exchangeRatio, effectiveFrom } = m;
+    this.marketMode = { instrument, version, mode, exchangeRatio, effectiveFrom, at: m.receivedAt };
+    return [{ type: 'MarketModeApplied', data: this.marketMode }];
+  }
+
   get session(): BookSession {
     return this.engine.session;
   }
@@ -212,7 +260,16 @@ export class InstrumentBook {
   }
 
   snapshot(): InstrumentBookSnapshot {
-    return { format: 1, version: this.version, tradeNo: this.tradeNo, engine: this.engine.snapshot() };
+    const legs: NonNullable<InstrumentBookSnapshot['legs']> = [];
+    for (const [id, o] of this.owners) if (o.leg) legs.push([id, o.leg.instrument, o.leg.perUnit]);
+    return {
+      format: 1,
+      version: this.version,
+      tradeNo: this.tradeNo,
+      engine: this.engine.snapshot(),
+      ...(legs.length > 0 ? { legs } : {}),
+      ...(this.marketMode ? { marketMode: this.marketMode } : {}),
+    };
   }
 
   /** The book exactly as it was when `snapshot` was taken; the catalogue entry names the instrument. */
@@ -223,6 +280,11 @@ export class InstrumentBook {
     book.version = snapshot.version;
     for (const [id, account, side] of [...snapshot.engine.bids, ...snapshot.engine.asks])
       book.owners.set(id, { account, side: SIDE_NAMES[side] });
+    for (const [id, instrument, perUnit] of snapshot.legs ?? []) {
+      const owner = book.owners.get(id);
+      if (owner) owner.leg = { instrument, perUnit };
+    }
+    book.marketMode = snapshot.marketMode;
     return book;
   }
 
@@ -274,7 +336,11 @@ export class InstrumentBook {
       switch (e.type) {
         case 'accepted':
           if (order) {
-            this.owners.set(order.orderId, { account: order.account, side: order.side });
+            this.owners.set(order.orderId, {
+              account: order.account,
+              side: order.side,
+              ...(order.leg ? { leg: order.leg } : {}),
+            });
             out.push({ type: 'OrderAccepted', data: { order } });
           }
           break;
@@ -294,6 +360,7 @@ export class InstrumentBook {
           const maker = this.owners.get(e.maker);
           if (!taker || !maker) throw new Error(`trade between unknown orders ${e.taker} and ${e.maker}`);
           const takerBuys = taker.side === 'buy';
+          const [buyer, seller] = takerBuys ? [taker, maker] : [maker, taker];
           out.push({
             type: 'TradeExecuted',
             data: {
@@ -309,6 +376,7 @@ export class InstrumentBook {
               seller: takerBuys ? maker.account : taker.account,
               aggressor: taker.side,
               executedAt: order?.receivedAt ?? at ?? 0,
+              ...(buyer.leg && seller.leg ? { legs: linkedLegs(e.qty, buyer.leg, seller.leg) } : {}),
             },
           });
           break;

@@ -1,6 +1,6 @@
 import type { InstrumentRulesChangedData } from '@app/contracts';
 import type { Outbox, OutboxMessage } from '@app/messaging';
-import { parseAppConfig } from '@app/platform';
+import { InstrumentCatalogue, parseAppConfig, type DerivedRuleChange } from '@app/platform';
 import type { DataSource } from 'typeorm';
 import { BookRulesDispatcher } from './book-rules-dispatcher';
 
@@ -57,5 +57,46 @@ describe('BookRulesDispatcher', () => {
     const hoursOnly = decision({ decisionId: 'hours', changes: { modes: ['continuous', 'block'] } });
     expect(await books.dispatchDue([hoursOnly], EFFECTIVE)).toBe(0);
     expect(sent).toEqual([]);
+  });
+
+  it('sends each book the newest due close and standard once, with the values that win by precedence', async () => {
+    const { books, sent } = dispatcher();
+    const catalogue = InstrumentCatalogue.load('seeds');
+    const close = (id: string, referencePrice: number, effectiveFromMs: number): DerivedRuleChange => ({
+      id,
+      symbol: 'CQEA-2025',
+      source: 'closing-price',
+      effectiveFromMs,
+      changes: { referencePrice },
+    });
+    const standard: DerivedRuleChange = {
+      id: 'pricing-standard:2026.2',
+      symbol: 'CQEA-2025',
+      source: 'pricing-standard',
+      effectiveFromMs: EFFECTIVE - 1,
+      changes: { tick: 1, bandBp: 500, blockBandBp: 2000 },
+    };
+    const derived = [standard, close('close:a', 3700, EFFECTIVE - 1), close('close:b', 3899, EFFECTIVE)];
+    for (const d of derived) catalogue.applyDerived(d);
+    // A decision on the instrument effective with the close keeps its band over the standard's.
+    catalogue.apply(decision({ changes: { bandBp: 800 } }));
+    expect(await books.dispatchDerived(derived, EFFECTIVE - 1, catalogue)).toBe(2);
+    expect(await books.dispatchDerived(derived, EFFECTIVE, catalogue)).toBe(1);
+    expect(await books.dispatchDerived(derived, EFFECTIVE + 1000, catalogue)).toBe(0);
+    expect(sent.map((m) => [m.messageId, (m.payload as { changes: unknown }).changes])).toEqual([
+      ['configure:CQEA-2025:pricing-standard:2026.2', { tick: 1, bandBp: 500, blockBandBp: 2000 }],
+      ['configure:CQEA-2025:close:a', { referencePrice: 3700 }],
+      ['configure:CQEA-2025:close:b', { referencePrice: 3899 }],
+    ]);
+    catalogue.applyDerived({ ...standard, id: 'pricing-standard:2026.3' });
+    await books.dispatchDerived(
+      [...derived, { ...standard, id: 'pricing-standard:2026.3' }],
+      EFFECTIVE,
+      catalogue,
+    );
+    expect(sent.at(-1)).toMatchObject({
+      messageId: 'configure:CQEA-2025:pricing-standard:2026.3',
+      payload: { changes: { tick: 1, bandBp: 800, blockBandBp: 2000 } },
+    });
   });
 });

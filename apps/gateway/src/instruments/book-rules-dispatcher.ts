@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigureBookMessage, exchangeQueueFor, InstrumentRulesChangedData } from '@app/contracts';
 import { Outbox } from '@app/messaging';
-import { APP_CONFIG, AppConfig } from '@app/platform';
+import { APP_CONFIG, AppConfig, DerivedRuleChange, InstrumentCatalogue } from '@app/platform';
 
 const BOOK_RULES = [
   'referencePrice',
@@ -15,10 +15,19 @@ const BOOK_RULES = [
 ] as const;
 
 /** The part of a decision the matching engine enforces; empty when it changes none of it. */
-export function bookChanges(decision: InstrumentRulesChangedData): ConfigureBookMessage['changes'] {
+export function bookChanges(
+  decision: Pick<InstrumentRulesChangedData, 'changes'>,
+): ConfigureBookMessage['changes'] {
   return Object.fromEntries(
     BOOK_RULES.filter((k) => decision.changes[k] !== undefined).map((k) => [k, decision.changes[k]]),
   );
+}
+
+interface BookRulesItem {
+  symbol: string;
+  decisionId: string;
+  effectiveFromMs: number;
+  changes: ConfigureBookMessage['changes'];
 }
 
 /**
@@ -42,17 +51,60 @@ export class BookRulesDispatcher {
       (d) =>
         d.effectiveFromMs <= now && !this.sent.has(d.decisionId) && Object.keys(bookChanges(d)).length > 0,
     );
-    if (due.length === 0) return 0;
+    await this.send(
+      due.map((d) => ({ ...d, changes: bookChanges(d) })),
+      now,
+    );
+    for (const d of due) this.sent.add(d.decisionId);
+    return due.length;
+  }
+
+  /**
+   * Sends each book the newest due derived change of each source (a standard's class rules, the
+   * previous close as reference) not sent yet. The values are those `rulesAt(now)` resolves for
+   * the fields it touches, so the book gets the rule that wins by precedence (a later decision on
+   * the instrument stays), whatever order the changes reach it in.
+   */
+  async dispatchDerived(
+    changes: readonly DerivedRuleChange[],
+    now: number,
+    catalogue: InstrumentCatalogue,
+  ): Promise<number> {
+    const newest = new Map<string, DerivedRuleChange>();
+    for (const c of changes) {
+      if (c.effectiveFromMs > now) continue;
+      const key = `${c.symbol}|${c.source}`;
+      const seen = newest.get(key);
+      if (!seen || c.effectiveFromMs >= seen.effectiveFromMs) newest.set(key, c);
+    }
+    const due = [...newest.values()].filter((c) => !this.sent.has(`${c.symbol}|${c.id}`));
+    const items = due.flatMap((c) => {
+      const rules = catalogue.rulesAt(c.symbol, now);
+      if (!rules) return [];
+      const resolved = bookChanges({
+        changes: Object.fromEntries(Object.keys(c.changes).map((k) => [k, rules[k as keyof typeof rules]])),
+      });
+      return Object.keys(resolved).length > 0
+        ? [{ symbol: c.symbol, decisionId: c.id, effectiveFromMs: c.effectiveFromMs, changes: resolved }]
+        : [];
+    });
+    await this.send(items, now);
+    for (const c of due) this.sent.add(`${c.symbol}|${c.id}`);
+    return items.length;
+  }
+
+  private async send(items: readonly BookRulesItem[], now: number): Promise<void> {
+    if (items.length === 0) return;
     await this.dataSource.transaction((manager) =>
       this.outbox.enqueue(
         manager,
-        due.map((d) => {
+        items.map((d) => {
           const message: ConfigureBookMessage = {
             commandId: `configure:${d.symbol}:${d.decisionId}`,
             instrument: d.symbol,
             decisionId: d.decisionId,
             effectiveFromMs: d.effectiveFromMs,
-            changes: bookChanges(d),
+            changes: d.changes,
             receivedAt: now,
           };
           return {
@@ -64,7 +116,5 @@ export class BookRulesDispatcher {
         }),
       ),
     );
-    for (const d of due) this.sent.add(d.decisionId);
-    return due.length;
   }
 }

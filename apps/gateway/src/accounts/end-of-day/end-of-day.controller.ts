@@ -13,7 +13,9 @@ export class EndOfDayController {
   @ApiOkResponse({
     type: [ClosingPriceView],
     description:
-      'Closes the day: every instrument’s closing price (VWAP of the listing trades, else the previous close)',
+      'Closes the day: every instrument’s closing price by the closing rule of the pricing standard in force ' +
+      'that day (GET /pricing-standards/in-force), else the national rule (VWAP of the listing trades, else the ' +
+      'previous close). From the next day each close is the instrument’s reference price, the centre of its bands.',
   })
   close(@Body() body: TradingDayDto): Promise<ClosingPriceView[]> {
     return this.endOfDay.close(body.date);

@@ -12,7 +12,14 @@ export class ClosingPriceView {
   @ApiProperty() instrument!: string;
   @ApiProperty() date!: string;
   @ApiProperty({ description: 'Fen per unit' }) price!: number;
-  @ApiProperty({ description: 'Units traded on the listing market that day (block trades excluded)' })
+  @ApiProperty({
+    description:
+      'Units whose trades entered the close (national rule: the listing trades; a standard: its venues and window)',
+  })
   volume!: number;
-  @ApiProperty({ example: 'vwap-listing-trades' }) rule!: string;
+  @ApiProperty({
+    example: 'pricing-standard 2026.2: vwap',
+    description: '`vwap-listing-trades` (no standard in force) or `pricing-standard <version>: <basis>`',
+  })
+  rule!: string;
 }

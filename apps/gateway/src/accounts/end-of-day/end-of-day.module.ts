@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CLOSING_PRICE_RULE, NATIONAL_CLOSING_RULE } from './closing-price-rule';
+import { PricingStandardModule } from '../../pricing-standard/pricing-standard.module';
 import { EndOfDayController } from './end-of-day.controller';
 import { EndOfDay } from './end-of-day.service';
 
 @Module({
+  imports: [PricingStandardModule],
   controllers: [EndOfDayController],
-  providers: [EndOfDay, { provide: CLOSING_PRICE_RULE, useValue: NATIONAL_CLOSING_RULE }],
+  providers: [EndOfDay],
 })
 export class EndOfDayModule {}

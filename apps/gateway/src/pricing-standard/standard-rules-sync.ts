@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { dayBounds } from '@app/clearing';
+import { EventStore } from '@app/event-store';
+import { effectiveFromMs, InstrumentCatalogue, type DerivedRuleChange } from '@app/platform';
+import { CLOCK, Clock } from '../clock/clock';
+import { BookRulesDispatcher } from '../instruments/book-rules-dispatcher';
+import { PricingStandardLog } from './pricing-standard-log';
+import { standardRuleChanges } from './standard-rule-changes';
+
+/** Stream of `ClosingPricesPublished`, one event per day closed (again). */
+export const END_OF_DAY_STREAM = 'end-of-day';
+
+const REFRESH_MS = 1_000;
+
+interface ClosingPricesPublished {
+  type: 'ClosingPricesPublished';
+  data: { date: string; prices: { instrument: string; price: number }[] };
+}
+
+/**
+ * Puts what the exchange derives from the pricing standard and the closes into this process's
+ * catalogue, and the books: from an adopted version's effective date its class tick and bands;
+ * from the day after a close, the close as the reference price (the band centre). Both as dated
+ * rule changes, so the order-entry check (`rulesAt`) and the matching worker's book (a
+ * `ConfigureBook` command) follow the same rules.
+ */
+@Injectable()
+export class StandardRulesSync implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(StandardRulesSync.name);
+  private closesRead = 0;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly log: PricingStandardLog,
+    private readonly catalogue: InstrumentCatalogue,
+    private readonly books: BookRulesDispatcher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.tick();
+    this.timer = setInterval(() => {
+      this.tick().catch((error: unknown) =>
+        this.logger.warn(`pricing rules refresh failed: ${String(error)}`),
+      );
+    }, REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One refresh at a time: the end-of-day call and the timer may ask together. */
+  tick(): Promise<void> {
+    this.running ??= this.refreshAndDispatch().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async refreshAndDispatch(): Promise<void> {
+    await this.log.refresh();
+    for (const v of Object.values(this.log.current().versions)) {
+      if (v.adoptedFrom === undefined) continue;
+      for (const instrument of this.catalogue.list())
+        this.catalogue.applyDerived({
+          id: `pricing-standard:${v.version}`,
+          symbol: instrument.symbol,
+          source: 'pricing-standard',
+          effectiveFromMs: effectiveFromMs(v.adoptedFrom),
+          changes: standardRuleChanges(v.document, instrument.kind).changes,
+        });
+    }
+    const closes = await this.store.readStream<ClosingPricesPublished>(END_OF_DAY_STREAM, {
+      fromVersion: this.closesRead + 1,
+    });
+    for (const event of closes) {
+      if (event.type === 'ClosingPricesPublished') {
+        const { date, prices } = event.data;
+        for (const p of prices)
+          if (this.catalogue.get(p.instrument))
+            this.catalogue.applyDerived({
+              id: `close:${date}#${event.streamVersion}`,
+              symbol: p.instrument,
+              source: 'closing-price',
+              effectiveFromMs: dayBounds(date).end,
+              changes: { referencePrice: p.price },
+            });
+      }
+      this.closesRead = Math.max(this.closesRead, event.streamVersion);
+    }
+    const derived: DerivedRuleChange[] = this.catalogue
+      .list()
+      .flatMap((i) => this.catalogue.derivedOf(i.symbol));
+    await this.books.dispatchDerived(derived, this.clock.now(), this.catalogue);
+  }
+}

@@ -50,6 +50,7 @@ import { GetSerialHistoryController } from './serials/get-serial-history/get-ser
 import { DepositToCustodyController } from './custody/deposit-to-custody/deposit-to-custody.controller';
 import { DepositToCustodyHandler } from './custody/deposit-to-custody/deposit-to-custody.handler';
 import { ReconcileCustodyController } from './custody/reconcile-custody/reconcile-custody.controller';
+import { RECOGNITION_CONTROLLERS, RECOGNITION_PROVIDERS } from './recognition/recognition.providers';
 import { ReleaseFromCustodyConsumer } from './custody/release-from-custody/release-from-custody.consumer';
 import { REGISTRY_PORT, RegistryStreams } from './shared/registry-streams';
 import { CLOCK, systemClock } from '../../gateway/src/clock/clock';
@@ -57,6 +58,10 @@ import {
   CARBON_INCLUSION_CONTROLLERS,
   CARBON_INCLUSION_PROVIDERS,
 } from './carbon-inclusion/carbon-inclusion.providers';
+import {
+  CROSS_PROVINCE_CONTROLLERS,
+  CROSS_PROVINCE_PROVIDERS,
+} from './cross-province/cross-province.providers';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
 import { TransferUnitsController } from './transfers/transfer-units/transfer-units.controller';
 import { TransferUnitsHandler } from './transfers/transfer-units/transfer-units.handler';
@@ -102,6 +107,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     DepositToCustodyController,
     ReconcileCustodyController,
     ...CARBON_INCLUSION_CONTROLLERS,
+    ...CROSS_PROVINCE_CONTROLLERS,
+    ...RECOGNITION_CONTROLLERS,
   ],
   providers: [
     RegistryStreams,
@@ -132,6 +139,8 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     ReleaseFromCustodyConsumer,
     { provide: CLOCK, useValue: systemClock },
     ...CARBON_INCLUSION_PROVIDERS,
+    ...CROSS_PROVINCE_PROVIDERS,
+    ...RECOGNITION_PROVIDERS,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -11,20 +11,32 @@ export async function freePort(): Promise<number> {
   });
 }
 
+let headerFactory: () => Record<string, string> = () => ({});
+
+/**
+ * Headers every request of these helpers (and of the fuzz, fault and soak clients) carries: the
+ * hook for credentials, e.g. `setRequestHeaders(() => ({ authorization: `Bearer ${token}` }))`.
+ */
+export function setRequestHeaders(factory: () => Record<string, string>): void {
+  headerFactory = factory;
+}
+
+export const requestHeaders = (): Record<string, string> => headerFactory();
+
 export async function postJson(
   url: string,
   body: unknown,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...requestHeaders(), 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: requestHeaders() });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   return (await response.json()) as T;
 }

@@ -10,20 +10,29 @@ export type ServiceApp = 'gateway' | 'exchange' | 'registry' | 'sandbox';
 export class ServiceProcesses {
   private readonly children: ChildProcess[] = [];
 
-  /** Starts `dist/apps/<app>/src/main.js` and waits for its /health. */
-  async start(app: ServiceApp, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-    const port = await freePort();
+  /** Starts `dist/apps/<app>/src/main.js` (on `port`, e.g. to restart it, else a free one) and waits for its /health. */
+  async start(
+    app: ServiceApp,
+    env: Record<string, string>,
+    port?: number,
+  ): Promise<{ url: string; child: ChildProcess }> {
+    port ??= await freePort();
     const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.children.push(child);
     const url = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-      30000,
-      `${app} to be healthy`,
-    );
+    try {
+      await eventually(
+        async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
+        30000,
+        `${app} to be healthy`,
+      );
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     return { url, child };
   }
 

@@ -1,59 +1,26 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
-import { eventually, freePort, getJson } from './support/http';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = 'test-output/console';
+import { Page } from 'playwright-core';
+import {
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  ConsoleInBrowser,
+  startConsoleInBrowser,
+} from './support/console-browser';
+import { eventually, getJson } from './support/http';
 
 /**
  * The web console in Debian's Chromium against the sandbox (`npm run build` first: it builds the
  * API and the console). Screenshots of each screen go to test-output/console/.
  */
 describe('web console in a real browser', () => {
-  let sandbox: ChildProcess;
-  let browser: Browser;
+  let app: ConsoleInBrowser;
   let page: Page;
   let url = '';
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RUNS_DIR: mkdtempSync(join(tmpdir(), 'console-runs-')),
-      DEMO: 'accounts', // demo users without the noise traders, so the book holds only this test's orders
-    };
-    delete env.DATABASE_URL; // embedded, as a newcomer runs it
-    delete env.REDIS_URL;
-    sandbox = spawn(process.execPath, ['dist/apps/sandbox/src/main.js'], {
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    url = `http://127.0.0.1:${port}`;
-    await eventually(async () => ((await fetch(`${url}/health`)).ok ? true : undefined), 60000, 'sandbox');
-    await eventually(
-      async () => ((await getJson<{ seeded: boolean }>(`${url}/demo/status`)).seeded ? true : undefined),
-      60000,
-      'demo members and funds',
-    );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  }, 90000);
+    app = await startConsoleInBrowser();
+    ({ page, url } = app);
+  }, 150000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (sandbox && sandbox.exitCode === null)
-      await new Promise((resolve) => (sandbox.once('exit', resolve), sandbox.kill('SIGTERM')));
-  });
+  afterAll(() => app?.stop());
 
   it('opens at / in Simplified Chinese and switches to English', async () => {
     await page.goto(url);
@@ -104,6 +71,28 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[data-testid=holding-CQEA-2025] >> text=200,100');
     await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
   });
+  it('draws the trade as a candlestick with its volume from the bars, per interval, and as a line on request', async () => {
+    // One trade at 36.20: one bar in each interval, rising (red, as Chinese markets colour it).
+    await page.waitForSelector('[data-testid=price-chart][data-view=candles][data-bars="1"]');
+    await eventually(
+      async () => ((await chartHasColour(page, [192, 57, 43])) ? true : undefined),
+      10000,
+      'a red candle',
+    );
+    await page.selectOption('select[name=chart-interval]', '1d');
+    await page.waitForSelector('[data-testid=price-chart][data-bars="1"]');
+    await page.screenshot({ path: `${SCREENSHOTS}/candles.png`, fullPage: true });
+
+    await page.click('label:has(input[name=chart-view][value=line])');
+    await page.waitForSelector('[data-testid=price-chart][data-view=line]');
+    await eventually(
+      async () => ((await chartHasColour(page, [11, 122, 83])) ? true : undefined),
+      10000,
+      'the line',
+    );
+    await page.click('label:has(input[name=chart-view][value=candles])');
+  });
+
   it('the seller sees its open order, amends it, then cancels it', async () => {
     await page.selectOption('select[name=user]', 'cq-steel-001');
     const row = '[data-testid=my-order] >> text=CQEA-2025';
@@ -197,3 +186,26 @@ describe('web console in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/research-compare.png`, fullPage: true });
   });
 });
+
+/** Whether the price chart's canvases hold a pixel of this colour (the series drew, not just the axes). */
+function chartHasColour(page: Page, [r, g, b]: [number, number, number]): Promise<boolean> {
+  return page.$$eval(
+    '[data-testid=price-chart] canvas',
+    (canvases, colour) =>
+      canvases.some((canvas) => {
+        const data = (canvas as HTMLCanvasElement)
+          .getContext('2d')
+          ?.getImageData(0, 0, canvas.width, canvas.height).data;
+        if (!data) return false;
+        for (let i = 0; i < data.length; i += 4)
+          if (
+            Math.abs(data[i] - colour[0]) < 8 &&
+            Math.abs(data[i + 1] - colour[1]) < 8 &&
+            Math.abs(data[i + 2] - colour[2]) < 8
+          )
+            return true;
+        return false;
+      }),
+    [r, g, b],
+  );
+}

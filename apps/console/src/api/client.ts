@@ -1,8 +1,11 @@
 import type { AccountHoldings, DashboardFirm } from '../compliance/compliance-position';
+import type { Auction } from '../auctions/auction-types';
 import type { RunSummary } from '../research/compare-runs';
 import type { DemoUser } from '../shell/demo-users';
 import type {
   AllocationPreview,
+  Bar,
+  BarInterval,
   Depth,
   Instrument,
   InstrumentActivity,
@@ -57,11 +60,16 @@ function safeJson(text: string): unknown {
   }
 }
 
+const post = (path: string, body: unknown): Promise<unknown> =>
+  request<unknown>(path, { method: 'POST', body: JSON.stringify(body) });
+
 export const api = {
   demoUsers: () => request<DemoUser[]>('/demo/users'),
   instruments: () => request<Instrument[]>('/instruments'),
   depth: (symbol: string, levels = 10) =>
     request<Depth>(`/book/${encodeURIComponent(symbol)}?levels=${levels}`),
+  bars: (symbol: string, interval: BarInterval, limit = 300) =>
+    request<Bar[]>(`/bars/${encodeURIComponent(symbol)}?interval=${interval}&limit=${limit}`),
   trades: (symbol: string, limit = 50) =>
     request<Trade[]>(`/trades?instrument=${encodeURIComponent(symbol)}&limit=${limit}`),
   previewAllocation: (jurisdiction: string, body: unknown) =>
@@ -100,6 +108,16 @@ export const api = {
       method: 'POST',
       body: JSON.stringify(body),
     }),
+  auctions: (jurisdiction: string) =>
+    request<{ auctions: Auction[] }>(`/registries/${jurisdiction}/auctions`).then((r) => r.auctions),
+  scheduleAuction: (jurisdiction: string, body: unknown) =>
+    post(`/registries/${jurisdiction}/auctions`, body),
+  postBidGuarantee: (jurisdiction: string, auctionId: string, body: unknown) =>
+    post(`/registries/${jurisdiction}/auctions/${encodeURIComponent(auctionId)}/guarantees`, body),
+  submitBid: (jurisdiction: string, auctionId: string, body: unknown) =>
+    post(`/registries/${jurisdiction}/auctions/${encodeURIComponent(auctionId)}/bids`, body),
+  clearAuction: (jurisdiction: string, auctionId: string, body: unknown) =>
+    post(`/registries/${jurisdiction}/auctions/${encodeURIComponent(auctionId)}/clear`, body),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

@@ -125,3 +125,18 @@ export interface InstrumentActivity {
   top: { member: string; shareBp: number } | null;
   selfTrades: number;
 }
+
+/** One OHLCV bar of `GET /bars/{instrument}`; prices in fen. */
+export interface Bar {
+  /** Bar start, ms since the epoch (daily bars: 00:00 Beijing time). */
+  start: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  turnover: number;
+  trades: number;
+}
+
+export type BarInterval = '1m' | '5m' | '1h' | '1d';

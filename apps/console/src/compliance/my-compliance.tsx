@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { DemoUser } from '../shell/demo-users';
 import { CompliancePosition, compliancePosition } from './compliance-position';
+import { localeFormat } from '../format/locale-format';
 
 /** The firm's compliance year at a glance, with the surrender of what it holds toward what it owes. */
 export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string }) {
@@ -10,7 +11,7 @@ export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string 
   const [position, setPosition] = useState<CompliancePosition>();
   const [deadline, setDeadline] = useState<string>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const number = new Intl.NumberFormat(locale);
+  const format = localeFormat(locale);
   const jurisdiction = firm.jurisdiction ?? 'CQ';
 
   const load = useCallback(async () => {
@@ -48,16 +49,14 @@ export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string 
         kind: 'CARBON_ALLOWANCE',
         complianceYear: position.year,
       });
-      setMessage({ ok: true, text: t('compliance.surrendered', { quantity: number.format(quantity) }) });
+      setMessage({ ok: true, text: t('compliance.surrendered', { quantity: format.number(quantity) }) });
       await load();
     } catch (error) {
       setMessage({ ok: false, text: t('errors.server', { message: (error as ApiError).message }) });
     }
   };
 
-  const deadlineText = deadline
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(deadline))
-    : '—';
+  const deadlineText = deadline ? format.date(deadline) : '—';
   return (
     <section className="panel" aria-label={t('compliance.title')}>
       <h2>{t('compliance.title', { year: position?.year ?? '' })}</h2>
@@ -67,20 +66,20 @@ export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string 
             <tr>
               <td>{t(position.verified ? 'compliance.verified' : 'compliance.reported')}</td>
               <td data-testid="compliance-emissions">
-                {position.emissions === undefined ? '—' : number.format(position.emissions)}
+                {position.emissions === undefined ? '—' : format.number(position.emissions)}
               </td>
             </tr>
             <tr>
               <td>{t('compliance.held')}</td>
-              <td>{number.format(position.eligibleHeld)}</td>
+              <td>{format.number(position.eligibleHeld)}</td>
             </tr>
             <tr>
               <td>{t('compliance.surrenderedSoFar')}</td>
-              <td data-testid="compliance-surrendered">{number.format(position.surrendered)}</td>
+              <td data-testid="compliance-surrendered">{format.number(position.surrendered)}</td>
             </tr>
             <tr className={position.shortfall > 0 ? 'short' : ''}>
               <td>{t('compliance.shortfall')}</td>
-              <td data-testid="compliance-shortfall">{number.format(position.shortfall)}</td>
+              <td data-testid="compliance-shortfall">{format.number(position.shortfall)}</td>
             </tr>
             <tr>
               <td>{t('compliance.deadline')}</td>
@@ -92,7 +91,7 @@ export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string 
       {position && position.due > 0 && position.eligibleHeld > 0 && (
         <button name="surrender" onClick={() => void surrender()}>
           {t('compliance.surrender', {
-            quantity: number.format(Math.min(position.due, position.eligibleHeld)),
+            quantity: format.number(Math.min(position.due, position.eligibleHeld)),
           })}
         </button>
       )}

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api/client';
 import type { AllocationPreview, SupplyRow } from '../api/types';
 import type { DemoUser } from '../shell/demo-users';
 import { AllocationErrors, AllocationForm, buildAllocationTable } from './allocation-form';
+import { localeFormat } from '../format/locale-format';
 
 /**
  * A regulator sets the year's rules, previews the full table, then issues it: two steps, so
@@ -29,7 +30,7 @@ export function AllocationScreen({
   const [preview, setPreview] = useState<AllocationPreview>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [supply, setSupply] = useState<SupplyRow[]>([]);
-  const number = new Intl.NumberFormat(locale);
+  const format = localeFormat(locale);
 
   const loadSupply = () =>
     api
@@ -150,8 +151,8 @@ export function AllocationScreen({
                       />
                       {err(`firm.${firm.firmId}`)}
                     </td>
-                    <td>{row ? number.format(row.entitlement) : '—'}</td>
-                    <td data-testid="allocated">{row ? number.format(row.allocated) : '—'}</td>
+                    <td>{row ? format.number(row.entitlement) : '—'}</td>
+                    <td data-testid="allocated">{row ? format.number(row.allocated) : '—'}</td>
                   </tr>
                 );
               })}
@@ -160,10 +161,10 @@ export function AllocationScreen({
           {preview && (
             <p data-testid="allocation-summary">
               {t('allocation.summary', {
-                cap: number.format(preview.cap),
-                auction: number.format(preview.auction),
-                reserve: number.format(preview.governmentReserve + preview.newEntrantReserve),
-                free: number.format(preview.totalAllocated),
+                cap: format.number(preview.cap),
+                auction: format.number(preview.auction),
+                reserve: format.number(preview.governmentReserve + preview.newEntrantReserve),
+                free: format.number(preview.totalAllocated),
               })}
               {preview.scaled && ` ${t('allocation.scaled')}`}
             </p>
@@ -187,9 +188,9 @@ export function AllocationScreen({
                   <td>
                     {row.kind} {row.vintage}
                   </td>
-                  <td>{number.format(row.issued)}</td>
-                  <td>{number.format(row.held)}</td>
-                  <td>{number.format(row.surrendered)}</td>
+                  <td>{format.number(row.issued)}</td>
+                  <td>{format.number(row.held)}</td>
+                  <td>{format.number(row.surrendered)}</td>
                   <td>{row.conserved ? '✓' : '✗'}</td>
                 </tr>
               ))}

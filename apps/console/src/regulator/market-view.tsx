@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { usePolling } from '../api/use-polling';
-import { formatFen } from '../trading/order-ticket-rules';
+import { localeFormat } from '../format/locale-format';
 
 /** Concentration bands as the US DOJ/FTC guidelines (2023) draw them; the exchange only flags. */
 function concentrationLevel(hhi: number): 'low' | 'moderate' | 'high' {
@@ -11,10 +11,9 @@ function concentrationLevel(hhi: number): 'low' | 'moderate' | 'high' {
 export function MarketView({ locale }: { locale: string }) {
   const { t } = useTranslation();
   const { data: rows = [], error } = usePolling(() => api.marketOverview(), 2000, 'market');
-  const number = new Intl.NumberFormat(locale);
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const format = localeFormat(locale);
 
-  const price = (fen?: number) => (fen === undefined ? '—' : formatFen(fen));
+  const price = (fen?: number) => (fen === undefined ? '—' : format.yuan(fen));
   return (
     <section className="panel">
       <h2>{t('market.view')}</h2>
@@ -41,21 +40,21 @@ export function MarketView({ locale }: { locale: string }) {
             {rows.map((r) => (
               <tr key={r.instrument} data-testid="market-row">
                 <td>{r.instrument}</td>
-                <td>{number.format(r.trades)}</td>
-                <td>{number.format(r.volume)}</td>
+                <td>{format.number(r.trades)}</td>
+                <td>{format.number(r.volume)}</td>
                 <td>{price(r.vwap)}</td>
                 <td>{price(r.last)}</td>
                 <td>
                   {price(r.high)} / {price(r.low)}
                 </td>
-                <td>{r.members}</td>
+                <td>{format.number(r.members)}</td>
                 <td
                   className={`hhi-${concentrationLevel(r.hhi)}`}
                   title={t(`market.concentration.${concentrationLevel(r.hhi)}`)}
                 >
-                  {number.format(r.hhi)}
+                  {format.number(r.hhi)}
                 </td>
-                <td>{r.top ? `${r.top.member} (${percent.format(r.top.shareBp / 10_000)})` : '—'}</td>
+                <td>{r.top ? `${r.top.member} (${format.percentBp(r.top.shareBp)})` : '—'}</td>
                 <td className={r.selfTrades > 0 ? 'flagged' : ''} data-testid="self-trades">
                   {r.selfTrades}
                 </td>

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoUser } from '../shell/demo-users';
+import { AuctionsScreen } from '../auctions/auctions-screen';
 import { AllocationScreen } from './allocation-screen';
 import { MarketView } from './market-view';
+
+const SECTIONS = ['allocation', 'auctions', 'market'] as const;
+type Section = (typeof SECTIONS)[number];
 
 export function RegulatorScreen({
   regulator,
@@ -14,11 +18,11 @@ export function RegulatorScreen({
   locale: string;
 }) {
   const { t } = useTranslation();
-  const [section, setSection] = useState<'allocation' | 'market'>('allocation');
+  const [section, setSection] = useState<Section>('allocation');
   return (
     <div>
       <div className="segmented sections">
-        {(['allocation', 'market'] as const).map((s) => (
+        {SECTIONS.map((s) => (
           <label key={s} className={section === s ? 'on' : ''}>
             <input
               type="radio"
@@ -31,11 +35,9 @@ export function RegulatorScreen({
           </label>
         ))}
       </div>
-      {section === 'allocation' ? (
-        <AllocationScreen regulator={regulator} users={users} locale={locale} />
-      ) : (
-        <MarketView locale={locale} />
-      )}
+      {section === 'allocation' && <AllocationScreen regulator={regulator} users={users} locale={locale} />}
+      {section === 'auctions' && <AuctionsScreen regulator={regulator} locale={locale} />}
+      {section === 'market' && <MarketView locale={locale} />}
     </div>
   );
 }

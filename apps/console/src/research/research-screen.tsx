@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { RunListing } from '../api/types';
-import { formatFen } from '../trading/order-ticket-rules';
 import { compareRuns, ComparisonRow, RunSummary } from './compare-runs';
+import { localeFormat } from '../format/locale-format';
 
 /** Simulator runs: pick one to read its report, two to compare them side by side. */
 export function ResearchScreen({ locale }: { locale: string }) {
@@ -12,8 +12,7 @@ export function ResearchScreen({ locale }: { locale: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [summaries, setSummaries] = useState<Record<string, RunSummary>>({});
   const [error, setError] = useState<string>();
-  const number = new Intl.NumberFormat(locale);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const format = localeFormat(locale);
 
   useEffect(() => {
     api
@@ -38,8 +37,8 @@ export function ResearchScreen({ locale }: { locale: string }) {
     setSelected((current) =>
       current.includes(id) ? current.filter((x) => x !== id) : [...current, id].slice(-2),
     );
-  const format = (row: ComparisonRow, value?: number) =>
-    value === undefined ? '—' : row.unit === 'fen' ? formatFen(value) : number.format(value);
+  const cell = (row: ComparisonRow, value?: number) =>
+    value === undefined ? '—' : row.unit === 'fen' ? format.yuan(value) : format.number(value);
   const [a, b] = selected;
   const rows = a && b && summaries[a] && summaries[b] ? compareRuns(summaries[a], summaries[b]) : [];
 
@@ -77,7 +76,7 @@ export function ResearchScreen({ locale }: { locale: string }) {
                   <td>{run.name}</td>
                   <td>{run.seed}</td>
                   <td>{run.years.join(', ')}</td>
-                  <td>{date.format(run.finishedAt)}</td>
+                  <td>{format.dateTime(run.finishedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -101,9 +100,9 @@ export function ResearchScreen({ locale }: { locale: string }) {
               {rows.map((row) => (
                 <tr key={`${row.key}-${row.params.year}-${row.params.market}`}>
                   <td>{t(row.key, row.params)}</td>
-                  <td>{format(row, row.a)}</td>
-                  <td>{format(row, row.b)}</td>
-                  <td>{format(row, row.diff)}</td>
+                  <td>{cell(row, row.a)}</td>
+                  <td>{cell(row, row.b)}</td>
+                  <td>{cell(row, row.diff)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api/client';
 import { usePolling } from '../api/use-polling';
 import type { Instrument } from '../api/types';
 import { formatFen, parseYuanToFen } from './order-ticket-rules';
+import { localeFormat } from '../format/locale-format';
 
 /** The member's open orders, refreshed every second, each with cancel and amend (new price and/or quantity). */
 export function MyOrders({
@@ -19,7 +20,7 @@ export function MyOrders({
   const { data: orders = [] } = usePolling(() => api.myOpenOrders(account), 1000, account);
   const [editing, setEditing] = useState<{ orderId: string; price: string; qty: string }>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const qty = new Intl.NumberFormat(locale);
+  const format = localeFormat(locale);
 
   const act = async (call: Promise<unknown>, done: string) => {
     try {
@@ -94,12 +95,12 @@ export function MyOrders({
                   </>
                 ) : (
                   <>
-                    <td>{o.price !== undefined ? formatFen(o.price) : ''}</td>
-                    <td>{qty.format(o.qty)}</td>
+                    <td>{o.price !== undefined ? format.yuan(o.price) : ''}</td>
+                    <td>{format.number(o.qty)}</td>
                   </>
                 )}
-                <td>{qty.format(o.filled)}</td>
-                <td>{qty.format(o.remaining)}</td>
+                <td>{format.number(o.filled)}</td>
+                <td>{format.number(o.remaining)}</td>
                 <td className="actions">
                   {editing?.orderId === o.orderId ? (
                     <button name="save-amend" onClick={saveAmendment}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
 import type { Positions } from '../api/types';
-import { formatFen } from './order-ticket-rules';
+import { localeFormat } from '../format/locale-format';
 
 export function MyPositions({
   positions,
@@ -13,7 +13,7 @@ export function MyPositions({
   locale: string;
 }) {
   const { t } = useTranslation();
-  const qty = new Intl.NumberFormat(locale);
+  const format = localeFormat(locale);
   return (
     <section className="panel" aria-label={t('positions.title')}>
       <h2>{t('positions.title')}</h2>
@@ -30,14 +30,14 @@ export function MyPositions({
           <tbody>
             <tr data-testid="cash-row">
               <td>{t('positions.cash')}</td>
-              <td>{formatFen(positions.cash.available)}</td>
-              <td>{formatFen(positions.cash.reserved)}</td>
+              <td>{format.yuan(positions.cash.available)}</td>
+              <td>{format.yuan(positions.cash.reserved)}</td>
             </tr>
             {positions.holdings.map((h) => (
               <tr key={h.instrument} data-testid={`holding-${h.instrument}`}>
                 <td>{h.instrument}</td>
-                <td>{qty.format(h.available)}</td>
-                <td>{qty.format(h.reserved)}</td>
+                <td>{format.number(h.available)}</td>
+                <td>{format.number(h.reserved)}</td>
               </tr>
             ))}
           </tbody>

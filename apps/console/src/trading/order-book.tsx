@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Depth, DepthLevel } from '../api/types';
-import { formatFen } from './order-ticket-rules';
+import { localeFormat } from '../format/locale-format';
 
 export function OrderBook({ depth, locale }: { depth?: Depth; locale: string }) {
   const { t } = useTranslation();
-  const qty = new Intl.NumberFormat(locale);
+  const format = localeFormat(locale);
   const side = (levels: DepthLevel[], kind: 'bid' | 'ask') =>
     levels.length === 0 ? (
       <tr>
@@ -15,9 +15,9 @@ export function OrderBook({ depth, locale }: { depth?: Depth; locale: string }) 
     ) : (
       levels.map((level) => (
         <tr key={`${kind}-${level.price}`} className={kind} data-testid={`${kind}-level`}>
-          <td>{formatFen(level.price)}</td>
-          <td>{qty.format(level.qty)}</td>
-          <td>{level.orders}</td>
+          <td>{format.yuan(level.price)}</td>
+          <td>{format.number(level.qty)}</td>
+          <td>{format.number(level.orders)}</td>
         </tr>
       ))
     );

@@ -105,7 +105,7 @@ export function OrderTicket({
           </label>
         )}
         <label className="field">
-          {t('market.qty')} ({instrument.unit})
+          {t('market.qty')} ({t(`units.${instrument.unit}`)})
           <input
             name="qty"
             inputMode="numeric"

@@ -1,5 +1,5 @@
-import type { Trade } from '../api/types';
-import { tradesToPricePoints } from './price-points';
+import type { Bar, Trade } from '../api/types';
+import { barsToCandles, FALLING, RISING, tradesToPricePoints } from './price-points';
 
 const trade = (tradeNo: number, executedAt: number, price: number): Trade => ({
   instrument: 'CQEA-2025',
@@ -29,5 +29,34 @@ describe('tradesToPricePoints', () => {
 
   it('gives nothing for no trades', () => {
     expect(tradesToPricePoints([])).toEqual([]);
+  });
+});
+
+describe('barsToCandles', () => {
+  const bar = (start: number, open: number, close: number, volume: number): Bar => ({
+    start,
+    open,
+    high: Math.max(open, close) + 10,
+    low: Math.min(open, close) - 10,
+    close,
+    volume,
+    turnover: 0,
+    trades: 1,
+  });
+
+  it('gives candles in yuan and seconds, oldest first, with a volume bar coloured by direction', () => {
+    const { candles, volumes } = barsToCandles([bar(120_000, 3600, 3550, 700), bar(60_000, 3600, 3650, 300)]);
+    expect(candles).toEqual([
+      { time: 60, open: 36, high: 36.6, low: 35.9, close: 36.5 },
+      { time: 120, open: 36, high: 36.1, low: 35.4, close: 35.5 },
+    ]);
+    expect(volumes).toEqual([
+      { time: 60, value: 300, color: RISING },
+      { time: 120, value: 700, color: FALLING },
+    ]);
+  });
+
+  it('colours an unchanged bar as rising', () => {
+    expect(barsToCandles([bar(0, 3600, 3600, 1)]).volumes[0].color).toBe(RISING);
   });
 });

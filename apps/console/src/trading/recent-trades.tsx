@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Trade } from '../api/types';
-import { formatFen } from './order-ticket-rules';
+import { localeFormat } from '../format/locale-format';
 
 export function RecentTrades({ trades, locale }: { trades: Trade[]; locale: string }) {
   const { t } = useTranslation();
-  const qty = new Intl.NumberFormat(locale);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const format = localeFormat(locale);
   return (
     <section className="panel" aria-label={t('market.trades')}>
       <h2>{t('market.trades')}</h2>
@@ -27,9 +26,9 @@ export function RecentTrades({ trades, locale }: { trades: Trade[]; locale: stri
                 className={trade.aggressor === 'buy' ? 'bid' : 'ask'}
                 data-testid="trade-row"
               >
-                <td>{time.format(trade.executedAt)}</td>
-                <td>{formatFen(trade.price)}</td>
-                <td>{qty.format(trade.qty)}</td>
+                <td>{format.time(trade.executedAt)}</td>
+                <td>{format.yuan(trade.price)}</td>
+                <td>{format.number(trade.qty)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,15 +5,16 @@ import type { Instrument } from '../api/types';
 import { bandBounds } from '@app/matching';
 import { OrderBook } from './order-book';
 import { OrderTicket } from './order-ticket';
-import { formatFen } from './order-ticket-rules';
 import { PriceChart } from './price-chart';
 import { RecentTrades } from './recent-trades';
+import { BidPanel } from '../auctions/bid-panel';
 import { MyCompliance } from '../compliance/my-compliance';
 import type { DemoUser } from '../shell/demo-users';
 import { MyOrders } from './my-orders';
 import { MyPositions } from './my-positions';
 import { useMarket } from './use-market';
 import { usePositions } from './use-positions';
+import { localeFormat } from '../format/locale-format';
 
 export function TradingScreen({ user, locale }: { user: DemoUser; locale: string }) {
   const account = user.id;
@@ -35,6 +36,7 @@ export function TradingScreen({ user, locale }: { user: DemoUser; locale: string
   }, []);
 
   const instrument = instruments.find((i) => i.symbol === symbol);
+  const format = localeFormat(locale);
   if (loadError) return <p className="field-error">{t('errors.server', { message: loadError })}</p>;
   if (!instrument) return null;
   const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
@@ -53,10 +55,10 @@ export function TradingScreen({ user, locale }: { user: DemoUser; locale: string
           </select>
         </label>
         <span>
-          {t('market.reference')}: {formatFen(instrument.referencePrice)}
+          {t('market.reference')}: {format.yuan(instrument.referencePrice)}
         </span>
         <span>
-          {t('market.band')}: {formatFen(low)} – {formatFen(high)}
+          {t('market.band')}: {format.yuan(low)} – {format.yuan(high)}
         </span>
         <span className={market.live ? 'ok' : 'field-error'} data-testid="feed-status">
           {market.live ? t('market.live') : t('market.reconnecting')}
@@ -66,7 +68,7 @@ export function TradingScreen({ user, locale }: { user: DemoUser; locale: string
         )}
       </header>
       <div className="grid">
-        <PriceChart trades={market.trades} />
+        <PriceChart symbol={instrument.symbol} trades={market.trades} locale={locale} />
         <OrderBook depth={market.depth} locale={locale} />
         <RecentTrades trades={market.trades} locale={locale} />
         <OrderTicket
@@ -84,6 +86,7 @@ export function TradingScreen({ user, locale }: { user: DemoUser; locale: string
         <MyPositions positions={positions} error={positionsError} locale={locale} />
         <MyCompliance firm={user} locale={locale} />
         <MyOrders account={account} instruments={instruments} locale={locale} />
+        {user.role === 'enterprise' && <BidPanel firm={user} locale={locale} />}
       </div>
     </div>
   );

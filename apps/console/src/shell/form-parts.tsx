@@ -1,0 +1,65 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../api/client';
+import type { FieldError } from '../trading/order-ticket-rules';
+
+/** A refused or failed request as one readable sentence. */
+export function readableError(t: TFunction, error: unknown): string {
+  const apiError = error as ApiError;
+  return apiError.status === 0 ? t('errors.network') : t('errors.server', { message: apiError.message });
+}
+
+/** The message under a form field, in the user's language. */
+export function FieldMessage({ name, error }: { name: string; error?: FieldError }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <span className="field-error" role="alert" data-testid={`${name}-error`}>
+      {t(error.key, error.params)}
+    </span>
+  );
+}
+
+/** A labelled text input with its message next to it. */
+export function TextField({
+  name,
+  label,
+  value,
+  error,
+  onChange,
+  inputMode,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  error?: FieldError;
+  onChange: (value: string) => void;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  placeholder?: string;
+}) {
+  return (
+    <label className="field">
+      {label}
+      <input
+        name={name}
+        value={value}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        aria-invalid={!!error}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldMessage name={name} error={error} />
+    </label>
+  );
+}
+
+/** The outcome of the last action: green when done, red (and readable) when refused. */
+export function StatusLine({ status, testId }: { status?: { ok: boolean; text: string }; testId: string }) {
+  if (!status) return null;
+  return (
+    <p className={status.ok ? 'ok' : 'field-error'} role="status" data-testid={testId}>
+      {status.text}
+    </p>
+  );
+}

@@ -18,6 +18,7 @@ import { ReadModelProjections } from './read-models/read-model-projections';
 import { AccountsModule } from './accounts/accounts.module';
 import { MembersModule } from './members/members.module';
 import { OrderEntryModule } from './orders/order-entry.module';
+import { MarketModeModule } from './market-mode/market-mode.module';
 
 export const GATEWAY_MIGRATIONS = [
   GatewaySchema1764000200000,
@@ -32,6 +33,7 @@ export const GATEWAY_MIGRATIONS = [
     AccountsModule,
     MembersModule,
     OrderEntryModule,
+    MarketModeModule,
     MarketDataModule,
     ResearchModule,
     SurveillanceModule,

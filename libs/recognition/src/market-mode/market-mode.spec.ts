@@ -5,6 +5,7 @@ import {
   foldMarketMode,
   initialMarketModeState,
   marketModeHistory,
+  marketDayOf,
   marketModeOn,
   type MarketModeCommand,
   type MarketModeEvent,
@@ -36,6 +37,11 @@ const approve = (jurisdiction: 'CQ' | 'SC', version: string, effectiveFrom: stri
 });
 
 describe('market mode decisions (two keys)', () => {
+  it('counts days in Beijing time: 2026-02-28 16:00 UTC is already 1 March', () => {
+    expect(marketDayOf(Date.UTC(2026, 1, 28, 15, 59))).toBe('2026-02-28');
+    expect(marketDayOf(Date.UTC(2026, 1, 28, 16, 0))).toBe('2026-03-01');
+  });
+
   it('is separate before any decision', () => {
     expect(marketModeOn(initialMarketModeState, '2026-01-01')).toEqual({
       mode: 'separate',

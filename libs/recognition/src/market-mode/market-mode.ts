@@ -128,6 +128,11 @@ export interface MarketModeInForce {
   readonly effectiveFrom?: string;
 }
 
+/** The market day (Beijing, UTC+8, no daylight saving) of an instant: decisions take effect at its 00:00. */
+export function marketDayOf(epochMs: number): string {
+  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 export function marketModeOn(state: MarketModeState, day: string): MarketModeInForce {
   const v = versionInForce(state, day.slice(0, 10));
   if (!v) return { mode: 'separate', exchangeRatio: ONE_FOR_ONE };

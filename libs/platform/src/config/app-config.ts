@@ -30,6 +30,17 @@ const schema = z.object({
   DEMO: z.enum(['off', 'accounts', 'trading']).default('trading'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
+  /**
+   * Test seam (fault injection): the registry's recognition worker SIGKILLs itself at this point of a saga,
+   * `before-commit:<SagaEvent>` or `after-commit:<SagaEvent>` (apps/registry/src/recognition/crash-seam.ts).
+   */
+  RECOGNITION_CRASH_POINT: z
+    .string()
+    .regex(
+      /^(before|after)-commit:[A-Za-z]+$/,
+      'must be before-commit:<SagaEvent> or after-commit:<SagaEvent>',
+    )
+    .optional(),
 });
 
 export type AppConfig = z.infer<typeof schema>;

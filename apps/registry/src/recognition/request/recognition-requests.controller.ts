@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { RecognitionError } from '@app/recognition';
+import { REGISTRY_JURISDICTIONS } from '../../shared/registry-jurisdiction';
+import { RecognitionRequests, REQUEST_FILTERS, type RequestFilter } from './recognition-requests';
+import type { RecognitionRequestView } from './recognition-request.view';
+import { RequestRecognition } from './request-recognition.command';
+import { RequestRecognitionDto } from './request-recognition.dto';
+
+@ApiTags('recognition')
+@Controller('recognition/requests')
+export class RecognitionRequestsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly requests: RecognitionRequests,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({
+    description: 'Requested: the saga runs on the queue; follow it under GET …/{requestId}',
+  })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
+  @ApiNotFoundResponse({ description: 'No origin block holds serialStart (RECOGNITION.SERIAL_NOT_FOUND)' })
+  @ApiConflictResponse({
+    description: 'requestId reused with another body (RECOGNITION.DUPLICATE_REQUEST_ID)',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Refused and recorded (RECOGNITION.REQUEST_REJECTED: kind/vintage/project type excluded, use not allowed, quota exceeded, serials locked/cancelled/recognised, …) or no agreement in force (RECOGNITION.NO_AGREEMENT)',
+  })
+  request(@Body() body: RequestRecognitionDto): Promise<RecognitionRequestView> {
+    return this.commandBus.execute(new RequestRecognition(body));
+  }
+
+  @Get(':requestId')
+  @ApiOkResponse({
+    description: 'Status and full provenance: every step with its time, origin and destination serials',
+  })
+  @ApiNotFoundResponse({ description: 'RECOGNITION.UNKNOWN_REQUEST' })
+  get(@Param('requestId') requestId: string): Promise<RecognitionRequestView> {
+    return this.requests.view(requestId);
+  }
+
+  @Get()
+  @ApiQuery({
+    name: 'registry',
+    required: false,
+    enum: REGISTRY_JURISDICTIONS,
+    description: 'as origin or destination',
+  })
+  @ApiQuery({ name: 'status', required: false, enum: REQUEST_FILTERS, description: 'default pending' })
+  @ApiOkResponse({ description: 'Requests for a registry (regulators: the pending ones), oldest first' })
+  list(
+    @Query('registry') registry?: string,
+    @Query('status') status?: string,
+  ): Promise<RecognitionRequestView[]> {
+    if (registry !== undefined && !(REGISTRY_JURISDICTIONS as readonly string[]).includes(registry))
+      throw new RecognitionError('RECOGNITION.BAD_PARAMETER', 'registry must be CQ or SC', {
+        field: 'registry',
+      });
+    const filter = (status ?? 'pending') as RequestFilter;
+    if (!REQUEST_FILTERS.includes(filter))
+      throw new RecognitionError(
+        'RECOGNITION.BAD_PARAMETER',
+        `status must be one of ${REQUEST_FILTERS.join(', ')}`,
+        {
+          field: 'status',
+        },
+      );
+    return this.requests.list(registry, filter);
+  }
+}

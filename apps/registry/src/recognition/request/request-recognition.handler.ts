@@ -1,0 +1,121 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { WrongExpectedVersionError } from '@app/event-store';
+import {
+  REJECTION,
+  RecognitionError,
+  requestRecognition,
+  requireAgreementInForce,
+  type RecognitionRequest,
+  type RecognitionRulesEvent,
+  type RejectionReason,
+  type SagaState,
+} from '@app/recognition';
+import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
+import { RECOGNITION_CLOCK, type Clock } from '../recognition-clock';
+import { RecognitionStore } from '../recognition-store';
+import { originBlockOf, registryHolds } from './origin-range';
+import { RecognitionRequests } from './recognition-requests';
+import type { RecognitionRequestView } from './recognition-request.view';
+import { RequestRecognition } from './request-recognition.command';
+
+/** The request field each refusal is about, so the 422 names it. */
+const FIELD_OF: Record<RejectionReason, string> = {
+  [REJECTION.SAME_JURISDICTION]: 'destination',
+  [REJECTION.KIND_EXCLUDED]: 'serialStart',
+  [REJECTION.VINTAGE_EXCLUDED]: 'serialStart',
+  [REJECTION.PROJECT_TYPE_EXCLUDED]: 'projectType',
+  [REJECTION.USE_NOT_ALLOWED]: 'use',
+  [REJECTION.QUOTA_EXCEEDED]: 'serialEnd',
+  [REJECTION.SERIALS_LOCKED]: 'serialStart',
+  [REJECTION.SERIALS_CANCELLED]: 'serialStart',
+  [REJECTION.SERIALS_RECOGNISED]: 'serialStart',
+  [REJECTION.BAD_RANGE]: 'serialEnd',
+  [REJECTION.CONVERSION_NOT_WHOLE]: 'serialEnd',
+};
+
+/**
+ * A holder's request: checked against the agreement in force today (injected clock), the sagas' claims and
+ * quotas, and what the origin registry itself holds on the range. Accepted: `RecognitionRequested` and the
+ * first step's message commit together, and the worker takes it from there. Refused: the refusal is recorded
+ * (the holder sees why under GET) and answered 422 with every reason; no registry was touched.
+ */
+@CommandHandler(RequestRecognition)
+export class RequestRecognitionHandler implements ICommandHandler<RequestRecognition> {
+  constructor(
+    private readonly store: RecognitionStore,
+    private readonly requests: RecognitionRequests,
+    @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
+    @Inject(RECOGNITION_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ body }: RequestRecognition): Promise<RecognitionRequestView> {
+    const now = this.clock.now();
+    const today = new Date(now).toISOString().slice(0, 10);
+    const range = { start: body.serialStart, end: body.serialEnd };
+    const originLedger = (await this.registry.load(body.origin)).ledger;
+    const block = originBlockOf(originLedger, range);
+    const holds = registryHolds(originLedger, range);
+    const saga = await this.record(body.actor, today, now, holds, (existing) => ({
+      requestId: body.requestId,
+      holderId: body.holderId,
+      origin: body.origin,
+      destination: body.destination,
+      kind: block.kind,
+      vintage: block.vintage,
+      projectType: body.projectType,
+      ...(block.projectId !== undefined ? { projectId: block.projectId } : {}),
+      range,
+      use: body.use,
+      // A retry keeps the first request's clock readings, so it is the same request.
+      year: existing?.request.year ?? Number(today.slice(0, 4)),
+      requestedAtMs: existing?.request.requestedAtMs ?? now,
+    }));
+    if (saga.status === 'rejected') {
+      const reasons =
+        saga.applied.RecognitionRequestRejected?.type === 'RecognitionRequestRejected'
+          ? saga.applied.RecognitionRequestRejected.reasons
+          : [];
+      throw new RecognitionError(
+        'RECOGNITION.REQUEST_REJECTED',
+        `request ${saga.requestId} refused: ${reasons.join(', ')}`,
+        {
+          field: FIELD_OF[reasons[0] as RejectionReason] ?? 'serialStart',
+          reasons,
+        },
+      );
+    }
+    return this.requests.view(body.requestId);
+  }
+
+  private async record(
+    actor: string,
+    today: string,
+    now: number,
+    holds: ReturnType<typeof registryHolds>,
+    requestOf: (existing: SagaState | undefined) => RecognitionRequest,
+  ): Promise<SagaState> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store.dataSource.transaction(async (manager) => {
+          const rules = await this.store.loadRules(manager);
+          const agreement = requireAgreementInForce(
+            rules.events.map((e) => e.data as RecognitionRulesEvent),
+            today,
+          );
+          const loaded = await this.store.loadSagas(manager);
+          const request = requestOf(loaded.state.sagas[requestOf(undefined).requestId]);
+          const events = requestRecognition(agreement, loaded.state, request, holds);
+          const state = await this.store.recordSagaEvents(manager, events, {
+            commandId: `recognition:${request.requestId}:request`,
+            actor,
+            at: now,
+          });
+          return state.sagas[request.requestId]!;
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= 25) throw error;
+      }
+    }
+  }
+}

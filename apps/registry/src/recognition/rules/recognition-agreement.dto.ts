@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsObject, IsString, Matches, MaxLength } from 'class-validator';
+import { CommandEnvelopeDto } from '../../shared/command-envelope.dto';
+
+/** A regulator proposes a recognition agreement (its first key). */
+export class ProposeAgreementDto extends CommandEnvelopeDto {
+  @ApiProperty({ example: 'SC-DEE', description: 'Regulator id: CQ-EEB (Chongqing) or SC-DEE (Sichuan)' })
+  @IsString()
+  @MaxLength(64)
+  regulator!: string;
+
+  @ApiProperty({
+    description:
+      'The agreement: { version "YYYY.N", title, sagaTimeoutMinutes, rules[{ ruleId, origin, destination, creditKinds, vintages { from, to }, excludedProjectTypes, conversion { num, den }, annualQuota, uses }] }',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject()
+  document!: Record<string, unknown>;
+}
+
+/** A regulator approves a proposed version from a date; both provinces' approvals (same date) adopt it. */
+export class ApproveAgreementDto extends CommandEnvelopeDto {
+  @ApiProperty({ example: 'CQ-EEB' })
+  @IsString()
+  @MaxLength(64)
+  regulator!: string;
+
+  @ApiProperty({ enum: ['CQ', 'SC'] })
+  @IsIn(['CQ', 'SC'])
+  jurisdiction!: 'CQ' | 'SC';
+
+  @ApiProperty({ example: '2026-04-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be YYYY-MM-DD' })
+  effectiveFrom!: string;
+}

@@ -1,0 +1,61 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { MESSAGE_TRANSPORT, type MessageTransport, type TransportMessage } from '@app/messaging';
+import { AdvanceRecognition } from './recognition-saga.commands';
+import { RECOGNITION_CONSUMER, RECOGNITION_QUEUE, type RecognitionStepMessage } from './recognition-steps';
+import { RecognitionStore } from '../recognition-store';
+import { RecognitionTimeouts } from './recognition-timeouts';
+
+/**
+ * The saga's worker: consumes the step messages the outbox relays (`registry-recognition`), one at a time,
+ * and sweeps for timed-out sagas. A step throws to be retried by the transport; the acknowledgement row
+ * the relay waits for is written once the step is done (or found done).
+ */
+@Injectable()
+export class RecognitionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RecognitionWorker.name);
+  private timer: NodeJS.Timeout | undefined;
+  /** How often open sagas are checked for a timeout. */
+  static sweepEveryMs = 5_000;
+
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly timeouts: RecognitionTimeouts,
+    private readonly store: RecognitionStore,
+    @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.transport.consume(RECOGNITION_QUEUE, (m) => this.handle(m), { concurrency: 1 });
+    this.timer = setInterval(() => {
+      this.timeouts.sweep().catch((e: unknown) => this.logger.warn(`timeout sweep: ${(e as Error).message}`));
+    }, RecognitionWorker.sweepEveryMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async handle(message: TransportMessage): Promise<void> {
+    const { requestId, step } = message.payload as RecognitionStepMessage;
+    try {
+      await this.commandBus.execute(new AdvanceRecognition(requestId, step));
+    } catch (error) {
+      this.logger.warn(
+        `recognition ${requestId} ${step} failed and will be retried: ${(error as Error).message}`,
+      );
+      throw error;
+    }
+    await this.store.dataSource.query(
+      'INSERT INTO processed_messages (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [RECOGNITION_CONSUMER, message.id],
+    );
+  }
+}

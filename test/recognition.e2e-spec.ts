@@ -1,0 +1,366 @@
+import { parseAppConfig, RunningService, startService } from '@app/platform';
+import { registryService } from '../apps/registry/src/registry.app';
+import { RECOGNITION_CLOCK, type Clock } from '../apps/registry/src/recognition/recognition-clock';
+import { RecognitionSagaRunner } from '../apps/registry/src/recognition/saga/recognition-saga-runner';
+import type { RecognitionRequestView } from '../apps/registry/src/recognition/request/recognition-request.view';
+import { getJson, postJson } from './support/http';
+import {
+  adoptChengyuAgreement,
+  expectPost,
+  issueCredits,
+  openAccount,
+  reaches,
+  settled,
+} from './support/recognition';
+
+type Json = Record<string, unknown>;
+type View = RecognitionRequestView;
+const MAY_10 = Date.parse('2026-05-10T02:00:00Z');
+
+/**
+ * Mutual recognition through the API on embedded PGlite (in-process queue): the two-key agreement, a Sichuan
+ * 碳惠天府 credit recognised and surrendered in Chongqing, a Chongqing CQCER recognised and retired in Sichuan,
+ * refusals with their reasons, compensation when a registry refuses a step, and a timeout (injected clock)
+ * that revokes the recognised units and unlocks the origin.
+ */
+describe('cross-province mutual recognition through the registry API (embedded)', () => {
+  let service: RunningService;
+  let url: string;
+  let clock: Clock;
+  const request = (body: Json) => postJson(`${url}/recognition/requests`, { actor: 'holder', ...body });
+  const account = (j: string, id: string) => getJson<Json>(`${url}/registries/${j}/accounts/${id}`);
+
+  beforeAll(async () => {
+    service = await startService(registryService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'silent' })));
+    url = service.url;
+    clock = service.app.get<Clock>(RECOGNITION_CLOCK, { strict: false });
+    clock.now = () => MAY_10;
+  });
+  afterAll(() => service?.close());
+
+  it('adopts the agreement only once both regulators approved the same version and date', async () => {
+    const proposed = await expectPost(
+      `${url}/recognition/agreements`,
+      { commandId: 'bad-doc', actor: 'SC-DEE', regulator: 'SC-DEE', document: { version: 'x' } },
+      422,
+    );
+    expect(proposed).toMatchObject({ code: 'RECOGNITION.INVALID_AGREEMENT', field: 'version' });
+    const adopted = await adoptChengyuAgreement(url);
+    expect(adopted).toMatchObject({
+      version: '2026.1',
+      status: 'adopted',
+      adoptedFrom: '2026-04-01',
+      awaiting: [],
+    });
+    expect(await getJson<Json[]>(`${url}/recognition/agreements`)).toHaveLength(1);
+  });
+
+  it('recognises Sichuan 碳惠天府 in Chongqing with full provenance, then surrenders it there', async () => {
+    const first = await issueCredits(url, 'SC', 'cq-steel', {
+      commandId: 'issue-thtf',
+      kind: 'TANHUI_TIANFU',
+      vintage: 2025,
+      projectId: 'sc-coop',
+      quantity: 46,
+    });
+    await openAccount(url, 'CQ', 'cq-steel');
+    const accepted = await request({
+      requestId: 'r-1',
+      holderId: 'cq-steel',
+      origin: 'SC',
+      destination: 'CQ',
+      serialStart: first,
+      serialEnd: first + 45,
+      projectType: 'rooftop-solar',
+      use: 'compliance-offset',
+    });
+    expect(accepted.status).toBe(202);
+    const done = await settled(url, 'r-1');
+    expect(done).toMatchObject({
+      status: 'completed',
+      kind: 'TANHUI_TIANFU',
+      vintage: 2025,
+      projectId: 'sc-coop',
+      agreementVersion: '2026.1',
+      ruleId: 'SC-CQ-INCLUSION',
+      originQuantity: 46,
+      destinationQuantity: 46,
+      originSerials: {
+        registry: 'SC',
+        accountId: 'SC-CANCELLATION',
+        first: `SC-TANHUI_TIANFU-2025-sc-coop-${String(first).padStart(12, '0')}`,
+        quantity: 46,
+      },
+      destinationSerials: { registry: 'CQ', accountId: 'cq-steel', quantity: 46 },
+    });
+    expect(done.destinationSerials!.lockId).toBeUndefined();
+    expect(done.steps.map((s) => s.step)).toEqual([
+      'RecognitionRequested',
+      'OriginRangeLocked',
+      'RecognisedUnitsIssued',
+      'OriginRangeCancelled',
+      'RecognitionCompleted',
+    ]);
+    expect(done.steps.every((s) => s.at === new Date(MAY_10).toISOString())).toBe(true);
+
+    // The origin serial's history ends in its cancellation "transferred for recognition" naming the CQ serials.
+    const history = await getJson<{ events: Json[] }>(`${url}/serials/${done.originSerials!.first}`);
+    expect(history.events.at(-1)).toMatchObject({ type: 'UnitsCancelled' });
+    expect(JSON.stringify(history.events.at(-1))).toContain(
+      `transferred for recognition in CQ as ${done.destinationSerials!.first}`,
+    );
+
+    // Usable in Chongqing: surrendered for compliance.
+    const surrendered = await expectPost(
+      `${url}/registries/CQ/surrenders`,
+      {
+        commandId: 'sur-thtf',
+        actor: 'cq-steel',
+        from: 'cq-steel',
+        serialStart: done.destinationSerials!.start,
+        serialEnd: done.destinationSerials!.end,
+        complianceYear: 2026,
+      },
+      201,
+    );
+    expect(surrendered).toMatchObject({ quantity: 46 });
+
+    // The same serials cannot cross again: refused, recorded, with the reason.
+    const again = await request({
+      requestId: 'r-1-again',
+      holderId: 'cq-steel',
+      origin: 'SC',
+      destination: 'CQ',
+      serialStart: first,
+      serialEnd: first + 45,
+      projectType: 'rooftop-solar',
+      use: 'compliance-offset',
+    });
+    expect(again).toMatchObject({
+      status: 422,
+      body: { code: 'RECOGNITION.REQUEST_REJECTED', field: 'serialStart' },
+    });
+    expect(await getJson<Json>(`${url}/recognition/requests/r-1-again`)).toMatchObject({
+      status: 'rejected',
+      reasons: expect.arrayContaining(['RECOGNITION.SERIALS_RECOGNISED']),
+    });
+  });
+
+  it('recognises a Chongqing CQCER in Sichuan and retires it there (the reverse direction)', async () => {
+    const first = await issueCredits(url, 'CQ', 'sc-brewery', {
+      commandId: 'issue-cqcer',
+      kind: 'CQCER',
+      vintage: 2025,
+      projectId: 'cq-trees',
+      quantity: 36,
+    });
+    await openAccount(url, 'SC', 'sc-brewery');
+    const answer = await request({
+      requestId: 'r-2',
+      holderId: 'sc-brewery',
+      origin: 'CQ',
+      destination: 'SC',
+      serialStart: first,
+      serialEnd: first + 35,
+      projectType: 'afforestation',
+      use: 'voluntary-retirement',
+    });
+    expect(answer.status).toBe(202);
+    const done = await settled(url, 'r-2');
+    expect(done).toMatchObject({ status: 'completed', originSerials: { accountId: 'CQ-CANCELLATION' } });
+    await expectPost(
+      `${url}/registries/SC/retirements`,
+      {
+        commandId: 'ret-cqcer',
+        actor: 'sc-brewery',
+        from: 'sc-brewery',
+        serialStart: done.destinationSerials!.start,
+        serialEnd: done.destinationSerials!.end,
+        beneficiary: 'Chengdu brewery 2026 carbon neutrality',
+      },
+      201,
+    );
+  });
+
+  it('refuses what the rules exclude, with every reason, and touches no registry', async () => {
+    const first = await issueCredits(url, 'SC', 'cq-steel', {
+      commandId: 'issue-old',
+      kind: 'TANHUI_TIANFU',
+      vintage: 2019,
+      projectId: 'sc-hydro',
+      quantity: 10,
+    });
+    const answer = await request({
+      requestId: 'r-old-hydro',
+      holderId: 'cq-steel',
+      origin: 'SC',
+      destination: 'CQ',
+      serialStart: first,
+      serialEnd: first + 9,
+      projectType: 'hydro',
+      use: 'compliance-offset',
+    });
+    expect(answer).toMatchObject({ status: 422, body: { code: 'RECOGNITION.REQUEST_REJECTED' } });
+    expect((await getJson<View>(`${url}/recognition/requests/r-old-hydro`)).reasons).toEqual([
+      'RECOGNITION.VINTAGE_EXCLUDED',
+      'RECOGNITION.PROJECT_TYPE_EXCLUDED',
+    ]);
+    const holding = await account('SC', 'cq-steel');
+    expect(JSON.stringify(holding)).not.toContain('recognition:r-old-hydro');
+
+    const ccer = await issueCredits(url, 'SC', 'cq-steel', {
+      commandId: 'issue-ccer',
+      kind: 'CCER',
+      vintage: 2024,
+      projectId: 'nat-wind',
+      quantity: 5,
+    });
+    expect(
+      await request({
+        requestId: 'r-ccer',
+        holderId: 'cq-steel',
+        origin: 'SC',
+        destination: 'CQ',
+        serialStart: ccer,
+        serialEnd: ccer + 4,
+        projectType: 'wind',
+        use: 'compliance-offset',
+      }),
+    ).toMatchObject({ status: 422, body: { message: expect.stringContaining('RECOGNITION.KIND_EXCLUDED') } });
+    expect((await request({ requestId: 'bad', holderId: 'x', origin: 'SC', destination: 'CQ' })).status).toBe(
+      400,
+    );
+    expect(
+      await request({
+        requestId: 'r-nowhere',
+        holderId: 'cq-steel',
+        origin: 'SC',
+        destination: 'CQ',
+        serialStart: 9_999_999,
+        serialEnd: 9_999_999,
+        projectType: 'x',
+        use: 'compliance-offset',
+      }),
+    ).toMatchObject({ status: 404, body: { field: 'serialStart' } });
+  });
+
+  it('compensates when the origin refuses (not the holder’s units) or the destination does (no account there)', async () => {
+    const first = await issueCredits(url, 'SC', 'sc-farm', {
+      commandId: 'issue-farm',
+      kind: 'FORESTRY_SINK',
+      vintage: 2024,
+      projectId: 'sc-forest',
+      quantity: 20,
+    });
+    await openAccount(url, 'CQ', 'cq-trader');
+    expect(
+      (
+        await request({
+          requestId: 'r-not-mine',
+          holderId: 'cq-trader',
+          origin: 'SC',
+          destination: 'CQ',
+          serialStart: first,
+          serialEnd: first + 9,
+          projectType: 'afforestation',
+          use: 'voluntary-retirement',
+        })
+      ).status,
+    ).toBe(202);
+    expect(await settled(url, 'r-not-mine')).toMatchObject({
+      status: 'compensated',
+      failure: 'REJECTED_BY_ORIGIN',
+    });
+
+    // sc-farm has no Chongqing account: the destination refuses to issue; the origin lock is released.
+    expect(
+      (
+        await request({
+          requestId: 'r-no-account',
+          holderId: 'sc-farm',
+          origin: 'SC',
+          destination: 'CQ',
+          serialStart: first,
+          serialEnd: first + 9,
+          projectType: 'afforestation',
+          use: 'voluntary-retirement',
+        })
+      ).status,
+    ).toBe(202);
+    const compensated = await settled(url, 'r-no-account');
+    expect(compensated).toMatchObject({
+      status: 'compensated',
+      failure: 'REJECTED_BY_DESTINATION',
+      originSerials: { accountId: 'sc-farm' },
+    });
+    expect(compensated.originSerials!.lockId).toBeUndefined();
+    expect(compensated.steps.map((s) => s.step)).toEqual([
+      'RecognitionRequested',
+      'OriginRangeLocked',
+      'RecognitionFailed',
+      'OriginRangeUnlocked',
+      'RecognitionCompensated',
+    ]);
+    const pending = await getJson<Json[]>(`${url}/recognition/requests?registry=SC&status=pending`);
+    expect(pending).toEqual([]);
+  });
+
+  it('times out a saga stuck before the pivot: the recognised units are revoked and the origin unlocked', async () => {
+    const first = await issueCredits(url, 'CQ', 'sc-brewery', {
+      commandId: 'issue-cqcer-2',
+      kind: 'CQCER',
+      vintage: 2026,
+      projectId: 'cq-solar',
+      quantity: 8,
+    });
+    // The origin registry is "down" for the pivot: the cancel step keeps failing.
+    const runner = service.app.get(RecognitionSagaRunner, { strict: false });
+    const advance = runner.advance.bind(runner);
+    const spy = jest.spyOn(runner, 'advance').mockImplementation(async (id, step) => {
+      if (id === 'r-stuck' && step === 'OriginRangeCancelled') throw new Error('origin registry unavailable');
+      return advance(id, step);
+    });
+    try {
+      await request({
+        requestId: 'r-stuck',
+        holderId: 'sc-brewery',
+        origin: 'CQ',
+        destination: 'SC',
+        serialStart: first,
+        serialEnd: first + 7,
+        projectType: 'rooftop-solar',
+        use: 'voluntary-retirement',
+      });
+      const stuck = await reaches(url, 'r-stuck', ['destination-issued']);
+      expect(stuck.destinationSerials).toMatchObject({
+        accountId: 'sc-brewery',
+        lockId: 'recognition:r-stuck',
+      });
+      expect(await getJson<Json[]>(`${url}/recognition/requests?registry=CQ`)).toMatchObject([
+        { requestId: 'r-stuck' },
+      ]);
+
+      const sweep = (body: Json) => postJson(`${url}/recognition/timeout-sweeps`, body);
+      expect((await sweep({ commandId: 'sweep-1', actor: 'ops' })).body).toEqual({ timedOut: [] });
+      clock.now = () => MAY_10 + 24 * 3_600_000; // the agreement's 24 h
+      expect((await sweep({ commandId: 'sweep-2', actor: 'ops' })).body).toEqual({ timedOut: ['r-stuck'] });
+      const compensated = await settled(url, 'r-stuck');
+      expect(compensated).toMatchObject({
+        status: 'compensated',
+        failure: 'TIMED_OUT',
+        originSerials: { accountId: 'sc-brewery', registry: 'CQ' },
+        destinationSerials: { accountId: 'SC-CANCELLATION' },
+      });
+      expect(compensated.originSerials!.lockId).toBeUndefined();
+      expect(compensated.steps.map((s) => s.step).slice(3)).toEqual([
+        'RecognitionFailed',
+        'RecognisedUnitsRevoked',
+        'OriginRangeUnlocked',
+        'RecognitionCompensated',
+      ]);
+    } finally {
+      spy.mockRestore();
+      clock.now = () => MAY_10;
+    }
+  });
+});

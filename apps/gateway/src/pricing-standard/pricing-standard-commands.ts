@@ -64,11 +64,13 @@ export class PricingStandardCommands {
       },
       body.commandId,
       version,
-      (events) => {
+      () => {
         if (body.effectiveFrom < today)
           throw new DomainError('PRICING.EFFECTIVE_IN_PAST', `effectiveFrom must not be before ${today}`, {
             field: 'effectiveFrom',
           });
+      },
+      (events) => {
         const adopted = events.find((e) => e.type === 'PricingStandardAdopted');
         if (adopted) this.checkAgainstCatalogue(version, adopted.effectiveFrom);
       },
@@ -79,13 +81,17 @@ export class PricingStandardCommands {
     command: PricingStandardCommand,
     commandId: string | undefined,
     version: string,
-    check: (events: PricingStandardEvent[]) => void = () => undefined,
+    /** Checks of the command itself, after the replay check (a replayed command gets its first answer). */
+    before: () => void = () => undefined,
+    /** Checks of what it would change, before anything is stored. */
+    after: (events: PricingStandardEvent[]) => void = () => undefined,
   ): Promise<PricingStandardVersionView> {
     await this.dataSource.transaction(async (manager) => {
       const streamVersion = await this.log.refresh(manager);
       if (commandId !== undefined && this.replayed(commandId, command)) return;
+      before();
       const events = decidePricingStandard(command, this.log.current(), PRICING_REGULATORS);
-      check(events);
+      after(events);
       await this.store.append(
         PRICING_STANDARD_STREAM,
         streamVersion,

@@ -33,6 +33,7 @@ import { VerifyEmissionsController } from './compliance/verify-emissions/verify-
 import { VerifyEmissionsHandler } from './compliance/verify-emissions/verify-emissions.handler';
 import { SurrenderUnitsController } from './compliance/surrender-units/surrender-units.controller';
 import { SurrenderUnitsHandler } from './compliance/surrender-units/surrender-units.handler';
+import { LINKED_SURRENDER_PROVIDERS } from './compliance/surrender-units/linked-surrender.providers';
 import { IssueUnitsController } from './issuance/issue-units/issue-units.controller';
 import { IssueUnitsHandler } from './issuance/issue-units/issue-units.handler';
 import { RetireUnitsController } from './retirements/retire-units/retire-units.controller';
@@ -111,6 +112,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     ...RECOGNITION_CONTROLLERS,
   ],
   providers: [
+    ...LINKED_SURRENDER_PROVIDERS,
     RegistryStreams,
     { provide: REGISTRY_PORT, useExisting: RegistryStreams },
     OpenAccountHandler,

@@ -158,8 +158,30 @@ export interface ExpiryRun {
   readonly expired: number;
 }
 
+/**
+ * Linked markets: another province's allowances this registry's firm surrendered there (they left
+ * circulation in their own registry, in the same transaction) and that count here, at the
+ * exchange ratio in force, toward `accountId`'s obligation for `complianceYear`.
+ */
+export interface LinkedSurrenderCounted {
+  readonly type: 'LinkedSurrenderCounted';
+  readonly commandId: string;
+  readonly accountId: string;
+  readonly complianceYear: number;
+  readonly issuedBy: 'CQ' | 'SC';
+  readonly vintage: number;
+  /** Allowances of `issuedBy` surrendered in its registry. */
+  readonly surrendered: number;
+  /** What they count for here, at `exchangeRatio`. */
+  readonly counted: number;
+  readonly exchangeRatio: Readonly<Record<'CQ' | 'SC', number>>;
+  /** The market-mode decision in force. */
+  readonly marketModeVersion: string;
+}
+
 export type RecordEvent =
   | AuctionCleared
+  | LinkedSurrenderCounted
   | EmissionsReported
   | EmissionsVerified
   | ComplianceRunCompleted
@@ -190,6 +212,7 @@ const RECORD_TYPES: ReadonlySet<string> = new Set<RecordEvent['type']>([
   'ExpiryRun',
   'AllocationIssued',
   'NewEntrantReserveDrawn',
+  'LinkedSurrenderCounted',
   ...CARBON_INCLUSION_RECORD_TYPES,
   ...CROSS_PROVINCE_RECORD_TYPES,
 ]);
@@ -275,6 +298,7 @@ export function evolveRecords(records: RegistryRecords, event: RecordEvent): Reg
     case 'AllocationCharged':
       return { ...next, charges: { ...records.charges, [event.commandId]: event } };
     case 'ExpiryRun':
+    case 'LinkedSurrenderCounted':
       return next;
     case 'AllocationIssued':
       return { ...next, allocations: { ...records.allocations, [event.allocationCommandId]: event } };

@@ -50,6 +50,16 @@ function surrenderedFor(
   return out;
 }
 
+/** Other provinces' allowances surrendered there for `year` and counted here (linked markets). */
+function countLinkedSurrenders(records: RegistryRecords, year: number, out: Map<string, Surrendered>): void {
+  for (const r of Object.values(records.byCommand)) {
+    if (r.type !== 'LinkedSurrenderCounted' || r.complianceYear !== year) continue;
+    let s = out.get(r.accountId);
+    if (!s) out.set(r.accountId, (s = { allowances: new Map(), credits: new Map() }));
+    s.allowances.set(r.vintage, (s.allowances.get(r.vintage) ?? 0) + r.counted);
+  }
+}
+
 /**
  * One submission per firm that reported for the year: its verified emissions (if verified) and
  * what its holding account surrendered for that year. Allowances are only the carbon allowances;
@@ -62,6 +72,7 @@ export function submissionsFor(
   projects: Readonly<Record<string, ProjectFacts>> = {},
 ): FirmSubmission[] {
   const surrendered = surrenderedFor(ledger, year, projects);
+  countLinkedSurrenders(records, year, surrendered);
   return Object.values(records.reports)
     .filter((r) => r.complianceYear === year)
     .sort((a, b) => (a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : 0))

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { LedgerCommand } from '@app/ledger';
 import { commandResult } from '../../shared/command-result';
@@ -6,6 +6,7 @@ import { movedRanges, type MoveView } from '../../shared/move.view';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { systemAccountId } from '../../shared/system-accounts';
 import { selectionOf } from '../../shared/unit-selection.dto';
+import { LinkedSurrender } from './linked-surrender';
 import { SurrenderUnits } from './surrender-units.command';
 
 export function planSurrenderUnits({ jurisdiction, body }: SurrenderUnits): LedgerCommand[] {
@@ -23,10 +24,17 @@ export function planSurrenderUnits({ jurisdiction, body }: SurrenderUnits): Ledg
 
 @CommandHandler(SurrenderUnits)
 export class SurrenderUnitsHandler implements ICommandHandler<SurrenderUnits> {
-  constructor(@Inject(REGISTRY_PORT) private readonly registry: RegistryPort) {}
+  constructor(
+    @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
+    @Optional() private readonly linked?: LinkedSurrender,
+  ) {}
 
   async execute(command: SurrenderUnits): Promise<MoveView> {
     const { jurisdiction, body } = command;
+    if (body.issuedBy !== undefined && body.issuedBy !== jurisdiction) {
+      if (!this.linked) throw new Error('linked surrenders need the LinkedSurrender provider');
+      return this.linked.execute(command);
+    }
     const outcome = await this.registry.execute(
       { jurisdiction, commandId: body.commandId, actor: body.actor },
       () => planSurrenderUnits(command),

@@ -1,0 +1,282 @@
+import { writeFileSync } from 'node:fs';
+import { parseAppConfig, RunningService, startService } from '@app/platform';
+import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { registryService } from '../apps/registry/src/registry.app';
+import { getJson, postJson } from './support/http';
+
+jest.setTimeout(120_000);
+
+// The registry service over HTTP on a real PostgreSQL database: carbon-inclusion issuance, the credits
+// traded as ordinary units, and a cross-province SO2 transfer with both regulators' decisions.
+// TRANSCRIPT=/path writes every exchange as JSON (the source of docs/carbon-inclusion.md and
+// docs/cross-province-transfers.md).
+describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province transfers', () => {
+  let db: TestDatabase;
+  let service: RunningService;
+  const transcript: unknown[] = [];
+  const post = async (path: string, body: unknown) => {
+    const answer = await postJson(`${service.url}${path}`, body);
+    transcript.push({ method: 'POST', path, request: body, status: answer.status, response: answer.body });
+    return answer;
+  };
+  const get = async <T>(path: string) => {
+    const body = await getJson<T>(`${service.url}${path}`);
+    transcript.push({ method: 'GET', path, status: 200, response: body });
+    return body;
+  };
+  const open = (j: string, accountId: string) =>
+    post(`/registries/${j}/accounts`, {
+      commandId: `open-${accountId}`,
+      actor: 'regulator',
+      accountId,
+      accountType: 'ENTERPRISE_HOLDING',
+    });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    service = await startService(
+      registryService(parseAppConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: db.url })),
+    );
+    for (const [j, id] of [
+      ['CQ', 'cq-household-17'],
+      ['CQ', 'cq-steel-02'],
+      ['CQ', 'cq-chem-01'],
+      ['SC', 'sc-paper-02'],
+    ])
+      expect((await open(j, id)).status).toBe(201);
+    transcript.length = 0;
+  });
+  afterAll(async () => {
+    if (process.env.TRANSCRIPT) writeFileSync(process.env.TRANSCRIPT, JSON.stringify(transcript, null, 2));
+    await service?.close();
+    await db?.drop();
+  });
+
+  const inclusion = {
+    commandId: 'ci-2026-h1',
+    actor: 'platform:cq-tanhuitong',
+    issuanceId: 'cq-ci-2026-h1',
+    holderAccountId: 'cq-household-17',
+    records: [
+      {
+        recordId: 'pv-0042-2026-01',
+        methodologyId: 'CQ-SOLAR-ROOFTOP',
+        quantity: 10000,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-01-31',
+      },
+      {
+        recordId: 'ev-0042-2026-h1',
+        methodologyId: 'CQ-EV-KM',
+        quantity: 12000,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-06-30',
+      },
+      {
+        recordId: 'trees-0042-2025',
+        methodologyId: 'CQ-TREES',
+        quantity: 200,
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+      },
+    ],
+  };
+
+  it('lists methodologies with factors and sources', async () => {
+    const list = await get<{ id: string; factor: { kgCo2PerUnit: string }; source: string }[]>(
+      '/carbon-inclusion/methodologies',
+    );
+    expect(list.find((m) => m.id === 'CQ-SOLAR-ROOFTOP')).toMatchObject({
+      creditKind: 'CQCER',
+      unit: 'kWh',
+      factor: { num: 5306, den: 10_000_000, kgCo2PerUnit: '0.530600' },
+      window: { from: '2021-01-01', maxPeriodDays: 366 },
+    });
+  });
+
+  it('issues a batch, answers a retry with the same serials, and shows the issuance', async () => {
+    const issued = await post('/registries/CQ/carbon-inclusion/issuances', inclusion);
+    expect(issued).toMatchObject({ status: 201, body: { credits: 8, replayed: false } });
+    const again = await post('/registries/CQ/carbon-inclusion/issuances', inclusion);
+    expect(again).toMatchObject({ status: 201, body: { replayed: true, blocks: issued.body.blocks } });
+    expect(await get('/registries/CQ/carbon-inclusion/issuances/cq-ci-2026-h1')).toMatchObject({
+      credits: 8,
+    });
+  });
+
+  it('refuses bad batches with the field, whole batch or nothing', async () => {
+    const bad = (over: Record<string, unknown>, records = inclusion.records) =>
+      post('/registries/CQ/carbon-inclusion/issuances', {
+        ...inclusion,
+        commandId: 'ci-bad',
+        issuanceId: 'cq-ci-bad',
+        ...over,
+        records,
+      });
+    expect(await bad({})).toMatchObject({
+      status: 409,
+      body: { code: 'CARBON_INCLUSION.DUPLICATE_RECORD', field: 'records[0].recordId' },
+    });
+    const fresh = [
+      {
+        recordId: 'pv-0043-2026-02',
+        methodologyId: 'CQ-SOLAR-ROOFTOP',
+        quantity: 800,
+        periodStart: '2026-02-01',
+        periodEnd: '2026-02-28',
+      },
+      {
+        recordId: 'ev-0043-2026-02',
+        methodologyId: 'CQ-EV-KM',
+        quantity: -30,
+        periodStart: '2026-02-01',
+        periodEnd: '2026-02-28',
+      },
+      {
+        recordId: 'pv-0043-2099-01',
+        methodologyId: 'CQ-SOLAR-ROOFTOP',
+        quantity: 50,
+        periodStart: '2099-01-01',
+        periodEnd: '2099-01-31',
+      },
+    ];
+    expect(await bad({}, fresh)).toMatchObject({
+      status: 422,
+      body: {
+        code: 'CARBON_INCLUSION.NEGATIVE',
+        field: 'records[1].quantity',
+        message: expect.stringContaining('records[2].periodEnd'),
+      },
+    });
+    expect(await bad({}, [{ ...fresh[0], methodologyId: 'CQ-BIKE-KM' }])).toMatchObject({
+      status: 404,
+      body: { code: 'CARBON_INCLUSION.UNKNOWN_METHODOLOGY', field: 'records[0].methodologyId' },
+    });
+    expect(await bad({}, [{ ...fresh[0], quantity: 'lots' }] as never)).toMatchObject({ status: 400 });
+    expect(await bad({ holderAccountId: 'nobody' }, [fresh[0]])).toMatchObject({
+      status: 404,
+      body: { field: 'holderAccountId' },
+    });
+    const supply = await get<{ rows: { kind: string; issued: number }[] }>('/registries/CQ/supply');
+    expect(supply.rows.filter((r) => r.kind === 'CQCER').reduce((s, r) => s + r.issued, 0)).toBe(8);
+  });
+
+  it('the credits are ordinary registry units: transferred by kind like any credit', async () => {
+    const moved = await post('/registries/CQ/transfers', {
+      commandId: 'sell-ci-1',
+      actor: 'cq-household-17',
+      from: 'cq-household-17',
+      to: 'cq-steel-02',
+      kind: 'CQCER',
+      quantity: 5,
+    });
+    expect(moved).toMatchObject({ status: 201, body: { quantity: 5 } });
+  });
+
+  it('moves SO2 rights from Chongqing to Sichuan once both regulators approve', async () => {
+    await post('/registries/CQ/issuances', {
+      commandId: 'so2-cq-chem',
+      actor: 'regulator:CQ-EEB',
+      accountId: 'cq-chem-01',
+      kind: 'POLLUTANT_SO2',
+      vintage: 2025,
+      quantity: 100,
+    });
+    const request = {
+      commandId: 'xp-req-0001',
+      actor: 'cq-chem-01',
+      transferId: 'xp-2026-0001',
+      from: 'CQ',
+      sellerAccountId: 'cq-chem-01',
+      to: 'SC',
+      buyerAccountId: 'sc-paper-02',
+      kind: 'POLLUTANT_SO2',
+      vintage: 2025,
+      quantity: 40,
+      priceFen: 2100000,
+      approvalWindowHours: 72,
+    };
+    expect(
+      await post('/cross-province-transfers', {
+        ...request,
+        commandId: 'x0',
+        transferId: 'x0',
+        to: 'CQ',
+        buyerAccountId: 'cq-steel-02',
+      }),
+    ).toMatchObject({ status: 422, body: { code: 'CROSS_PROVINCE.SAME_PROVINCE', field: 'to' } });
+    expect(
+      await post('/cross-province-transfers', {
+        ...request,
+        commandId: 'x1',
+        transferId: 'x1',
+        kind: 'CARBON_ALLOWANCE',
+      }),
+    ).toMatchObject({ status: 422, body: { field: 'kind' } });
+    expect(
+      await post('/cross-province-transfers', {
+        ...request,
+        commandId: 'x2',
+        transferId: 'x2',
+        buyerAccountId: 'sc-ghost',
+      }),
+    ).toMatchObject({ status: 404, body: { field: 'buyerAccountId' } });
+    expect(
+      await post('/cross-province-transfers', {
+        ...request,
+        commandId: 'x3',
+        transferId: 'x3',
+        quantity: 101,
+      }),
+    ).toMatchObject({ status: 422, body: { code: 'CROSS_PROVINCE.RIGHTS_NOT_HELD', field: 'quantity' } });
+    expect(
+      await post('/cross-province-transfers', {
+        ...request,
+        commandId: 'x4',
+        transferId: 'x4',
+        priceFen: 21000.5,
+      }),
+    ).toMatchObject({ status: 400 });
+
+    expect(await post('/cross-province-transfers', request)).toMatchObject({
+      status: 201,
+      body: { status: 'pending' },
+    });
+    const decide = (side: string, body: Record<string, unknown>) =>
+      post(`/cross-province-transfers/xp-2026-0001/${side}-decision`, body);
+    expect(
+      await decide('inflow', {
+        commandId: 'xp-cq-in',
+        actor: 'regulator:cq',
+        regulator: 'CQ-EEB',
+        decision: 'approve',
+      }),
+    ).toMatchObject({
+      status: 403,
+      body: { code: 'CROSS_PROVINCE.FORBIDDEN', field: 'regulator' },
+    });
+    expect(
+      await decide('outflow', {
+        commandId: 'xp-out',
+        actor: 'regulator:cq',
+        regulator: 'CQ-EEB',
+        decision: 'approve',
+      }),
+    ).toMatchObject({
+      status: 201,
+      body: { status: 'pending' },
+    });
+    const done = await decide('inflow', {
+      commandId: 'xp-in',
+      actor: 'regulator:sc',
+      regulator: 'SC-DEE',
+      decision: 'approve',
+    });
+    expect(done).toMatchObject({ status: 201, body: { status: 'completed', arrived: [{ quantity: 40 }] } });
+    const arrived = (done.body.arrived as { first: string }[])[0]!.first;
+    const history = await get<{ events: { type: string }[] }>(`/serials/${arrived}`);
+    expect(history.events.map((e) => e.type)).toContain('UnitsIssued');
+    await get(`/serials/CQ-POLLUTANT_SO2-2025-000000000010`);
+    await get('/cross-province-transfers/xp-2026-0001');
+  });
+});

@@ -18,7 +18,8 @@ const bandSchema = z
 
 const factorSchema = z.strictObject({ tco2PerUnit: rationalSchema, source: z.string().min(1) });
 
-const BENCHMARK_KINDS = [
+/** Rights whose paid initial allocation has a benchmark (guide) price. */
+export const BENCHMARK_KINDS = [
   'POLLUTANT_SO2',
   'POLLUTANT_NOX',
   'POLLUTANT_COD',

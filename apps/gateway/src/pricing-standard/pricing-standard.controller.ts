@@ -13,7 +13,7 @@ import {
 import { PricingStandardCommands } from './pricing-standard-commands';
 import { withPricingStatus } from './pricing-standard-http-errors';
 import { PricingStandardLog } from './pricing-standard-log';
-import { versionView, type PricingStandardVersionView } from './pricing-standard-views';
+import type { PricingStandardVersionView } from './pricing-standard-views';
 import { ApproveStandardDto, AtDateDto, ProposeStandardDto } from './pricing-standard.dto';
 import { BenchmarkQueryDto, Co2eQueryDto, PriceIndexQueryDto } from './standard-applications.dto';
 import { StandardApplications } from './standard-applications';

@@ -1,17 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { AtDateDto } from './pricing-standard.dto';
-
-const BENCHMARK_KINDS = [
-  'POLLUTANT_SO2',
-  'POLLUTANT_NOX',
-  'POLLUTANT_COD',
-  'POLLUTANT_NH3N',
-  'ENERGY_USE',
-  'WATER_USE',
-] as const;
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { BENCHMARK_KINDS } from '@app/pricing';
+import { AtDateDto, ISO_DATE } from './pricing-standard.dto';
 
 export class BenchmarkQueryDto extends AtDateDto {
   @ApiProperty({ enum: BENCHMARK_KINDS })

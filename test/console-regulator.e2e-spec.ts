@@ -1,0 +1,180 @@
+import { Page } from 'playwright-core';
+import {
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  ConsoleInBrowser,
+  startConsoleInBrowser,
+} from './support/console-browser';
+import { getJson } from './support/http';
+
+interface AuctionView {
+  auctionId: string;
+  status: string;
+  result?: { clearingPriceFen?: number; sold: number; bidResults: { bidderId: string; awarded: number }[] };
+}
+
+/**
+ * The regulator's registry screens in Chromium against the sandbox (`npm run build` first):
+ * an auction scheduled, bid for by enterprises on their trading screen, watched and cleared.
+ */
+describe('web console: regulator registry screens in a real browser', () => {
+  let app: ConsoleInBrowser;
+  let page: Page;
+  let url = '';
+  const auctionId = 'CQ-E2E-A1';
+
+  beforeAll(async () => {
+    app = await startConsoleInBrowser();
+    ({ page, url } = app);
+    await page.goto(url);
+    await page.click('button.language'); // English, so the assertions read the English texts
+    await page.waitForSelector('text=Chengdu–Chongqing Environmental Rights Exchange');
+  }, 150000);
+
+  afterAll(() => app?.stop());
+
+  const signIn = async (user: string) => {
+    await page.selectOption('select[name=user]', user);
+  };
+  const section = (name: string) => page.click(`label:has(input[name=section][value=${name}])`);
+
+  it('the auction form refuses bad input next to each field, before sending anything', async () => {
+    await signIn('regulator-cq');
+    await section('auctions');
+    // The auction account's unlocked 2025 allowances (10 % of the demo cap) are shown to plan the supply.
+    await page.waitForSelector('[data-testid=auction-account] >> text=/\\d{3},\\d{3} t/');
+    const sent: string[] = [];
+    const record = (r: { method: () => string; url: () => string }) =>
+      r.method() === 'POST' && sent.push(r.url());
+    page.on('request', record);
+    await page.fill('input[name=auctionId]', 'bad id!');
+    await page.fill('input[name=supply]', '2500');
+    await page.fill('input[name=reservePrice]', '30.005');
+    await page.fill('input[name=auctionDate]', '2025-02-30');
+    await page.fill('input[name=supply]', '2500');
+    await page.click('button[name=schedule-auction]');
+    expect(await page.textContent('[data-testid=auctionId-error]')).toMatch(/letters, digits/);
+    expect(await page.textContent('[data-testid=supply-error]')).toBe('Quantity must be a multiple of 1,000');
+    expect(await page.textContent('[data-testid=reservePrice-error]')).toMatch(/at most two decimals/);
+    expect(await page.textContent('[data-testid=auctionDate-error]')).toMatch(/real date/);
+    await page.fill('input[name=supply]', '100000000');
+    await page.click('button[name=schedule-auction]');
+    expect(await page.textContent('[data-testid=supply-error]')).toMatch(
+      /Not enough unlocked allowances in the auction account \(350,550 t\)/,
+    );
+    page.off('request', record);
+    expect(sent).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/auction-form-errors.png`, fullPage: true });
+  });
+
+  it('a refusal from the registry is shown readably, next to the field it names', async () => {
+    await page.route('**/registries/CQ/auctions', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 409,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              code: 'REGISTRY.DUPLICATE_AUCTION',
+              message: 'auction CQ-X exists',
+              field: 'auctionId',
+            }),
+          })
+        : route.fallback(),
+    );
+    await fillAuction(page, 'CQ-X');
+    await page.click('button[name=schedule-auction]');
+    await page.waitForSelector(
+      '[data-testid=auction-status] >> text=The server refused the request: auction CQ-X exists',
+    );
+    expect(await page.textContent('[data-testid=auctionId-error]')).toMatch(/auction CQ-X exists/);
+    await page.unroute('**/registries/CQ/auctions');
+  });
+
+  it('a regulator schedules an auction; it is open with its units locked', async () => {
+    await fillAuction(page, auctionId);
+    await page.click('button[name=schedule-auction]');
+    await page.waitForSelector(`[data-testid=auction-status] >> text=Auction ${auctionId} scheduled`);
+    await page.waitForSelector(`[data-testid=auction-row]:has-text("${auctionId}") >> text=Open for bids`);
+    const auction = await getJson<AuctionView>(`${url}/registries/CQ/auctions/${auctionId}`);
+    expect(auction.status).toBe('open');
+  });
+
+  it('enterprises bid on their trading screen: a bid under the reserve is refused at the field, valid ones are sent sealed', async () => {
+    await signIn('cq-steel-001');
+    await openBidPanel(page, auctionId);
+    await bid(page, '29.99', '2000');
+    expect(await page.textContent('[data-testid=bid-price-error]')).toMatch(
+      /not be below the reserve price, CNY 30.00/,
+    );
+    await bid(page, '35.00', '2000');
+    await page.waitForSelector('[data-testid=bid-status] >> text=Bid submitted: 2,000 t at CNY 35.00/t');
+    await page.screenshot({ path: `${SCREENSHOTS}/auction-bid.png`, fullPage: true });
+
+    for (const [firm, price] of [
+      ['cq-steel-002', '32.00'],
+      ['cq-cement-001', '31.00'],
+    ]) {
+      await signIn(firm);
+      await openBidPanel(page, auctionId);
+      await bid(page, price, '2000');
+      await page.waitForSelector('[data-testid=bid-status] >> text=Bid submitted');
+    }
+  });
+
+  it('the regulator watches the sealed bids (count and guarantees), clears the auction and reads the results', async () => {
+    await signIn('regulator-cq');
+    await section('auctions');
+    await page.click(`button[name=open-${auctionId}]`);
+    await page.waitForSelector('[data-testid=bids-received] >> text=3');
+    expect(await page.$$('[data-testid=guarantee-row]')).toHaveLength(3);
+    // Committed guarantee of the first bidder: 2,000 × CNY 35.00.
+    await page.waitForSelector('[data-testid=guarantee-row]:has-text("cq-steel-001") >> text=70,000.00');
+    await page.screenshot({ path: `${SCREENSHOTS}/auction-open.png`, fullPage: true });
+
+    await page.click('button[name=clear-auction]');
+    await page.waitForSelector('[data-testid=clear-status] >> text=Auction cleared');
+    // 4,000 offered, 6,000 bid: the two highest bids win at the uniform price of the lowest winning bid.
+    await page.waitForSelector(
+      '[data-testid=auction-result] >> text=Cleared at CNY 32.00; 4,000 of 4,000 t sold',
+    );
+    const awarded = await page.$$eval('[data-testid=bid-result]', (rows) =>
+      rows.map((r) => [r.children[0].textContent, r.querySelector('[data-testid=awarded]')?.textContent]),
+    );
+    expect(awarded).toEqual([
+      ['cq-steel-001', '2,000'],
+      ['cq-steel-002', '2,000'],
+      ['cq-cement-001', '0'],
+    ]);
+    const auction = await getJson<AuctionView>(`${url}/registries/CQ/auctions/${auctionId}`);
+    expect(auction.result).toEqual(expect.objectContaining({ clearingPriceFen: 3200, sold: 4000 }));
+    await page.screenshot({ path: `${SCREENSHOTS}/auction-cleared.png`, fullPage: true });
+  });
+
+  it('the winner sees its award on its trading screen', async () => {
+    await signIn('cq-steel-001');
+    await page.waitForSelector('[data-testid=my-awards] >> text=CQ-E2E-A1');
+  });
+});
+
+async function fillAuction(page: Page, id: string): Promise<void> {
+  await page.fill('input[name=auctionId]', id);
+  await page.fill('input[name=vintage]', '2025');
+  await page.fill('input[name=auctionDate]', '2025-06-15');
+  await page.fill('input[name=supply]', '4000');
+  await page.fill('input[name=lotSize]', '1000');
+  await page.fill('input[name=reservePrice]', '30.00');
+  await page.fill('input[name=maxBidderSharePct]', '50');
+  await page.selectOption('select[name=undersubscribed]', 'clear-at-reserve');
+}
+
+async function bid(page: Page, price: string, quantity: string): Promise<void> {
+  await page.fill('input[name=bid-price]', price);
+  await page.fill('input[name=bid-quantity]', quantity);
+  await page.click('button[name=submit-bid]');
+}
+
+async function openBidPanel(page: Page, auctionId: string): Promise<void> {
+  await page.waitForSelector(`[data-testid=bid-panel] select[name=bid-auction] option[value=${auctionId}]`, {
+    state: 'attached',
+  });
+  await page.selectOption('select[name=bid-auction]', auctionId);
+}

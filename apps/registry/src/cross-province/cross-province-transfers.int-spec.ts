@@ -53,6 +53,14 @@ describe('cross-province transfers on PostgreSQL (two registry processes)', () =
     });
     expect(await holds('SC', 'sc-paper-02')).toBe(40);
     expect(await holds('CQ', 'cq-chem-01')).toBe(60);
+    // the arriving units' events carry the origin serials in their metadata
+    const arrival = (await store.readStream('registry-SC')).find(
+      (e) => e.type === 'UnitsIssued' && e.metadata.commandId === 'xp:xp-ok:arrive',
+    );
+    expect(arrival?.metadata).toMatchObject({
+      actor: 'system:cross-province',
+      memo: 'origin CQ-POLLUTANT_SO2-2025-000000000001..CQ-POLLUTANT_SO2-2025-000000000040 (cross-province transfer xp-ok)',
+    });
   });
 
   it('rejection and timeout unlock; the wrong province gets 403; retries on the other process replay', async () => {

@@ -50,7 +50,12 @@ export class CrossProvinceTransfers {
     // A decision after the deadline finds the transfer expired (and its units unlocked).
     if (transfer && isOverdue(transfer, now)) await this.expire(origin.jurisdiction, transferId, now);
     const outcome = await this.registry.execute(
-      { jurisdiction: origin.jurisdiction, commandId: body.commandId, actor: body.actor },
+      {
+        jurisdiction: origin.jurisdiction,
+        commandId: body.commandId,
+        actor: body.actor,
+        memo: `${side} decision on cross-province transfer ${transferId} by ${body.regulator}`,
+      },
       (r) => planDecideTransfer(r, transferId, side, body, now),
     );
     await this.settle(transferId);
@@ -91,7 +96,12 @@ export class CrossProvinceTransfers {
     const transfer = origin.records.crossProvince.outgoing[transferId];
     if (transfer?.status !== 'departed') return;
     const arrived = await this.registry.execute(
-      { jurisdiction: transfer.request.to, commandId: arrivalCommandId(transferId), actor },
+      {
+        jurisdiction: transfer.request.to,
+        commandId: arrivalCommandId(transferId),
+        actor,
+        memo: `origin ${(transfer.departed ?? []).map((r) => `${r.first}..${r.last}`).join(', ')} (cross-province transfer ${transferId})`,
+      },
       (destination) => planArrival(destination, transfer),
     );
     await this.registry.execute(

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { nextSagaStep, openSagas } from '@app/recognition';
 import { MESSAGE_TRANSPORT, type MessageTransport, type TransportMessage } from '@app/messaging';
 import { AdvanceRecognition } from './recognition-saga.commands';
 import { RECOGNITION_CONSUMER, RECOGNITION_QUEUE, type RecognitionStepMessage } from './recognition-steps';
@@ -37,6 +38,24 @@ export class RecognitionWorker implements OnApplicationBootstrap, OnApplicationS
       this.timeouts.sweep().catch((e: unknown) => this.logger.warn(`timeout sweep: ${(e as Error).message}`));
     }, RecognitionWorker.sweepEveryMs);
     this.timer.unref();
+    void this.resumeOpenSagas();
+  }
+
+  /**
+   * On start, every open saga's next step is run once without waiting for the queue: a step whose worker
+   * died mid-transaction is otherwise redelivered only after BullMQ's stalled-job check (30 s or more).
+   * Running it twice is harmless (the step is checked against the saga in its own transaction).
+   */
+  async resumeOpenSagas(): Promise<void> {
+    try {
+      const { state } = await this.store.loadSagas();
+      for (const saga of openSagas(state)) {
+        const step = nextSagaStep(saga);
+        if (step) await this.commandBus.execute(new AdvanceRecognition(saga.requestId, step));
+      }
+    } catch (error) {
+      this.logger.warn(`resuming open sagas: ${(error as Error).message} (the queue will retry)`);
+    }
   }
 
   onApplicationShutdown(): void {

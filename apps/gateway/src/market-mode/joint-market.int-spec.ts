@@ -186,6 +186,18 @@ describe('joint carbon market: market-mode switch, linked book and linked surren
     });
     expect(badMode.status).toBe(400);
     expect(JSON.stringify(badMode.body.message)).toMatch(/mode/);
+    expect(await fetch(`${url}/market-mode?at=tomorrow`).then((r) => r.status)).toBe(400);
+    expect(await fetch(`${url}/market-mode?at=2026-02-30T99:00:00Z`).then((r) => r.status)).toBe(422);
+    expect(await fetch(`${url}/market-mode?at=2026-02-30`).then((r) => r.status)).toBe(422);
+    const noSuchDay = await decide('/decisions/link-2026/approvals', {
+      regulator: 'SC-DEE',
+      jurisdiction: 'SC',
+      effectiveFrom: '2026-02-30',
+    });
+    expect(noSuchDay).toMatchObject({
+      status: 422,
+      body: { code: 'MARKET.BAD_DATE', field: 'effectiveFrom' },
+    });
     const past = await decide('/decisions/link-2026/approvals', {
       regulator: 'SC-DEE',
       jurisdiction: 'SC',

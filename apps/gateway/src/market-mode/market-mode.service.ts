@@ -41,6 +41,7 @@ export class MarketModeDecisions {
 
   approve(version: string, body: ApproveMarketModeDto): Promise<MarketModeRecord> {
     const today = marketDayOf(this.clock.now());
+    dayOf(body.effectiveFrom, 'effectiveFrom');
     if (body.effectiveFrom < today)
       throw new DomainError('MARKET.EFFECTIVE_IN_PAST', `effectiveFrom must be ${today} or later`, {
         field: 'effectiveFrom',
@@ -49,10 +50,7 @@ export class MarketModeDecisions {
   }
 
   async inForce(at?: string): Promise<MarketModeInForce & { at: string }> {
-    const day =
-      at === undefined ? marketDayOf(this.clock.now()) : at.length === 10 ? at : marketDayOf(Date.parse(at));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
-      throw new DomainError('MARKET.BAD_DATE', 'at must be YYYY-MM-DD or an ISO date-time', { field: 'at' });
+    const day = at === undefined ? marketDayOf(this.clock.now()) : dayOf(at, 'at');
     const { state } = await this.log.read();
     return { at: day, ...marketModeOn(state, day) };
   }
@@ -76,4 +74,14 @@ export class MarketModeDecisions {
     await this.dispatcher.dispatchDue();
     return marketModeHistory(state).find((r) => r.version === version) as MarketModeRecord;
   }
+}
+
+/** A date text as a market day: a valid YYYY-MM-DD as it is, an ISO date-time by its Beijing date. */
+function dayOf(text: string, field: string): string {
+  const ms = Date.parse(text.length === 10 ? `${text}T00:00:00+08:00` : text);
+  if (Number.isNaN(ms) || (text.length === 10 && marketDayOf(ms) !== text))
+    throw new DomainError('MARKET.BAD_DATE', `${field} must be a valid YYYY-MM-DD or ISO date-time`, {
+      field,
+    });
+  return marketDayOf(ms);
 }

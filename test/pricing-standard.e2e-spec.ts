@@ -197,6 +197,7 @@ describe('the joint pricing standard: two-key adoption, then the close and the n
     expect(await standardEvents()).toBe(stored);
 
     expect((await fetch(`${base}/pricing-standards/in-force?at=${today}`)).status).toBe(404);
+    expect(await getJson(`${base}/instruments/CQCOD`)).toMatchObject({ tick: 1 });
     const close = await closeDay();
     // National rule: the listing trades only, 300 t at 40.00.
     expect(close).toMatchObject({ price: 4000, volume: 300, rule: 'vwap-listing-trades' });
@@ -222,6 +223,11 @@ describe('the joint pricing standard: two-key adoption, then the close and the n
         },
       }),
     ]);
+    // The class rules are in force from the effective date: pollutant rights now tick in whole yuan.
+    expect(await getJson(`${base}/instruments/CQCOD`)).toMatchObject({
+      tick: 100,
+      referencePrice: 2_000_000,
+    });
     expect(await getJson(`${base}/pricing-standards/in-force?at=${today}`)).toMatchObject({
       version: '2026.2',
       effectiveFrom: today,

@@ -17,6 +17,7 @@ import { beijingDate } from './beijing-date';
 import type { ApproveStandardDto, ProposeStandardDto } from './pricing-standard.dto';
 import { PRICING_STANDARD_STREAM, PricingStandardLog, toRecord } from './pricing-standard-log';
 import { standardRuleChanges } from './standard-rule-changes';
+import { StandardRulesSync } from './standard-rules-sync';
 import { versionView, type PricingStandardVersionView } from './pricing-standard-views';
 
 /** The two provinces' regulators, under the library's ids and the catalogue's (`regulator-cq`). */
@@ -38,6 +39,7 @@ export class PricingStandardCommands {
     private readonly store: EventStore,
     private readonly log: PricingStandardLog,
     private readonly catalogue: InstrumentCatalogue,
+    private readonly rulesSync: StandardRulesSync,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -102,7 +104,8 @@ export class PricingStandardCommands {
         { manager },
       );
     });
-    await this.log.refresh();
+    // An adopted version's class rules reach this process's catalogue (and the books) at once.
+    await this.rulesSync.tick();
     return this.view(version);
   }
 

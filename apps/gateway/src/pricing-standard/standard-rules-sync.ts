@@ -29,7 +29,7 @@ export class StandardRulesSync implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(StandardRulesSync.name);
   private closesRead = 0;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -53,10 +53,14 @@ export class StandardRulesSync implements OnApplicationBootstrap, OnApplicationS
     clearInterval(this.timer);
   }
 
-  /** One refresh at a time: the end-of-day call and the timer may ask together. */
+  /**
+   * One refresh at a time, in call order: a caller that has just appended (an adoption, an end of
+   * day) gets a refresh that starts after its append, never one already under way.
+   */
   tick(): Promise<void> {
-    this.running ??= this.refreshAndDispatch().finally(() => (this.running = undefined));
-    return this.running;
+    const next = this.queue.catch(() => undefined).then(() => this.refreshAndDispatch());
+    this.queue = next;
+    return next;
   }
 
   private async refreshAndDispatch(): Promise<void> {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isoDayNumber } from '../carbon-inclusion/iso-day';
 import {
   decideMarketMode,
   evolveMarketMode,
@@ -38,8 +39,18 @@ const approve = (jurisdiction: 'CQ' | 'SC', version: string, effectiveFrom: stri
 
 describe('market mode decisions (two keys)', () => {
   it('counts days in Beijing time: 2026-02-28 16:00 UTC is already 1 March', () => {
-    expect(marketDayOf(Date.UTC(2026, 1, 28, 15, 59))).toBe('2026-02-28');
-    expect(marketDayOf(Date.UTC(2026, 1, 28, 16, 0))).toBe('2026-03-01');
+    const feb28Utc = 1_772_236_800_000; // 2026-02-28T00:00:00Z
+    expect(marketDayOf(feb28Utc + 15 * 3_600_000 + 59 * 60_000)).toBe('2026-02-28');
+    expect(marketDayOf(feb28Utc + 16 * 3_600_000)).toBe('2026-03-01');
+    expect(marketDayOf(0)).toBe('1970-01-01');
+    expect(marketDayOf(951_753_600_000)).toBe('2000-02-29'); // 2000-02-28T16:00Z
+  });
+
+  it('agrees with isoDayNumber on every day of four centuries', () => {
+    for (let day = -100_000; day < 50_000; day += 31) {
+      const text = marketDayOf(day * 86_400_000 - 8 * 3_600_000);
+      expect(isoDayNumber(text)).toBe(day);
+    }
   });
 
   it('is separate before any decision', () => {

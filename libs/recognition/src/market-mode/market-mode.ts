@@ -130,7 +130,20 @@ export interface MarketModeInForce {
 
 /** The market day (Beijing, UTC+8, no daylight saving) of an instant: decisions take effect at its 00:00. */
 export function marketDayOf(epochMs: number): string {
-  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
+  // Howard Hinnant's civil_from_days, without Date (the pure core reads no calendar of its own).
+  const z = Math.floor((epochMs + 8 * 3_600_000) / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 export function marketModeOn(state: MarketModeState, day: string): MarketModeInForce {

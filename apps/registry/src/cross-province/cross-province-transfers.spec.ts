@@ -102,6 +102,22 @@ describe('cross-province transfer of SO2 rights, Chongqing → Sichuan', () => {
     });
   });
 
+  it('a side decides once (409); an unknown transfer is 404', async () => {
+    await transfers.request(requestBody());
+    await transfers.decide('xp-1', 'outflow', decisionBody('cq-ok', 'CQ-EEB'));
+    await expect(
+      transfers.decide(
+        'xp-1',
+        'outflow',
+        decisionBody('cq-again', 'CQ-EEB', { decision: 'reject', reason: 'second thoughts' }),
+      ),
+    ).rejects.toMatchObject({ code: 'CROSS_PROVINCE.DUPLICATE_DECISION', details: { field: 'transferId' } });
+    await expect(transfers.decide('xp-404', 'outflow', decisionBody('x', 'CQ-EEB'))).rejects.toMatchObject({
+      code: 'CROSS_PROVINCE.UNKNOWN_TRANSFER',
+    });
+    await expect(transfers.view('xp-404')).rejects.toMatchObject({ code: 'CROSS_PROVINCE.UNKNOWN_TRANSFER' });
+  });
+
   it('the seller’s regulator rejecting the outflow first also unlocks', async () => {
     await transfers.request(requestBody());
     await transfers.decide(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { InstrumentRulesChangedData } from '@app/contracts';
 import { InstrumentCatalogue, type DerivedRuleChange } from './instrument-catalogue';
 import { effectiveFromMs } from './instrument-rules-decision';
@@ -97,5 +98,62 @@ describe('the catalogue with the pricing standard and closing prices as dated ru
       field: 'changes.referencePrice',
       message: 'must be a multiple of tick',
     });
+  });
+});
+
+describe('rule precedence, as a property', () => {
+  type Entry =
+    | { kind: 'decision'; day: number; bandBp: number }
+    | { kind: 'pricing-standard' | 'closing-price'; day: number; bandBp: number };
+  const DAY = 86_400_000;
+  const entry = fc.record({
+    kind: fc.constantFrom('decision', 'pricing-standard', 'closing-price') as fc.Arbitrary<Entry['kind']>,
+    day: fc.integer({ min: 0, max: 5 }),
+    bandBp: fc.integer({ min: 0, max: 10_000 }),
+  });
+  const RANK = { 'pricing-standard': 0, 'closing-price': 1, decision: 2 };
+
+  /** The rule by definition: the latest instant wins, then the most specific source, then the later recorded. */
+  const expected = (entries: readonly Entry[], atDay: number) => {
+    const inForce = entries
+      .map((e, seq) => ({ ...e, seq }))
+      .filter((e) => e.day <= atDay)
+      .sort((a, b) => a.day - b.day || RANK[a.kind] - RANK[b.kind] || a.seq - b.seq);
+    return inForce.at(-1)?.bandBp ?? 1000;
+  };
+
+  it('rulesAt equals the definition at every instant, asked in any order (the cache never answers stale)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 12 }),
+        fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 1, maxLength: 20 }),
+        (entries, queries) => {
+          const catalogue = InstrumentCatalogue.load('seeds');
+          const applied: Entry[] = [];
+          const at = (day: number) => DEC_1 + day * DAY;
+          entries.forEach((e, i) => {
+            // Interleave questions and changes: the cache must follow every change.
+            expect(catalogue.rulesAt('CQEA-2025', at(queries[i % queries.length]))?.bandBp).toBe(
+              expected(applied, queries[i % queries.length]),
+            );
+            if (e.kind === 'decision')
+              catalogue.apply(
+                decision({ decisionId: `d${i}`, effectiveFromMs: at(e.day), changes: { bandBp: e.bandBp } }),
+              );
+            else
+              catalogue.applyDerived({
+                id: `x${i}`,
+                symbol: 'CQEA-2025',
+                source: e.kind,
+                effectiveFromMs: at(e.day),
+                changes: { bandBp: e.bandBp },
+              });
+            applied.push(e);
+          });
+          for (const q of queries)
+            expect(catalogue.rulesAt('CQEA-2025', at(q))?.bandBp).toBe(expected(applied, q));
+        },
+      ),
+    );
   });
 });

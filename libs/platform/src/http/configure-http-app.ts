@@ -1,8 +1,17 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { BodyDepthPipe } from './body-depth.pipe';
 import { DomainErrorFilter } from './domain-error.filter';
+
+/** Strict validation at the edge: unknown fields are refused, the message names the field. */
+export const EDGE_VALIDATION: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  stopAtFirstError: false,
+};
 
 /**
  * What every HTTP-facing app shares: pino logs, strict validation at the edge (unknown fields are
@@ -10,14 +19,7 @@ import { DomainErrorFilter } from './domain-error.filter';
  */
 export function configureHttpApp(app: INestApplication, title: string): void {
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: false,
-    }),
-  );
+  app.useGlobalPipes(new BodyDepthPipe(), new ValidationPipe(EDGE_VALIDATION));
   app.useGlobalFilters(new DomainErrorFilter());
   // WebSocket gateways (the market feed) share the HTTP server and port, over plain `ws`.
   app.useWebSocketAdapter(new WsAdapter(app));

@@ -6,6 +6,7 @@ import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/te
 export interface RunningServices {
   gatewayUrl: string;
   databaseUrl: string;
+  pids: { gateway: number; exchange: number };
   stop(): Promise<void>;
 }
 
@@ -52,6 +53,7 @@ export async function startServices(
     ...env,
   };
   const children: ChildProcess[] = [];
+  const pids = { gateway: 0, exchange: 0 };
   const start = async (app: 'gateway' | 'exchange'): Promise<string> => {
     const port = await freePort();
     const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/src/main.js`], {
@@ -59,6 +61,7 @@ export async function startServices(
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(child);
+    pids[app] = child.pid ?? 0;
     const url = `http://127.0.0.1:${port}`;
     await waitHealthy(url, app);
     return url;
@@ -68,6 +71,7 @@ export async function startServices(
     return {
       gatewayUrl,
       databaseUrl: db.url,
+      pids,
       async stop() {
         await Promise.all(
           children.map(

@@ -12,9 +12,10 @@
  * pipeline rate. The last line printed is one JSON object with the figures.
  */
 import autocannon from 'autocannon';
-import { startServices } from './bench-services';
+import { startServices, type RunningServices } from './bench-services';
 import { BenchOrder, fundMembers, orderStream } from './order-flow';
 import { PipelineProgress } from './pipeline-progress';
+import { cpuPerOrder, type CpuSample } from './process-cpu';
 
 const env = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -43,11 +44,13 @@ interface PhaseResult {
   drainMs: number | null;
   /** Order received at the gateway → its trade durable in the book stream. */
   tradeLatency: { p50Ms: number; p99Ms: number } | null;
+  /** CPU µs per acknowledged order, load and drain: what the figures cost whatever else runs. */
+  cpuUsPerOrder: CpuSample;
 }
 
 async function phase(
   name: string,
-  gatewayUrl: string,
+  services: RunningServices,
   progress: PipelineProgress,
   options: {
     path: string;
@@ -60,10 +63,11 @@ async function phase(
 ): Promise<PhaseResult> {
   const before = (await progress.counts()).orders;
   const fromPosition = await progress.position();
+  const cpuBefore = await progress.cpu(services.pids);
   let acknowledged = 0;
   const startedAt = performance.now();
   const result = await autocannon({
-    url: gatewayUrl,
+    url: services.gatewayUrl,
     connections: options.connections ?? CONNECTIONS,
     duration: DURATION,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
@@ -82,6 +86,7 @@ async function phase(
   const loadEndedAt = performance.now();
   const seconds = (loadEndedAt - startedAt) / 1000;
   const doneAt = await progress.waitFor(before + acknowledged, PIPELINE_TIMEOUT_MS);
+  const cpuAfter = await progress.cpu(services.pids);
   const out: PhaseResult = {
     acknowledged,
     requestsPerSecond: Math.round(result['2xx'] / seconds),
@@ -94,6 +99,7 @@ async function phase(
       doneAt === null ? null : Math.round(acknowledged / ((doneAt - startedAt) / 1000)),
     drainMs: doneAt === null ? null : Math.round(doneAt - loadEndedAt),
     tradeLatency: await progress.tradeLatency(fromPosition),
+    cpuUsPerOrder: cpuPerOrder(cpuBefore, cpuAfter, acknowledged),
   };
   console.log(
     `${name}: ${out.acknowledged} orders acknowledged in ${seconds.toFixed(1)} s = ${out.ordersPerSecond}/s, ` +
@@ -103,7 +109,9 @@ async function phase(
         : `all in the books ${out.drainMs} ms after the load ended: pipeline ${out.pipelineOrdersPerSecond} orders/s`) +
       (out.tradeLatency
         ? `; order received → trade durable p50 ${out.tradeLatency.p50Ms} ms p99 ${out.tradeLatency.p99Ms} ms`
-        : ''),
+        : '') +
+      `; CPU µs/order gateway ${out.cpuUsPerOrder.gateway}, exchange ${out.cpuUsPerOrder.exchange}, ` +
+      `PostgreSQL ${out.cpuUsPerOrder.postgres}`,
   );
   return out;
 }
@@ -120,7 +128,11 @@ async function batchEndpointExists(gatewayUrl: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   console.log(`starting gateway and exchange on PostgreSQL and Redis (${DURATION} s per phase)`);
-  const services = await startServices({ DATABASE_POOL_SIZE: String(POOL) });
+  // e.g. NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile both services.
+  const services = await startServices(
+    { DATABASE_POOL_SIZE: String(POOL) },
+    (process.env.NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
   const progress = await PipelineProgress.connect(services.databaseUrl);
   try {
     const funded = await fundMembers(services.gatewayUrl, MEMBERS);
@@ -131,15 +143,15 @@ async function main(): Promise<void> {
     );
     const next = orderStream(MEMBERS);
     const single = { path: '/orders', body: next, acknowledgedIn: () => 1 };
-    await phase('warm-up', services.gatewayUrl, progress, { ...single, overallRate: 500 });
-    const max = await phase('single orders, flat out', services.gatewayUrl, progress, single);
-    const sustained = await phase(`single orders at ${RATE}/s`, services.gatewayUrl, progress, {
+    await phase('warm-up', services, progress, { ...single, overallRate: 500 });
+    const max = await phase('single orders, flat out', services, progress, single);
+    const sustained = await phase(`single orders at ${RATE}/s`, services, progress, {
       ...single,
       overallRate: RATE,
     });
     let batch: PhaseResult | null = null;
     if (await batchEndpointExists(services.gatewayUrl)) {
-      batch = await phase(`batches of ${BATCH}`, services.gatewayUrl, progress, {
+      batch = await phase(`batches of ${BATCH}`, services, progress, {
         path: '/orders/batch',
         connections: BATCH_CONNECTIONS,
         body: (): { orders: BenchOrder[] } => ({ orders: Array.from({ length: BATCH }, next) }),
@@ -164,6 +176,8 @@ async function main(): Promise<void> {
         pipelineTradeP50Ms: sustained.tradeLatency?.p50Ms ?? null,
         pipelineTradeP99Ms: sustained.tradeLatency?.p99Ms ?? null,
         batchPipelineOrdersPerSecond: batch?.pipelineOrdersPerSecond ?? null,
+        cpuUsPerOrderSingle: max.cpuUsPerOrder,
+        cpuUsPerOrderBatch: batch?.cpuUsPerOrder ?? null,
         trades,
         funded,
         non2xx: max.non2xx + sustained.non2xx + (batch?.non2xx ?? 0),

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { sampleCpu, type CpuSample } from './process-cpu';
 
 /** Reads from the event log how far the matching workers got: the durable end of the pipeline. */
 export class PipelineProgress {
@@ -52,6 +53,11 @@ export class PipelineProgress {
       await new Promise((r) => setTimeout(r, 100));
     }
     return null;
+  }
+
+  /** CPU used so far by the services and their database backends. */
+  cpu(pids: { gateway: number; exchange: number }): Promise<CpuSample> {
+    return sampleCpu(pids, this.client);
   }
 
   async close(): Promise<void> {

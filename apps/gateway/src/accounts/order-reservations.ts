@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { reserveForOrder, type ClearingEvent, type FeeSchedule } from '@app/clearing';
 import { DomainError } from '@app/domain';
+import type { EventMetadata } from '@app/event-store';
 import { bandBounds } from '@app/matching';
 import type { InstrumentDefinition } from '@app/platform';
 import { ClearingStore } from '../../../exchange/src/clearing/clearing-store';
@@ -15,6 +16,8 @@ export interface OrderToReserve {
   price?: number;
   qty: number;
   instrument: InstrumentDefinition;
+  /** Metadata of this order's reservation events (else the call's). */
+  metadata?: EventMetadata;
 }
 
 /**
@@ -33,15 +36,22 @@ export class OrderReservations {
   async reserve(
     manager: EntityManager,
     orders: readonly OrderToReserve[],
-    metadata: Record<string, string> = {},
+    metadata: EventMetadata = {},
   ): Promise<(DomainError | null)[]> {
     if (orders.length === 0) return [];
+    const members = [...new Set(orders.map((o) => o.account))];
+    // Locked before the load, not in it: a statement reads with the snapshot it started with, so
+    // holdings read in the locking statement could predate the commit of the lock's last holder.
+    await manager.query(
+      'SELECT 1 FROM clearing_cash WHERE member_id = ANY($1::text[]) ORDER BY member_id FOR UPDATE',
+      [members],
+    );
     const ledger = await this.clearing.load(manager, {
-      members: orders.map((o) => o.account),
+      members,
       instruments: [...new Set(orders.map((o) => o.instrument.symbol))],
       lock: true,
     });
-    const out: { stream: string; event: ClearingEvent }[] = [];
+    const out: { stream: string; event: ClearingEvent; metadata?: EventMetadata }[] = [];
     const stream = reservationStreamId(orders[0].orderId);
     const results = orders.map((o) => {
       try {
@@ -56,7 +66,7 @@ export class OrderReservations {
           feeBp: o.side === 'buy' ? this.fees.buyerBp : this.fees.sellerBp,
         });
         ledger.apply(events);
-        for (const event of events) out.push({ stream, event });
+        for (const event of events) out.push({ stream, event, metadata: o.metadata ?? metadata });
         return null;
       } catch (error) {
         if (error instanceof DomainError) return error;

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiTags } from '@nestjs/swagger';
+import { plainlyValidOrder, ValidatedBody } from './order-body';
 import { PlaceOrder, OrderAcknowledgement } from './place-order.command';
 import { PlaceOrderDto } from './place-order.dto';
 
@@ -12,8 +13,11 @@ export class PlaceOrderController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: 'The order is durably queued for matching' })
+  @ApiBody({ type: PlaceOrderDto })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
-  place(@Body() order: PlaceOrderDto): Promise<OrderAcknowledgement> {
+  place(
+    @ValidatedBody(plainlyValidOrder, PlaceOrderDto) order: PlaceOrderDto,
+  ): Promise<OrderAcknowledgement> {
     return this.commandBus.execute(new PlaceOrder(order));
   }
 }

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '@app/domain';
+import { Outbox } from '@app/messaging';
+import { OrderReservations } from '../../accounts/order-reservations';
+import type { OrderCandidate } from './order-candidate';
+import type { OrderAcknowledgement } from './place-order.command';
+
+/** What became of one order: received now or earlier (a resend), or refused with nothing left behind. */
+export type OrderOutcome =
+  | { status: 'received'; ack: OrderAcknowledgement; replayed: boolean }
+  | { status: 'refused'; error: DomainError };
+
+interface RequestRow {
+  order_id: string;
+  /** null for a row this statement inserted. */
+  body_hash: string | null;
+  ack: OrderAcknowledgement | null;
+}
+
+/**
+ * Claims the keys and, in the same statement, reads back the requests already under the keys it
+ * could not claim. A key claimed by a transaction that committed while this statement waited is
+ * not in its snapshot: the caller reads those again.
+ */
+const CLAIM_KEYS_SQL = `
+  WITH claimed AS (
+    INSERT INTO order_requests (order_id, body_hash, ack)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[]) ON CONFLICT (order_id) DO NOTHING
+    RETURNING order_id)
+  SELECT order_id, NULL AS body_hash, NULL::jsonb AS ack FROM claimed
+  UNION ALL
+  SELECT r.order_id, r.body_hash, r.ack FROM order_requests r
+   WHERE r.order_id = ANY($1::text[]) AND r.order_id NOT IN (SELECT order_id FROM claimed)`;
+
+interface EarlierRequest {
+  body_hash: string;
+  ack: OrderAcknowledgement;
+}
+
+const keyConflict = (orderId: string): DomainError =>
+  new DomainError(
+    'EXCHANGE.IDEMPOTENCY_KEY_CONFLICT',
+    `clientOrderId ${orderId} was already used for a different order`,
+    { field: 'clientOrderId' },
+  );
+
+/**
+ * Enters a set of orders in the caller's transaction with a fixed handful of statements however
+ * many there are: claim the idempotency keys (one), lock and load the members' accounts (one),
+ * write the reservations and their events (two), queue the commands (one), and drop the keys of
+ * refused orders (one, only if some were). Each order is decided as if sent alone, in the given
+ * order; a refused order reserves nothing. The ids must be distinct.
+ */
+@Injectable()
+export class OrderEntry {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly reservations: OrderReservations,
+  ) {}
+
+  async enter(manager: EntityManager, orders: readonly OrderCandidate[]): Promise<OrderOutcome[]> {
+    if (orders.length === 0) return [];
+    const { claimed, previous } = await this.claimKeys(manager, orders);
+    const outcomes: OrderOutcome[] = new Array(orders.length);
+    const fresh: number[] = [];
+    orders.forEach((order, i) => {
+      const before = previous.get(order.orderId);
+      if (claimed.has(order.orderId)) fresh.push(i);
+      else if (before === undefined)
+        throw new Error(`order request ${order.orderId} neither claimed nor found`);
+      else
+        outcomes[i] =
+          before.body_hash === order.hash
+            ? { status: 'received', ack: before.ack, replayed: true }
+            : { status: 'refused', error: keyConflict(order.orderId) };
+    });
+    const decisions = await this.reservations.reserve(
+      manager,
+      fresh.map((i) => orders[i].reserve),
+    );
+    const refusedKeys: string[] = [];
+    const accepted: OrderCandidate[] = [];
+    fresh.forEach((i, k) => {
+      const error = decisions[k];
+      if (error) {
+        refusedKeys.push(orders[i].orderId);
+        outcomes[i] = { status: 'refused', error };
+      } else {
+        accepted.push(orders[i]);
+        outcomes[i] = { status: 'received', ack: orders[i].ack, replayed: false };
+      }
+    });
+    if (refusedKeys.length > 0)
+      await manager.query('DELETE FROM order_requests WHERE order_id = ANY($1::text[])', [refusedKeys]);
+    await this.outbox.enqueue(
+      manager,
+      accepted.map((c) => ({
+        queue: c.queue,
+        name: 'PlaceOrder',
+        payload: c.message,
+        messageId: c.message.commandId,
+      })),
+    );
+    return outcomes;
+  }
+
+  /** The keys this transaction claimed, and the earlier request under each key it could not. */
+  private async claimKeys(
+    manager: EntityManager,
+    orders: readonly OrderCandidate[],
+  ): Promise<{ claimed: Set<string>; previous: Map<string, EarlierRequest> }> {
+    const ids = orders.map((o) => o.orderId);
+    const rows: RequestRow[] = await manager.query(CLAIM_KEYS_SQL, [
+      ids,
+      orders.map((o) => o.hash),
+      orders.map((o) => JSON.stringify(o.ack)),
+    ]);
+    const previous = new Map<string, EarlierRequest>();
+    const claimed = new Set<string>();
+    for (const row of rows)
+      if (row.body_hash === null) claimed.add(row.order_id);
+      else previous.set(row.order_id, { body_hash: row.body_hash, ack: row.ack! });
+    const unseen = ids.filter((id) => !claimed.has(id) && !previous.has(id));
+    if (unseen.length > 0) {
+      const late: RequestRow[] = await manager.query(
+        'SELECT order_id, body_hash, ack FROM order_requests WHERE order_id = ANY($1::text[])',
+        [unseen],
+      );
+      for (const row of late) previous.set(row.order_id, { body_hash: row.body_hash!, ack: row.ack! });
+    }
+    return { claimed, previous };
+  }
+}

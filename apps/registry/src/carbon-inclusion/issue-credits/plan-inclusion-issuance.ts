@@ -1,6 +1,12 @@
 import { DomainError } from '@app/domain';
 import type { IssueUnits } from '@app/ledger';
-import { creditsFromActivity, INCLUSION_ERRORS, METHODOLOGIES, type Methodology } from '@app/recognition';
+import {
+  creditsFromActivity,
+  INCLUSION_ERRORS,
+  METHODOLOGIES,
+  methodologyById,
+  type Methodology,
+} from '@app/recognition';
 import type { PlannedWork } from '../../shared/decide-registry';
 import type { RegistryJurisdiction } from '../../shared/registry-jurisdiction';
 import type { LoadedRegistry } from '../../shared/registry-state';
@@ -70,7 +76,7 @@ export function planInclusionIssuance(
     const problem = checkRecord(record, jurisdiction, book.creditedRecords, seen);
     seen.add(record.recordId);
     if (problem) return void problems.push({ ...problem, field: at(problem.field) });
-    const methodology = METHODOLOGIES.find((m) => m.id === record.methodologyId) as Methodology;
+    const methodology = methodologyById(record.methodologyId);
     const key = carryKey(body.holderAccountId, methodology.id);
     const carryIn = carries.get(key) ?? book.carries[key] ?? 0;
     try {
@@ -171,7 +177,7 @@ function blocksOf(
   const totals = new Map<string, { methodology: Methodology; vintage: number; credits: number }>();
   for (const r of credited) {
     const key = `${r.methodologyId}:${r.vintage}`;
-    const methodology = METHODOLOGIES.find((m) => m.id === r.methodologyId) as Methodology;
+    const methodology = methodologyById(r.methodologyId);
     const t = totals.get(key) ?? { methodology, vintage: r.vintage, credits: 0 };
     totals.set(key, { ...t, credits: t.credits + r.credits });
   }

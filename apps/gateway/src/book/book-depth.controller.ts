@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
 import { DepthView, readDepth } from './book-depth.query';
+import { isKnownBook } from '../market-mode/known-book';
 
 export class BookDepthQueryDto {
   @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 100 })
@@ -31,7 +32,7 @@ export class BookDepthController {
     @Param('instrument') instrument: string,
     @Query() query: BookDepthQueryDto,
   ): Promise<DepthView> {
-    if (!this.catalogue.get(instrument))
+    if (!isKnownBook(this.catalogue, instrument))
       throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${instrument}`, {
         field: 'instrument',
       });

@@ -257,6 +257,11 @@ describe('joint carbon market: market-mode switch, linked book and linked surren
       seller: 'cq-seller',
       legs: { buy: { instrument: 'SCEA-2025', qty: 60 }, sell: { instrument: 'CQEA-2025', qty: 60 } },
     });
+    await waitFor('the linked book’s depth', async () => {
+      const depth = await getJson<{ asks: { price: number; qty: number }[] }>(`${url}/book/${LINKED}`);
+      return depth.asks[0]?.qty === 40 ? depth : undefined;
+    });
+    expect((await fetch(`${url}/book/LINKED-EA-1999`)).status).toBe(404);
     await waitFor('settlement', async () =>
       (await holding('sc-buyer', 'CQEA-2025')).available === 60 ? true : undefined,
     );

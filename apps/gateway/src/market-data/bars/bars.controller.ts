@@ -5,6 +5,7 @@ import { DomainError } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
 import { BarView } from './bar.view';
 import { ListBarsQueryDto } from './list-bars.query.dto';
+import { isKnownBook } from '../../market-mode/known-book';
 
 interface BarRow {
   bucket_start: string;
@@ -33,7 +34,7 @@ export class BarsController {
   })
   @ApiNotFoundResponse({ description: 'Unknown instrument' })
   async list(@Param('instrument') instrument: string, @Query() query: ListBarsQueryDto): Promise<BarView[]> {
-    if (!this.catalogue.get(instrument))
+    if (!isKnownBook(this.catalogue, instrument))
       throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${instrument}`, {
         field: 'instrument',
       });

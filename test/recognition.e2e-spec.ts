@@ -110,20 +110,92 @@ describe('cross-province mutual recognition through the registry API (embedded)'
       `transferred for recognition in CQ as ${done.destinationSerials!.first}`,
     );
 
-    // Usable in Chongqing: surrendered for compliance.
-    const surrendered = await expectPost(
-      `${url}/registries/CQ/surrenders`,
-      {
-        commandId: 'sur-thtf',
-        actor: 'cq-steel',
-        from: 'cq-steel',
-        serialStart: done.destinationSerials!.start,
-        serialEnd: done.destinationSerials!.end,
-        complianceYear: 2026,
+    // Usable in Chongqing as offsets, within its limits: 8 % of verified emissions, at least half local,
+    // recognised at most 2.5 % of the free allocation. cq-steel: 10,000 t verified, 9,000 allocated.
+    const cq = (path: string, body: Json) =>
+      expectPost(`${url}/registries/CQ${path}`, { actor: 'regulator:CQ', ...body }, 201);
+    await cq('/allocations', {
+      commandId: 'alloc-2026',
+      kind: 'CARBON_ALLOWANCE',
+      vintage: 2026,
+      rules: {
+        cap: 9_000,
+        auctionShareBp: 0,
+        newEntrantReserveBp: 0,
+        governmentReserveBp: 0,
+        entitlementRounding: 'floor',
+        scaling: 'floor',
       },
+      firms: [{ firmId: 'cq-steel', method: 'fixed', quantity: 9_000 }],
+    });
+    await cq('/emission-reports', {
+      commandId: 'rep-steel',
+      firmId: 'cq-steel',
+      complianceYear: 2026,
+      emissions: 10_000,
+    });
+    await cq('/verifications', {
+      commandId: 'ver-steel',
+      firmId: 'cq-steel',
+      complianceYear: 2026,
+      verifiedEmissions: 10_000,
+    });
+    const offsets = {
+      actor: 'cq-steel',
+      from: 'cq-steel',
+      serialStart: done.destinationSerials!.start,
+      serialEnd: done.destinationSerials!.end,
+      complianceYear: 2026,
+    };
+    // No local offsets yet: the local-share rule leaves no room for recognised ones.
+    expect(
+      await postJson(`${url}/registries/CQ/recognised-surrenders`, { commandId: 'sur-early', ...offsets }),
+    ).toMatchObject({
+      status: 422,
+      body: { code: 'RECOGNITION.OVER_OFFSET_LIMIT', field: 'serialEnd' },
+    });
+    const local = await issueCredits(url, 'CQ', 'cq-steel', {
+      commandId: 'issue-local',
+      kind: 'CQCER',
+      vintage: 2025,
+      projectId: 'cq-forest',
+      quantity: 300,
+    });
+    await cq('/surrenders', {
+      commandId: 'sur-local',
+      actor: 'cq-steel',
+      from: 'cq-steel',
+      serialStart: local,
+      serialEnd: local + 299,
+      complianceYear: 2026,
+    });
+    // room = min(800 − 300, 300 × 1, 225) = 225 ≥ 46
+    const surrendered = await expectPost(
+      `${url}/registries/CQ/recognised-surrenders`,
+      { commandId: 'sur-thtf', ...offsets },
       201,
     );
-    expect(surrendered).toMatchObject({ quantity: 46 });
+    expect(surrendered).toMatchObject({ quantity: 46, replayed: false });
+    expect(
+      await expectPost(
+        `${url}/registries/CQ/recognised-surrenders`,
+        { commandId: 'sur-thtf', ...offsets },
+        201,
+      ),
+    ).toMatchObject({
+      replayed: true,
+    });
+    expect(
+      await postJson(`${url}/registries/CQ/recognised-surrenders`, {
+        commandId: 'sur-local-again',
+        ...offsets,
+        serialStart: local,
+        serialEnd: local,
+      }),
+    ).toMatchObject({
+      status: 422,
+      body: { code: 'RECOGNITION.NOT_RECOGNISED' },
+    });
 
     // The same serials cannot cross again: refused, recorded, with the reason.
     const again = await request({
@@ -168,18 +240,46 @@ describe('cross-province mutual recognition through the registry API (embedded)'
     expect(answer.status).toBe(202);
     const done = await settled(url, 'r-2');
     expect(done).toMatchObject({ status: 'completed', originSerials: { accountId: 'CQ-CANCELLATION' } });
-    await expectPost(
-      `${url}/registries/SC/retirements`,
-      {
-        commandId: 'ret-cqcer',
+    const retire = {
+      actor: 'sc-brewery',
+      from: 'sc-brewery',
+      serialStart: done.destinationSerials!.start,
+      serialEnd: done.destinationSerials!.end,
+      beneficiary: 'Chengdu brewery 2026 carbon neutrality',
+    };
+    // Recognised for voluntary retirement only: not as compliance offsets.
+    expect(
+      await postJson(`${url}/registries/SC/recognised-surrenders`, {
+        commandId: 'sur-cqcer',
         actor: 'sc-brewery',
         from: 'sc-brewery',
-        serialStart: done.destinationSerials!.start,
-        serialEnd: done.destinationSerials!.end,
-        beneficiary: 'Chengdu brewery 2026 carbon neutrality',
-      },
-      201,
-    );
+        serialStart: retire.serialStart,
+        serialEnd: retire.serialEnd,
+        complianceYear: 2026,
+      }),
+    ).toMatchObject({ status: 422, body: { code: 'RECOGNITION.USE_NOT_ALLOWED' } });
+    expect(
+      await expectPost(
+        `${url}/registries/SC/recognised-retirements`,
+        { commandId: 'ret-cqcer', ...retire },
+        201,
+      ),
+    ).toMatchObject({
+      quantity: 36,
+    });
+
+    // The 2026 net-flow account: Sichuan's 46 used in Chongqing, Chongqing's 36 used in Sichuan.
+    const flow = await getJson<Json>(`${url}/recognition/net-flow?year=2026`);
+    expect(flow).toMatchObject({
+      year: 2026,
+      SC: { exported: 46, imported: 36, net: 10 },
+      CQ: { exported: 36, imported: 46, net: -10 },
+    });
+    expect(await getJson<Json>(`${url}/recognition/net-flow?year=2025`)).toMatchObject({
+      SC: { net: 0 },
+      CQ: { net: 0 },
+    });
+    expect((await fetch(`${url}/recognition/net-flow?year=soon`)).status).toBe(422);
   });
 
   it('refuses what the rules exclude, with every reason, and touches no registry', async () => {

@@ -16,12 +16,19 @@ import {
 import { RecognitionTimeouts } from './saga/recognition-timeouts';
 import { RecognitionTimeoutsController } from './saga/recognition-timeouts.controller';
 import { RecognitionWorker } from './saga/recognition-worker';
+import { NetFlowController, RecognisedUnitsController } from './uses/recognised-units.controller';
+import {
+  RetireRecognisedUnitsHandler,
+  SurrenderRecognisedUnitsHandler,
+} from './uses/use-recognised-units.handlers';
 
 /** Cross-province mutual recognition (docs/recognition.md), mounted in the RegistryModule. */
 export const RECOGNITION_CONTROLLERS: Type<unknown>[] = [
   RecognitionAgreementsController,
   RecognitionRequestsController,
   RecognitionTimeoutsController,
+  RecognisedUnitsController,
+  NetFlowController,
 ];
 
 export const RECOGNITION_PROVIDERS: Provider[] = [
@@ -38,4 +45,6 @@ export const RECOGNITION_PROVIDERS: Provider[] = [
   RecognitionTimeoutSaga,
   RecognitionTimeouts,
   RecognitionWorker,
+  SurrenderRecognisedUnitsHandler,
+  RetireRecognisedUnitsHandler,
 ];

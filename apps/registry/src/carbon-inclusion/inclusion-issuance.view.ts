@@ -5,6 +5,7 @@ import { rangeView, type SerialRangeView } from '../shared/serial-text';
 import { eventsOfCommand, type LoadedRegistry } from '../shared/registry-state';
 import type { CarbonInclusionIssued, CreditedActivity } from './carbon-inclusion-records';
 import { CARBON_INCLUSION_APP_ERRORS } from './carbon-inclusion-errors';
+import { ownValue } from '../shared/own-value';
 
 export class InclusionIssuanceView {
   @ApiProperty({ example: 'cq-inclusion-2026-01' }) issuanceId!: string;
@@ -33,7 +34,10 @@ export function inclusionIssuanceView(
   jurisdiction: string,
   issuanceId: string,
 ): InclusionIssuanceView {
-  const issued: CarbonInclusionIssued | undefined = registry.records.carbonInclusion.issuances[issuanceId];
+  const issued: CarbonInclusionIssued | undefined = ownValue(
+    registry.records.carbonInclusion.issuances,
+    issuanceId,
+  );
   if (!issued)
     throw new DomainError(
       CARBON_INCLUSION_APP_ERRORS.UNKNOWN_ISSUANCE,

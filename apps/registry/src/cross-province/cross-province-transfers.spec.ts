@@ -116,6 +116,17 @@ describe('cross-province transfer of SO2 rights, Chongqing → Sichuan', () => {
       code: 'CROSS_PROVINCE.UNKNOWN_TRANSFER',
     });
     await expect(transfers.view('xp-404')).rejects.toMatchObject({ code: 'CROSS_PROVINCE.UNKNOWN_TRANSFER' });
+    // ids that name Object.prototype members are ordinary ids, not found records
+    await expect(transfers.view('toString')).rejects.toMatchObject({
+      code: 'CROSS_PROVINCE.UNKNOWN_TRANSFER',
+    });
+    expect(
+      await transfers.request(
+        requestBody({ commandId: 'constructor', transferId: 'constructor', quantity: 1 }),
+      ),
+    ).toMatchObject({
+      status: 'pending',
+    });
   });
 
   it('the seller’s regulator rejecting the outflow first also unlocks', async () => {

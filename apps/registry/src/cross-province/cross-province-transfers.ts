@@ -12,6 +12,7 @@ import type { RequestTransferDto } from './request-transfer/request-transfer.dto
 import { isOverdue, planArrival, planCompletion, planExpiry } from './sweep-transfers/plan-settlement';
 import { arrivalCommandId, completionCommandId, expiryCommandId, SYSTEM_ACTOR } from './transfer-ids';
 import { transferView, type TransferView } from './get-transfer/transfer.view';
+import { ownValue } from '../shared/own-value';
 
 /**
  * Cross-province transfers of pollutant, water and electricity-use rights. The transfer lives in the
@@ -46,7 +47,7 @@ export class CrossProvinceTransfers {
   ): Promise<TransferView & { replayed: boolean }> {
     const now = this.clock.now();
     const origin = await this.originOf(transferId);
-    const transfer = origin.records.crossProvince.outgoing[transferId];
+    const transfer = ownValue(origin.records.crossProvince.outgoing, transferId);
     // A decision after the deadline finds the transfer expired (and its units unlocked).
     if (transfer && isOverdue(transfer, now)) await this.expire(origin.jurisdiction, transferId, now);
     const outcome = await this.registry.execute(
@@ -85,7 +86,7 @@ export class CrossProvinceTransfers {
   async view(transferId: string): Promise<TransferView> {
     const origin = await this.originOf(transferId);
     const destination = await this.registry.load(
-      origin.records.crossProvince.outgoing[transferId]?.request.to as RegistryJurisdiction,
+      ownValue(origin.records.crossProvince.outgoing, transferId)?.request.to as RegistryJurisdiction,
     );
     return transferView(origin, destination, transferId);
   }
@@ -93,7 +94,7 @@ export class CrossProvinceTransfers {
   /** Arrival in the buyer's registry, then completion in the seller's; both no-ops when done. */
   private async settle(transferId: string, actor = SYSTEM_ACTOR): Promise<void> {
     const origin = await this.originOf(transferId);
-    const transfer = origin.records.crossProvince.outgoing[transferId];
+    const transfer = ownValue(origin.records.crossProvince.outgoing, transferId);
     if (transfer?.status !== 'departed') return;
     const arrived = await this.registry.execute(
       {
@@ -117,7 +118,7 @@ export class CrossProvinceTransfers {
     actor = SYSTEM_ACTOR,
   ): Promise<void> {
     await this.registry.execute({ jurisdiction, commandId: expiryCommandId(transferId), actor }, (r) => {
-      const transfer = r.records.crossProvince.outgoing[transferId];
+      const transfer = ownValue(r.records.crossProvince.outgoing, transferId);
       return transfer ? planExpiry(r, transfer, now) : {};
     });
   }
@@ -128,7 +129,7 @@ export class CrossProvinceTransfers {
   ): Promise<LoadedRegistry & { jurisdiction: RegistryJurisdiction }> {
     for (const jurisdiction of REGISTRY_JURISDICTIONS) {
       const loaded = await this.registry.load(jurisdiction);
-      if (loaded.records.crossProvince.outgoing[transferId]) return { ...loaded, jurisdiction };
+      if (ownValue(loaded.records.crossProvince.outgoing, transferId)) return { ...loaded, jurisdiction };
     }
     throw crossProvinceError(E.UNKNOWN_TRANSFER, `no cross-province transfer ${transferId}`, 'transferId');
   }

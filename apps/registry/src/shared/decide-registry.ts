@@ -4,6 +4,7 @@ import { evolveRecords, type RecordEvent, type RegistryRecords } from './registr
 import { eventsOfCommand, type LoadedRegistry } from './registry-state';
 import type { CommandPlan, RegistryCommandContext } from './registry-streams';
 import { missingSystemAccounts } from './system-accounts';
+import { ownValue } from './own-value';
 
 /** What a use case plans: registry records first (e.g. an auction result), then ledger commands. */
 export interface PlannedWork {
@@ -52,7 +53,7 @@ export function decideRegistry(
     let registryRecords = loaded.records;
     const newRecords: RecordEvent[] = [];
     for (const record of work.records ?? []) {
-      const seen = registryRecords.byCommand[record.commandId];
+      const seen = ownValue(registryRecords.byCommand, record.commandId);
       if (seen !== undefined) {
         if (canonicalJson(seen) !== canonicalJson(record)) throw conflict(context.commandId);
         repeated++;

@@ -2,6 +2,7 @@ import { canonicalJson } from '@app/ledger';
 import { REGISTRY_ERRORS, RegistryError } from './registry-errors';
 import type { RecordEvent } from './registry-records';
 import { eventsOfCommand, type LoadedRegistry } from './registry-state';
+import { ownValue } from './own-value';
 
 /**
  * A record stamped with the clock cannot simply be planned again on a retry (the time differs), so a
@@ -15,7 +16,7 @@ export function storedRecordOf<T extends RecordEvent>(
   type: T['type'],
   sameAsk: (stored: T) => boolean,
 ): T | undefined {
-  const seen = registry.records.byCommand[commandId];
+  const seen = ownValue(registry.records.byCommand, commandId);
   const conflict = () =>
     new RegistryError(
       REGISTRY_ERRORS.COMMAND_ID_CONFLICT,

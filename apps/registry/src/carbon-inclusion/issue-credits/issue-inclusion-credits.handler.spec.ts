@@ -204,6 +204,13 @@ describe('IssueInclusionCredits (Chongqing 碳惠通)', () => {
     );
   });
 
+  it('ids naming Object.prototype members are ordinary ids', async () => {
+    const view = await handler.execute(
+      batch([solar('constructor', 10_000)], { commandId: 'toString', issuanceId: 'constructor' }),
+    );
+    expect(view).toMatchObject({ replayed: false, credits: 5 });
+  });
+
   it('refuses an unknown holder, a system account as holder and a reused issuance id', async () => {
     for (const holderAccountId of ['nobody', 'CQ-GOVERNMENT'])
       expect(await refusal(registry, batch([solar('x', 1)], { holderAccountId }))).toMatchObject({

@@ -15,6 +15,7 @@ import { carryKey, type CarbonInclusionIssued, type CreditedActivity } from '../
 import { CARBON_INCLUSION_APP_ERRORS as ERRORS } from '../carbon-inclusion-errors';
 import { outsideWindow } from '../crediting-window';
 import type { ActivityRecordDto, IssueInclusionCreditsDto } from './issue-inclusion-credits.dto';
+import { ownValue } from '../../shared/own-value';
 
 export interface RecordProblem {
   readonly field: string;
@@ -55,11 +56,11 @@ export function planInclusionIssuance(
   );
   if (stored) return { records: [stored] };
   const book = registry.records.carbonInclusion;
-  if (book.issuances[body.issuanceId])
+  if (ownValue(book.issuances, body.issuanceId))
     throw new DomainError(ERRORS.DUPLICATE_ISSUANCE, `issuance ${body.issuanceId} exists`, {
       field: 'issuanceId',
     });
-  const holder = registry.ledger.accounts[body.holderAccountId];
+  const holder = ownValue(registry.ledger.accounts, body.holderAccountId);
   if (holder?.accountType !== 'ENTERPRISE_HOLDING')
     throw new DomainError(
       ERRORS.UNKNOWN_HOLDER,
@@ -126,7 +127,7 @@ function checkRecord(
   creditedRecords: Readonly<Record<string, string>>,
   seenInBatch: ReadonlySet<string>,
 ): RecordProblem | undefined {
-  const credited = creditedRecords[record.recordId];
+  const credited = ownValue(creditedRecords, record.recordId);
   if (credited !== undefined)
     return {
       field: 'recordId',

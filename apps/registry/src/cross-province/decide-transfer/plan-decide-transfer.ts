@@ -13,9 +13,10 @@ import type {
 import { CROSS_PROVINCE_ERRORS as E, crossProvinceError } from '../cross-province-errors';
 import { transferLockId } from '../transfer-ids';
 import type { DecideTransferDto } from './decide-transfer.dto';
+import { ownValue } from '../../shared/own-value';
 
 export const outgoingTransfer = (origin: LoadedRegistry, transferId: string): TransferState => {
-  const transfer = origin.records.crossProvince.outgoing[transferId];
+  const transfer = ownValue(origin.records.crossProvince.outgoing, transferId);
   if (!transfer)
     throw crossProvinceError(E.UNKNOWN_TRANSFER, `no cross-province transfer ${transferId}`, 'transferId');
   return transfer;
@@ -28,7 +29,7 @@ export function assertRegulatorOfSide(
   regulator: string,
   directory: RegulatorDirectory = JOINT_REGULATORS,
 ): void {
-  const province = directory[regulator];
+  const province = ownValue(directory, regulator);
   const sideProvince = side === 'outflow' ? transfer.request.from : transfer.request.to;
   if (province === undefined)
     throw crossProvinceError(

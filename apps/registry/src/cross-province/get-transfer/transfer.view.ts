@@ -8,6 +8,7 @@ import type {
 } from '../cross-province-records';
 import { lockedRanges, outgoingTransfer } from '../decide-transfer/plan-decide-transfer';
 import { arrivedAs } from '../sweep-transfers/plan-settlement';
+import { ownValue } from '../../shared/own-value';
 
 export interface TransferView {
   readonly transferId: string;
@@ -49,8 +50,10 @@ export function transferView(
 ): TransferView {
   const transfer = outgoingTransfer(origin, transferId);
   const { type: _type, commandId: _c, requestedAt, expiresAt, ...request } = transfer.request;
-  const arrival: CrossProvinceTransferArrived | undefined =
-    destination.records.crossProvince.incoming[transferId];
+  const arrival: CrossProvinceTransferArrived | undefined = ownValue(
+    destination.records.crossProvince.incoming,
+    transferId,
+  );
   const outflow = decisionView(transfer.decisions.outflow);
   const inflow = decisionView(transfer.decisions.inflow);
   return {

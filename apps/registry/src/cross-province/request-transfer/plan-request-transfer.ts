@@ -8,6 +8,7 @@ import { CROSS_PROVINCE_ERRORS as E, crossProvinceError } from '../cross-provinc
 import { transferLockId } from '../transfer-ids';
 import { whyNotTransferable } from '../transferable-kinds';
 import type { RequestTransferDto } from './request-transfer.dto';
+import { ownValue } from '../../shared/own-value';
 
 const HOUR_MS = 3_600_000;
 export const DEFAULT_APPROVAL_WINDOW_HOURS = 168;
@@ -46,17 +47,17 @@ export function planRequestTransfer(
   const notTransferable = whyNotTransferable(body.kind);
   if (notTransferable) throw crossProvinceError(E.KIND_NOT_ELIGIBLE, notTransferable, 'kind');
   if (
-    origin.records.crossProvince.outgoing[body.transferId] ||
-    destination.records.crossProvince.outgoing[body.transferId]
+    ownValue(origin.records.crossProvince.outgoing, body.transferId) ||
+    ownValue(destination.records.crossProvince.outgoing, body.transferId)
   )
     throw crossProvinceError(E.DUPLICATE_TRANSFER, `transfer ${body.transferId} exists`, 'transferId');
-  if (origin.ledger.accounts[body.sellerAccountId]?.accountType !== 'ENTERPRISE_HOLDING')
+  if (ownValue(origin.ledger.accounts, body.sellerAccountId)?.accountType !== 'ENTERPRISE_HOLDING')
     throw crossProvinceError(
       E.UNKNOWN_SELLER,
       `no holding account ${body.sellerAccountId} in ${body.from}`,
       'sellerAccountId',
     );
-  if (destination.ledger.accounts[body.buyerAccountId]?.accountType !== 'ENTERPRISE_HOLDING')
+  if (ownValue(destination.ledger.accounts, body.buyerAccountId)?.accountType !== 'ENTERPRISE_HOLDING')
     throw crossProvinceError(
       E.UNKNOWN_BUYER,
       `no holding account ${body.buyerAccountId} in ${body.to}`,

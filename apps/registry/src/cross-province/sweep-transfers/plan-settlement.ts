@@ -9,6 +9,7 @@ import type {
 } from '../cross-province-records';
 import { rangesQuantity } from '../decide-transfer/plan-decide-transfer';
 import { arrivalCommandId, completionCommandId, expiryCommandId, transferLockId } from '../transfer-ids';
+import { ownValue } from '../../shared/own-value';
 
 /**
  * On the buyer's registry, after both approvals: one block per origin range, same kind, vintage and
@@ -18,7 +19,7 @@ import { arrivalCommandId, completionCommandId, expiryCommandId, transferLockId 
 export function planArrival(destination: LoadedRegistry, transfer: TransferState): PlannedWork {
   const { transferId, from, to, buyerAccountId, kind } = transfer.request;
   const commandId = arrivalCommandId(transferId);
-  const done = destination.records.crossProvince.incoming[transferId];
+  const done = ownValue(destination.records.crossProvince.incoming, transferId);
   if (done) return { records: [done] };
   const originRanges = transfer.departed ?? [];
   const record: CrossProvinceTransferArrived = {
@@ -66,7 +67,7 @@ export function planCompletion(
   destination: LoadedRegistry,
   transferId: string,
 ): PlannedWork {
-  const transfer = origin.records.crossProvince.outgoing[transferId];
+  const transfer = ownValue(origin.records.crossProvince.outgoing, transferId);
   if (transfer?.completed) return { records: [transfer.completed] };
   const record: CrossProvinceTransferCompleted = {
     type: 'CrossProvinceTransferCompleted',

@@ -10,7 +10,7 @@ import type { LinkedSurrenderCounted } from '../../shared/registry-records';
 import { registryStreamId } from '../../shared/registry-jurisdiction';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { SurrenderUnits } from './surrender-units.command';
-import { planSurrenderUnits } from './surrender-units.handler';
+import { planSurrenderUnits } from './plan-surrender-units';
 
 export interface LinkedSurrenderView extends MoveView {
   /** Where the surrender counts, and for how many of that province's allowances. */

@@ -1,26 +1,11 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { LedgerCommand } from '@app/ledger';
 import { commandResult } from '../../shared/command-result';
 import { movedRanges, type MoveView } from '../../shared/move.view';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
-import { systemAccountId } from '../../shared/system-accounts';
-import { selectionOf } from '../../shared/unit-selection.dto';
 import { LinkedSurrender } from './linked-surrender';
+import { planSurrenderUnits } from './plan-surrender-units';
 import { SurrenderUnits } from './surrender-units.command';
-
-export function planSurrenderUnits({ jurisdiction, body }: SurrenderUnits): LedgerCommand[] {
-  return [
-    {
-      type: 'SurrenderUnits',
-      commandId: body.commandId,
-      from: body.from,
-      to: body.to ?? systemAccountId(jurisdiction, 'SURRENDER'),
-      selection: selectionOf(jurisdiction, body),
-      complianceYear: body.complianceYear,
-    },
-  ];
-}
 
 @CommandHandler(SurrenderUnits)
 export class SurrenderUnitsHandler implements ICommandHandler<SurrenderUnits> {

@@ -161,7 +161,7 @@ describe('exchange recovery after a worker is SIGKILLed under load', () => {
     await Promise.all(senders);
 
     const ackedIds = new Set(acknowledged.map((o) => o.orderId));
-    // A command in flight on the dead worker waits for BullMQ's stalled-job check (about 30-60 s).
+    // A command in flight on the dead worker waits for the stalled-job check (shard queues: ~10-15 s).
     const rows = await eventually(
       async () => {
         const all = (await db.dataSource.query(

@@ -92,6 +92,8 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
       {
         concurrency: 1,
         batch: { max: COMMANDS_PER_TRANSACTION, handler: (messages) => this.handleAll(messages) },
+        // A command in flight on a worker that died is taken up again within ~15 s, not ~60 s.
+        stalledAfterMs: 10_000,
       },
     );
     this.consumers.set(shard, handle);

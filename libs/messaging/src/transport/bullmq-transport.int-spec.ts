@@ -1,3 +1,4 @@
+import { Worker } from 'bullmq';
 import { testRedisUrl } from '@app/platform/testing';
 import { eventually, uniquePrefix, wipeRedis } from '../testing/eventually';
 import { BullMqTransport } from './bullmq-transport';
@@ -144,6 +145,52 @@ describe('BullMqTransport', () => {
       );
       await eventually(() => seen.length === 4);
       expect(seen).toEqual(['place:0', 'place:1', 'place:3', 'place:4']);
+    });
+  });
+
+  describe('a consumer that dies holding a message', () => {
+    it('lets a live consumer take it up after stalledAfterMs, not BullMQ’s default half minute', async () => {
+      // A worker that took the message and went silent: no lock renewal, never finishes.
+      const dead = new Worker('stalled', () => new Promise<never>(() => undefined), {
+        connection: { url: testRedisUrl(), maxRetriesPerRequest: null },
+        prefix,
+        lockDuration: 1_000,
+        skipLockRenewal: true,
+        skipStalledCheck: true,
+      });
+      const taken = new Promise((resolve) => dead.once('active', resolve));
+      await transport.publish('stalled', message(1));
+      await taken;
+      const seen: string[] = [];
+      const startedAt = Date.now();
+      await transport.consume('stalled', async (m) => void seen.push(m.id), {
+        concurrency: 1,
+        stalledAfterMs: 1_000,
+      });
+      await eventually(() => seen.length === 1, 8_000);
+      expect(seen).toEqual(['place:1']);
+      expect(Date.now() - startedAt).toBeLessThan(8_000);
+      await dead.close(true);
+    });
+
+    it('keeps the hold on every message of a batch that runs longer than stalledAfterMs', async () => {
+      const seen: string[] = [];
+      await transport.publishBatch('long-batch', [...Array(5).keys()].map(message));
+      await transport.consume('long-batch', async (m) => void seen.push(m.id), {
+        concurrency: 1,
+        stalledAfterMs: 1_000,
+        batch: {
+          max: 10,
+          handler: async (messages) => {
+            await new Promise((resolve) => setTimeout(resolve, 2_500));
+            for (const m of messages) seen.push(m.id);
+          },
+        },
+      });
+      await eventually(() => seen.length >= 5, 10_000);
+      // Long enough for a message whose hold lapsed to have been handed out and handled again.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      expect(seen.sort()).toEqual([...Array(5).keys()].map((n) => `place:${n}`).sort());
     });
   });
 });

@@ -30,6 +30,9 @@ export interface BullMqTransportOptions {
   log?: MessagingLog;
 }
 
+/** BullMQ's default hold on a job a worker took. */
+const DEFAULT_LOCK_MS = 30_000;
+
 /** What a job carries: the message id survives the job-id encoding unchanged. */
 interface JobData {
   id: string;
@@ -74,16 +77,20 @@ export class BullMqTransport implements MessageTransport {
   async consume(queue: string, handler: MessageHandler, options: ConsumeOptions): Promise<ConsumerHandle> {
     const batch =
       options.concurrency <= 1 && options.batch && options.batch.max > 1 ? options.batch : undefined;
+    const lockMs = options.stalledAfterMs ?? DEFAULT_LOCK_MS;
     const worker: Worker<JobData> = new Worker<JobData>(
       queue,
       (job: Job<JobData>, token?: string) =>
         batch && token
-          ? this.runBatch(worker, token, job, handler, batch)
+          ? this.runBatch(worker, token, job, handler, batch, lockMs)
           : this.runInPlace(handler, messageOf(job)),
       {
         connection: { url: this.options.redisUrl, maxRetriesPerRequest: null },
         prefix: this.options.prefix,
         concurrency: Math.max(1, Math.floor(options.concurrency)),
+        lockDuration: lockMs,
+        // Any live worker of the queue checks for stalled jobs this often.
+        stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
       },
     );
     worker.on('error', (error: Error) => this.log(`worker ${queue}: ${error.message}`));
@@ -166,16 +173,26 @@ export class BullMqTransport implements MessageTransport {
     first: Job<JobData>,
     handler: MessageHandler,
     batch: { max: number; handler: BatchHandler },
+    lockMs: number,
   ): Promise<void> {
     const extra = await takeWaiting(worker, token, batch.max - 1);
     if (extra.length === 0) return this.runInPlace(handler, messageOf(first));
+    // BullMQ renews the lock of the job it gave us only: the ones taken by hand are renewed here.
+    const renew = setInterval(
+      () => {
+        for (const job of extra) void job.extendLock(token, lockMs).catch(() => undefined);
+      },
+      Math.floor(lockMs / 2),
+    );
     try {
       await batch.handler([first, ...extra].map(messageOf));
     } catch (error) {
       this.log(
         `batch of ${extra.length + 1} on ${first.queueName} failed, one at a time: ${describe(error)}`,
       );
-      return this.oneAtATime(token, first, extra, handler);
+      return await this.oneAtATime(token, first, extra, handler);
+    } finally {
+      clearInterval(renew);
     }
     await Promise.all(extra.map((job) => this.settle(job, token)));
   }

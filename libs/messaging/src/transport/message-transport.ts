@@ -20,6 +20,13 @@ export interface ConsumeOptions {
    * message handler instead (with its usual retries), so one bad message fails only itself.
    */
   batch?: { max: number; handler: BatchHandler };
+  /**
+   * A message taken by a consumer that died goes back to the queue about this long after (at most
+   * one and a half times it). Default 30 s (BullMQ's lock); a live consumer renews its hold every
+   * half of it, so an event loop blocked longer than this lets the message be handled twice
+   * (harmless with idempotent handlers). In-process: no effect.
+   */
+  stalledAfterMs?: number;
 }
 
 export interface ConsumerHandle {

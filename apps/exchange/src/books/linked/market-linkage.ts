@@ -124,6 +124,21 @@ export class MarketLinkage {
         out.push({ book: own, events: own.purge(MARKET_LINKED) });
       }
     }
+    if (m.mode === 'linked') {
+      // The linked book opens in the session the Chongqing book is in (closed at night, say).
+      const vintage = Number(m.instrument.slice('LINKED-EA-'.length));
+      const anchor = await this.books.get(linkedMembers(vintage)[0], manager);
+      linkedEvents.push(
+        ...linked.setSession({
+          commandId: m.commandId,
+          instrument: m.instrument,
+          session: anchor.session,
+          tradingDay: m.effectiveFrom,
+          closesDay: false,
+          receivedAt: m.receivedAt,
+        }),
+      );
+    }
     linkedEvents.push(...linked.applyMarketMode(m));
     out.push({ book: linked, events: linkedEvents });
     return out;

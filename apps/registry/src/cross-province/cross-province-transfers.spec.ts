@@ -170,12 +170,16 @@ describe('cross-province transfer of SO2 rights, Chongqing → Sichuan', () => {
     expect(await transfers.sweep('scheduler')).toEqual({ expired: [], completed: [] });
   });
 
-  it('a decision arriving after the deadline expires the transfer first (no sweep needed)', async () => {
+  it('a decision after the deadline is refused and writes nothing; the sweep then expires the request', async () => {
     await transfers.request(requestBody({ approvalWindowHours: 1 }));
-    clock.advanceHours(2);
+    clock.advanceHours(1);
+    const before = registry.appended.length;
     await expect(transfers.decide('xp-1', 'outflow', decisionBody('cq-ok', 'CQ-EEB'))).rejects.toMatchObject({
       code: 'CROSS_PROVINCE.STATUS_CONFLICT',
+      message: expect.stringContaining('closed at 2026-03-02T02:00:00.000Z'),
     });
+    expect(registry.appended).toHaveLength(before);
+    expect(await transfers.sweep('scheduler')).toEqual({ expired: ['xp-1'], completed: [] });
     expect(await held(registry, 'CQ', 'cq-chem-01', 'locked')).toBe(0);
   });
 

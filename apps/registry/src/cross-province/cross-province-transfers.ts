@@ -47,9 +47,6 @@ export class CrossProvinceTransfers {
   ): Promise<TransferView & { replayed: boolean }> {
     const now = this.clock.now();
     const origin = await this.originOf(transferId);
-    const transfer = ownValue(origin.records.crossProvince.outgoing, transferId);
-    // A decision after the deadline finds the transfer expired (and its units unlocked).
-    if (transfer && isOverdue(transfer, now)) await this.expire(origin.jurisdiction, transferId, now);
     const outcome = await this.registry.execute(
       {
         jurisdiction: origin.jurisdiction,

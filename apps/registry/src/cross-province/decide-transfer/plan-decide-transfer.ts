@@ -75,6 +75,13 @@ export function planDecideTransfer(
   assertRegulatorOfSide(transfer, side, body.regulator);
   if (transfer.status !== 'pending')
     throw crossProvinceError(E.STATUS_CONFLICT, `transfer ${transferId} is ${transfer.status}`, 'transferId');
+  // Late decisions are refused without writing; the sweep expires the request and unlocks the units.
+  if (now >= transfer.request.expiresAt)
+    throw crossProvinceError(
+      E.STATUS_CONFLICT,
+      `the approval window of ${transferId} closed at ${new Date(transfer.request.expiresAt).toISOString()}`,
+      'transferId',
+    );
   if (transfer.decisions[side])
     throw crossProvinceError(
       E.DUPLICATE_DECISION,

@@ -4,7 +4,9 @@ import {
   ConsoleInBrowser,
   startConsoleInBrowser,
 } from './support/console-browser';
+import { CHENGYU_RECOGNITION_2026_1 } from '@app/recognition';
 import { getJson } from './support/http';
+import { expectPost, issueCredits, openAccount, settled } from './support/recognition';
 
 interface AuctionView {
   auctionId: string;
@@ -152,6 +154,120 @@ describe('web console: regulator registry screens in a real browser', () => {
   it('the winner sees its award on its trading screen', async () => {
     await signIn('cq-steel-001');
     await page.waitForSelector('[data-testid=my-awards] >> text=CQ-E2E-A1');
+  });
+  it('recognition: a bad agreement is refused at the field with every issue, before sending', async () => {
+    await signIn('regulator-sc');
+    await section('recognition');
+    await page.waitForSelector('[data-testid=proposal-panel] textarea[name=document]');
+    const sent: string[] = [];
+    const record = (r: { method: () => string; url: () => string }) =>
+      r.method() === 'POST' && sent.push(r.url());
+    page.on('request', record);
+    await page.fill('textarea[name=document]', '{ "version": ');
+    await page.click('button[name=propose-version]');
+    expect(await page.textContent('[data-testid=document-error]')).toMatch(/Not valid JSON/);
+    const [rule] = CHENGYU_RECOGNITION_2026_1.rules;
+    await page.fill(
+      'textarea[name=document]',
+      JSON.stringify({ ...CHENGYU_RECOGNITION_2026_1, rules: [{ ...rule, destination: rule.origin }] }),
+    );
+    await page.click('button[name=propose-version]');
+    await page.waitForSelector('[data-testid=document-issues] >> text=origin and destination must differ');
+    expect(await page.textContent('[data-testid=document-issues]')).toContain('rules.0.destination');
+    page.off('request', record);
+    expect(sent).toEqual([]);
+  });
+
+  it('recognition: Sichuan proposes and turns its key; Chongqing must name the same day, then adopts it', async () => {
+    await page.fill('textarea[name=document]', JSON.stringify(CHENGYU_RECOGNITION_2026_1, null, 2));
+    await page.click('button[name=propose-version]');
+    await page.waitForSelector('[data-testid=proposal-status] >> text=Version 2026.1 proposed');
+    await page.waitForSelector('[data-testid=version-status] >> text=Proposed');
+    await page.fill('input[name=effectiveFrom]', '2026-04-01');
+    await page.click('button[name=approve-version]');
+    await page.waitForSelector('[data-testid=version-status] >> text=One key turned');
+
+    await signIn('regulator-cq');
+    await section('recognition');
+    await page.waitForSelector('[data-testid=version-status] >> text=One key turned');
+    expect(await page.inputValue('input[name=effectiveFrom]')).toBe('2026-04-01'); // the other key's day
+    await page.fill('input[name=effectiveFrom]', '2026-05-01');
+    await page.click('button[name=approve-version]');
+    expect(await page.textContent('[data-testid=effectiveFrom-error]')).toMatch(
+      /other province approved from 2026-04-01/,
+    );
+    await page.fill('input[name=effectiveFrom]', '2026-04-01');
+    await page.click('button[name=approve-version]');
+    await page.waitForSelector('[data-testid=version-status] >> text=Adopted by both');
+    const [agreement] = await getJson<{ status: string; adoptedFrom: string }[]>(
+      `${url}/recognition/agreements`,
+    );
+    expect(agreement).toEqual(expect.objectContaining({ status: 'adopted', adoptedFrom: '2026-04-01' }));
+  });
+
+  it('recognition: the regulator sees the requests of its province, done or rolled back, with their quantities', async () => {
+    const start = await issueCredits(url, 'CQ', 'cq-steel-001', {
+      kind: 'CQCER',
+      vintage: 2025,
+      projectId: 'CQ-SOLAR-01',
+      quantity: 500,
+      commandId: 'console-e2e-cqcer',
+    });
+    const request = (requestId: string, first: number) =>
+      expectPost(
+        `${url}/recognition/requests`,
+        {
+          requestId,
+          actor: 'cq-steel-001',
+          holderId: 'cq-steel-001',
+          origin: 'CQ',
+          destination: 'SC',
+          serialStart: first,
+          serialEnd: first + 199,
+          projectType: 'rooftop-solar',
+          use: 'compliance-offset',
+        },
+        202,
+      );
+    // The holder has no account in Sichuan yet: the destination refuses and the saga rolls back.
+    await request('console-e2e-rec-1', start);
+    await settled(url, 'console-e2e-rec-1');
+    await openAccount(url, 'SC', 'cq-steel-001');
+    await request('console-e2e-rec-2', start);
+    await settled(url, 'console-e2e-rec-2');
+
+    await page.selectOption('select[name=request-filter]', 'all');
+    const rowText = async (id: string) =>
+      (await page.waitForSelector(`[data-testid=recognition-request]:has-text("${id}")`)).textContent();
+    expect(await rowText('console-e2e-rec-1')).toMatch(/200 → 200.*Rolled back · \S+/);
+    expect(await rowText('console-e2e-rec-2')).toMatch(/200 → 200.*Completed$/);
+    await page.screenshot({ path: `${SCREENSHOTS}/recognition.png`, fullPage: true });
+    await page.selectOption('select[name=request-filter]', 'pending');
+    await page.waitForSelector('[data-testid=recognition-requests] >> text=No requests to show');
+  });
+
+  it('pricing standard: Chongqing proposes and approves; Sichuan cannot date it in the past, then adopts it', async () => {
+    await section('pricing');
+    await page.waitForSelector('[data-testid=proposal-panel] textarea[name=document]');
+    await page.click('button[name=propose-version]'); // the preset document, as version 2026.1
+    await page.waitForSelector('[data-testid=proposal-status] >> text=Version 2026.1 proposed');
+    await page.waitForSelector('[data-testid=pricing-bands] >> text=Pollutant rights');
+    await page.click('button[name=approve-version]'); // from today (Beijing)
+    await page.waitForSelector('[data-testid=version-status] >> text=One key turned');
+
+    await signIn('regulator-sc');
+    await section('pricing');
+    await page.waitForSelector('[data-testid=version-status] >> text=One key turned');
+    await page.fill('input[name=effectiveFrom]', '2020-01-01');
+    await page.click('button[name=approve-version]');
+    expect(await page.textContent('[data-testid=effectiveFrom-error]')).toMatch(/must not be before today/);
+    const [cq] = await getJson<{ approvals: { CQ: { effectiveFrom: string } } }[]>(
+      `${url}/pricing-standards`,
+    );
+    await page.fill('input[name=effectiveFrom]', cq.approvals.CQ.effectiveFrom);
+    await page.click('button[name=approve-version]');
+    await page.waitForSelector('[data-testid=version-status] >> text=Adopted by both · in force');
+    await page.screenshot({ path: `${SCREENSHOTS}/pricing-standard.png`, fullPage: true });
   });
 });
 

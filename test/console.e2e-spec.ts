@@ -187,15 +187,22 @@ describe('web console in a real browser', () => {
   });
 });
 
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
 /** Whether the price chart's canvases hold a pixel of this colour (the series drew, not just the axes). */
 function chartHasColour(page: Page, [r, g, b]: [number, number, number]): Promise<boolean> {
   return page.$$eval(
     '[data-testid=price-chart] canvas',
     (canvases, colour) =>
       canvases.some((canvas) => {
-        const data = (canvas as HTMLCanvasElement)
-          .getContext('2d')
-          ?.getImageData(0, 0, canvas.width, canvas.height).data;
+        const c = canvas as unknown as Canvas; // the test's tsconfig has no DOM types
+        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
         if (!data) return false;
         for (let i = 0; i < data.length; i += 4)
           if (

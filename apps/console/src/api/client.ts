@@ -1,6 +1,11 @@
 import type { AccountHoldings, DashboardFirm } from '../compliance/compliance-position';
 import type { Auction } from '../auctions/auction-types';
 import type { RunSummary } from '../research/compare-runs';
+import type {
+  AgreementView,
+  PricingStandardVersionView,
+  RecognitionRequest,
+} from '../standards/standard-types';
 import type { DemoUser } from '../shell/demo-users';
 import type {
   AllocationPreview,
@@ -118,6 +123,18 @@ export const api = {
     post(`/registries/${jurisdiction}/auctions/${encodeURIComponent(auctionId)}/bids`, body),
   clearAuction: (jurisdiction: string, auctionId: string, body: unknown) =>
     post(`/registries/${jurisdiction}/auctions/${encodeURIComponent(auctionId)}/clear`, body),
+  pricingStandards: () => request<PricingStandardVersionView[]>('/pricing-standards'),
+  pricingStandard: (version: string) =>
+    request<PricingStandardVersionView>(`/pricing-standards/${encodeURIComponent(version)}`),
+  proposePricingStandard: (body: unknown) => post('/pricing-standards', body),
+  approvePricingStandard: (version: string, body: unknown) =>
+    post(`/pricing-standards/${encodeURIComponent(version)}/approvals`, body),
+  recognitionAgreements: () => request<AgreementView[]>('/recognition/agreements'),
+  proposeRecognitionAgreement: (body: unknown) => post('/recognition/agreements', body),
+  approveRecognitionAgreement: (version: string, body: unknown) =>
+    post(`/recognition/agreements/${encodeURIComponent(version)}/approvals`, body),
+  recognitionRequests: (registry: string, status: string) =>
+    request<RecognitionRequest[]>(`/recognition/requests?registry=${registry}&status=${status}`),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

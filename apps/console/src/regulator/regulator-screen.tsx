@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoUser } from '../shell/demo-users';
 import { AuctionsScreen } from '../auctions/auctions-screen';
+import { PricingStandardScreen } from '../standards/pricing-standard-screen';
+import { RecognitionScreen } from '../standards/recognition-screen';
 import { AllocationScreen } from './allocation-screen';
 import { MarketView } from './market-view';
 
-const SECTIONS = ['allocation', 'auctions', 'market'] as const;
+const SECTIONS = ['allocation', 'auctions', 'recognition', 'pricing', 'market'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function RegulatorScreen({
@@ -37,6 +39,8 @@ export function RegulatorScreen({
       </div>
       {section === 'allocation' && <AllocationScreen regulator={regulator} users={users} locale={locale} />}
       {section === 'auctions' && <AuctionsScreen regulator={regulator} locale={locale} />}
+      {section === 'recognition' && <RecognitionScreen regulator={regulator} locale={locale} />}
+      {section === 'pricing' && <PricingStandardScreen regulator={regulator} locale={locale} />}
       {section === 'market' && <MarketView locale={locale} />}
     </div>
   );

@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { DataSource } from 'typeorm';
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { registryService } from '../apps/registry/src/registry.app';
 import { getJson, postJson } from './support/http';
+import { operationsOf, requestArbitrary, type OpenApiDocument } from './support/openapi-fuzz';
 
 jest.setTimeout(120_000);
 
@@ -278,5 +281,46 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
     expect(history.events.map((e) => e.type)).toContain('UnitsIssued');
     await get(`/serials/CQ-POLLUTANT_SO2-2025-000000000010`);
     await get('/cross-province-transfers/xp-2026-0001');
+  });
+
+  it('fuzz: generated requests to these endpoints never answer 5xx, and a refused one appends no event', async () => {
+    const dataSource = service.app.get(DataSource, { strict: false });
+    const position = async () =>
+      (
+        (await dataSource.query('SELECT coalesce(max(global_position), 0) AS p FROM events')) as {
+          p: string;
+        }[]
+      )[0]!.p;
+    const document = await getJson<OpenApiDocument>(`${service.url}/docs/json`);
+    const operations = operationsOf(document).filter((o) => /carbon-inclusion|cross-province/.test(o.path));
+    expect(operations.length).toBe(8);
+    const knownValues = {
+      jurisdiction: ['CQ', 'SC'],
+      transferId: ['xp-2026-0001'],
+      issuanceId: ['cq-ci-2026-h1'],
+      holderAccountId: ['cq-household-17'],
+      sellerAccountId: ['cq-chem-01'],
+      buyerAccountId: ['sc-paper-02'],
+      regulator: ['CQ-EEB', 'SC-DEE'],
+    };
+    const problems: string[] = [];
+    for (const [i, operation] of operations.entries())
+      for (const request of fc.sample(requestArbitrary(operation, document, { knownValues }), {
+        seed: 2026 + i,
+        numRuns: 25,
+      })) {
+        const before = await position();
+        const response = await fetch(`${service.url}${request.url}`, {
+          method: request.method,
+          headers: request.contentType ? { 'content-type': request.contentType } : {},
+          ...(request.body !== undefined ? { body: request.body } : {}),
+        });
+        await response.arrayBuffer();
+        const what = `${response.status} ${request.method} ${request.url.slice(0, 120)} ${request.body?.slice(0, 200) ?? ''}`;
+        if (response.status >= 500) problems.push(`server error: ${what}`);
+        if (response.status >= 400 && (await position()) !== before)
+          problems.push(`refused but appended: ${what}`);
+      }
+    expect(problems).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { INestApplication, ValidationPipe, type ValidationPipeOptions } from '@n
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { BodyDepthPipe } from './body-depth.pipe';
+import { InputSafetyPipe } from './input-safety.pipe';
 import { DomainErrorFilter } from './domain-error.filter';
 
 /** Strict validation at the edge: unknown fields are refused, the message names the field. */
@@ -19,7 +19,7 @@ export const EDGE_VALIDATION: ValidationPipeOptions = {
  */
 export function configureHttpApp(app: INestApplication, title: string): void {
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(new BodyDepthPipe(), new ValidationPipe(EDGE_VALIDATION));
+  app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe(EDGE_VALIDATION));
   app.useGlobalFilters(new DomainErrorFilter());
   // WebSocket gateways (the market feed) share the HTTP server and port, over plain `ws`.
   app.useWebSocketAdapter(new WsAdapter(app));

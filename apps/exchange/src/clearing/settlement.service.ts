@@ -31,7 +31,7 @@ export class SettlementService {
     const ledger = await this.clearing.load(manager, { orders: [...orderIds], lock: true });
     const out: { stream: string; event: ClearingEvent }[] = [];
     for (const e of events) {
-      const decided = decide(ledger, e);
+      const decided = clearingEventsOf(ledger, e);
       ledger.apply(decided);
       for (const event of decided) out.push({ stream: clearingStreamId(instrumentOf(e)), event });
     }
@@ -54,7 +54,7 @@ export class SettlementService {
     const out: { stream: string; event: ClearingEvent; metadata: EventMetadata }[] = [];
     for (const { events, metadata } of commands)
       for (const e of events) {
-        const decided = decide(ledger, e);
+        const decided = clearingEventsOf(ledger, e);
         ledger.apply(decided);
         for (const event of decided) out.push({ stream: clearingStreamId(instrumentOf(e)), event, metadata });
       }
@@ -62,7 +62,8 @@ export class SettlementService {
   }
 }
 
-function decide(ledger: Parameters<typeof settleTrade>[0], e: BookEvent): ClearingEvent[] {
+/** The clearing events of one book event (pure): what the book worker settles in its transaction. */
+export function clearingEventsOf(ledger: Parameters<typeof settleTrade>[0], e: BookEvent): ClearingEvent[] {
   switch (e.type) {
     case 'TradeExecuted':
       return settleTrade(ledger, e.data);

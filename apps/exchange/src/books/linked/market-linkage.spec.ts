@@ -1,26 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { ExchangeCommandMessage, PlaceOrderMessage, SetMarketModeMessage } from '@app/contracts';
 import { InstrumentCatalogue } from '@app/platform';
-import type { BookCache } from '../book-cache';
-import { InstrumentBook } from '../instrument-book';
-import { linkedBookDefinition } from './linked-order';
+import { inMemoryBookCache } from '../testing/in-memory-book-cache';
 import { MarketLinkage } from './market-linkage';
 
 const catalogue = InstrumentCatalogue.load('seeds');
 const manager = {} as EntityManager;
 
 function setup() {
-  const books = new Map<string, InstrumentBook>();
-  const cache = {
-    get: (symbol: string) => {
-      let book = books.get(symbol);
-      if (!book) {
-        const def = catalogue.get(symbol) ?? linkedBookDefinition(symbol, (s) => catalogue.get(s))!;
-        books.set(symbol, (book = new InstrumentBook(def)));
-      }
-      return Promise.resolve(book);
-    },
-  } as unknown as BookCache;
+  const cache = inMemoryBookCache(catalogue);
   return { linkage: new MarketLinkage(cache, catalogue), book: (s: string) => cache.get(s) };
 }
 

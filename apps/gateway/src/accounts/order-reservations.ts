@@ -1,13 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { reserveForOrder, type ClearingEvent, type FeeSchedule } from '@app/clearing';
+import { reserveForOrder, type ClearingEvent, type ClearingLedger, type FeeSchedule } from '@app/clearing';
 import { DomainError } from '@app/domain';
 import type { EventMetadata } from '@app/event-store';
 import { bandBounds } from '@app/matching';
-import type { InstrumentDefinition } from '@app/platform';
+import { checkFreeAllocationSellLimit, type InstrumentDefinition } from '@app/platform';
 import { ClearingStore } from '../../../exchange/src/clearing/clearing-store';
 import { reservationStreamId } from '../../../exchange/src/clearing/clearing-streams';
 import { FEE_SCHEDULE } from './fee-schedule';
+import { FreeAllocations } from './free-allocations';
 
 export interface OrderToReserve {
   orderId: string;
@@ -31,6 +32,8 @@ export class OrderReservations {
   constructor(
     private readonly clearing: ClearingStore,
     @Inject(FEE_SCHEDULE) private readonly fees: FeeSchedule,
+    /** Without it (tests of other rules), the free-allocation sell limit is not checked. */
+    @Optional() private readonly freeAllocations?: FreeAllocations,
   ) {}
 
   async reserve(
@@ -55,6 +58,7 @@ export class OrderReservations {
     const stream = reservationStreamId(orders[0].orderId);
     const results = orders.map((o) => {
       try {
+        this.checkSellLimit(ledger, o);
         const events = reserveForOrder(ledger, {
           orderId: o.orderId,
           member: o.account,
@@ -75,5 +79,34 @@ export class OrderReservations {
     });
     await this.clearing.write(manager, ledger, out, metadata);
     return results;
+  }
+
+  /**
+   * Chongqing's optional rule, where the instrument has it on: a firm keeps the unsellable share
+   * of what it was allocated free. Only units on the exchange count as kept (conservative: units
+   * still in the firm's registry account are not seen here). A sell the firm cannot cover at all
+   * is left to INSUFFICIENT_UNITS.
+   */
+  private checkSellLimit(ledger: ClearingLedger, o: OrderToReserve): void {
+    const rule = o.instrument.freeAllocationSellLimit;
+    if (o.side !== 'sell' || !rule?.enabled || !this.freeAllocations) return;
+    const freeAllocation = this.freeAllocations.freeAllocationOf(o.account, o.instrument);
+    if (freeAllocation <= 0) return;
+    const holding = ledger.members.get(o.account)?.holdings.get(o.instrument.symbol);
+    const available = holding?.available ?? 0;
+    const reserved = holding?.reserved ?? 0;
+    if (available < o.qty) return;
+    const refused = checkFreeAllocationSellLimit(
+      rule,
+      { freeAllocation, held: available + reserved, reservedForSale: reserved },
+      o.qty,
+    );
+    if (refused)
+      throw new DomainError(
+        refused.code,
+        `qty must be at most ${refused.maxSellable}: of the ${freeAllocation} units allocated free, ` +
+          `at most ${rule.maxShareBp / 100} % may be sold`,
+        { field: 'qty', maxSellable: refused.maxSellable },
+      );
   }
 }

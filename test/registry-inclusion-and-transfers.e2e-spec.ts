@@ -277,9 +277,17 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
     });
     expect(done).toMatchObject({ status: 201, body: { status: 'completed', arrived: [{ quantity: 40 }] } });
     const arrived = (done.body.arrived as { first: string }[])[0]!.first;
-    const history = await get<{ events: { type: string }[] }>(`/serials/${arrived}`);
-    expect(history.events.map((e) => e.type)).toContain('UnitsIssued');
-    await get(`/serials/CQ-POLLUTANT_SO2-2025-000000000010`);
+    // each unit names its counterpart serial on the other side
+    expect(await get(`/serials/${arrived}`)).toMatchObject({
+      registry: 'SC',
+      accountId: 'sc-paper-02',
+      crossProvince: { transferId: 'xp-2026-0001', arrivedFrom: 'CQ-POLLUTANT_SO2-2025-000000000009' },
+    });
+    expect(await get('/serials/CQ-POLLUTANT_SO2-2025-000000000010')).toMatchObject({
+      accountId: 'CQ-CANCELLATION',
+      crossProvince: { transferId: 'xp-2026-0001', transferredTo: 'SC-POLLUTANT_SO2-2025-000000000002' },
+    });
+    expect(await get('/serials/CQ-POLLUTANT_SO2-2025-000000000049')).not.toHaveProperty('crossProvince');
     await get('/cross-province-transfers/xp-2026-0001');
   });
 

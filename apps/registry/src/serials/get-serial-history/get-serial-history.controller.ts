@@ -4,6 +4,7 @@ import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
 import { REGISTRY_JURISDICTIONS } from '../../shared/registry-jurisdiction';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { serialNumberOf } from '../../shared/serial-text';
+import { crossProvinceProvenance } from '../../cross-province/serial-provenance';
 import { serialHistoryIn, type SerialHistoryView } from './serial-history.view';
 
 @ApiTags('registry serials')
@@ -18,15 +19,17 @@ export class GetSerialHistoryController {
     description: '{jurisdiction}-{kind}-{vintage}[-{projectId}]-{12-digit number}, as shown in holdings',
   })
   @ApiOkResponse({
-    description: 'Issuance and every move, lock, surrender, retirement or cancellation of the unit',
+    description:
+      'Issuance and every move, lock, surrender, retirement or cancellation of the unit; for a unit moved by a cross-province transfer, `crossProvince` names the serial on the other side',
   })
   @ApiNotFoundResponse({ description: 'No registry issued this serial' })
   async get(@Param('serial') serial: string): Promise<SerialHistoryView> {
     const number = serialNumberOf(serial);
+    const registries = { CQ: await this.registry.load('CQ'), SC: await this.registry.load('SC') };
     for (const jurisdiction of REGISTRY_JURISDICTIONS) {
-      const loaded = await this.registry.load(jurisdiction);
-      const found = serialHistoryIn(jurisdiction, loaded.ledger, serial, number);
-      if (found) return found;
+      const found = serialHistoryIn(jurisdiction, registries[jurisdiction].ledger, serial, number);
+      const crossProvince = found && crossProvinceProvenance(found, registries);
+      if (found) return { ...found, ...(crossProvince ? { crossProvince } : {}) };
     }
     throw new RegistryError(REGISTRY_ERRORS.SERIAL_NOT_FOUND, `no registry issued serial ${serial}`, {
       field: 'serial',

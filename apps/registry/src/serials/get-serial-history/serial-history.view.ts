@@ -5,6 +5,7 @@ import {
   type LedgerState,
   type SerialHistoryEntry,
 } from '@app/ledger';
+import type { CrossProvinceProvenance } from '../../cross-province/serial-provenance';
 import type { RegistryJurisdiction } from '../../shared/registry-jurisdiction';
 
 export interface SerialHistoryView {
@@ -20,6 +21,8 @@ export interface SerialHistoryView {
   readonly accountType: string;
   readonly lockId?: string;
   readonly events: readonly SerialHistoryEntry[];
+  /** The serial on the other side of a cross-province transfer (`cross-province/serial-provenance.ts`). */
+  readonly crossProvince?: CrossProvinceProvenance;
 }
 
 /** The history of `text` in one registry, if that registry issued exactly this serial. */

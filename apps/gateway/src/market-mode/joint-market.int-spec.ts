@@ -374,4 +374,20 @@ describe('joint carbon market: market-mode switch, linked book and linked surren
       ['separate-2026', 'adopted'],
     ]);
   });
+
+  it('documents the API in OpenAPI, with the surrender’s issuedBy', async () => {
+    const doc = await getJson<{
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties: object }> };
+    }>(`${url}/docs/json`);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/market-mode',
+        '/market-mode/decisions',
+        '/market-mode/decisions/{version}/approvals',
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas.SurrenderUnitsDto.properties)).toContain('issuedBy');
+    expect(Object.keys(doc.components.schemas.MarketModeRecordView.properties)).toContain('approvals');
+  });
 });

@@ -269,6 +269,17 @@ describe('web console: regulator registry screens in a real browser', () => {
     await page.waitForSelector('[data-testid=version-status] >> text=Adopted by both · in force');
     await page.screenshot({ path: `${SCREENSHOTS}/pricing-standard.png`, fullPage: true });
   });
+  it('reads the same results in Simplified Chinese, numbers and dates in the Chinese forms', async () => {
+    await page.click('button.language');
+    await signIn('regulator-cq');
+    await section('auctions');
+    await page.click(`button[name=open-${auctionId}]`);
+    await page.waitForSelector(
+      '[data-testid=auction-result] >> text=统一出清价 32.00 元；成交 4,000 / 4,000 吨',
+    );
+    await page.waitForSelector('[data-testid=auction-row] >> text=2025年6月15日');
+    await page.screenshot({ path: `${SCREENSHOTS}/auction-cleared-zh.png`, fullPage: true });
+  });
 });
 
 async function fillAuction(page: Page, id: string): Promise<void> {

@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { usePolling } from '../api/use-polling';
+import { beijingToday } from '../format/beijing-today';
 import { localeFormat } from '../format/locale-format';
 import type { DemoUser } from '../shell/demo-users';
 import { readableError, StatusLine, TextField } from '../shell/form-parts';
@@ -226,7 +227,7 @@ function AuctionTable({
 }
 
 function initialForm(jurisdiction: string, takenIds: readonly string[]): AuctionForm {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = beijingToday(Date.now());
   return {
     auctionId: nextAuctionId(jurisdiction, today, takenIds),
     vintage: '2025',

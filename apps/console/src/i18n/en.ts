@@ -19,6 +19,7 @@ export const en: Messages = {
     unavailable: 'Demo users could not be loaded: {{message}}',
   },
   market: {
+    vwap: 'VWAP',
     instrument: 'Instrument',
     reference: 'Reference price',
     band: 'Daily band',
@@ -195,6 +196,20 @@ export const en: Messages = {
     submitBid: 'Submit sealed bid',
     bidSent: 'Bid submitted: {{quantity}} t at CNY {{price}}/t',
     myCommitted: 'My bids commit CNY {{amount}} of my guarantee',
+  },
+  kinds: {
+    CARBON_ALLOWANCE: 'Carbon allowance',
+    CCER: 'CCER',
+    CQCER: 'Chongqing CER (Tanhuitong)',
+    TANHUI_TIANFU: 'Tanhui Tianfu credit',
+    FORESTRY_SINK: 'Forestry sink credit',
+    POLLUTANT_SO2: 'SO2 emission right',
+    POLLUTANT_NOX: 'NOx emission right',
+    POLLUTANT_COD: 'COD discharge right',
+    POLLUTANT_NH3N: 'NH3-N discharge right',
+    ENERGY_USE: 'Energy-use right',
+    WATER_USE: 'Water-use right',
+    ELECTRICITY_USE: 'Electricity-use right',
   },
   units: {
     tCO2e: 't CO2e',

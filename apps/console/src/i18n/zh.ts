@@ -9,6 +9,7 @@ export const zh = {
     unavailable: '无法加载演示用户：{{message}}',
   },
   market: {
+    vwap: '成交均价',
     instrument: '交易品种',
     reference: '参考价',
     band: '涨跌幅限制',
@@ -175,6 +176,20 @@ export const zh = {
     submitBid: '提交密封报价',
     bidSent: '报价已提交：{{quantity}} 吨，{{price}} 元/吨',
     myCommitted: '我的报价已占用保证金 {{amount}} 元',
+  },
+  kinds: {
+    CARBON_ALLOWANCE: '碳排放配额',
+    CCER: '国家核证自愿减排量',
+    CQCER: '重庆核证自愿减排量（碳惠通）',
+    TANHUI_TIANFU: '碳惠天府',
+    FORESTRY_SINK: '林业碳汇',
+    POLLUTANT_SO2: '二氧化硫排污权',
+    POLLUTANT_NOX: '氮氧化物排污权',
+    POLLUTANT_COD: '化学需氧量排污权',
+    POLLUTANT_NH3N: '氨氮排污权',
+    ENERGY_USE: '用能权',
+    WATER_USE: '用水权',
+    ELECTRICITY_USE: '用电权',
   },
   units: {
     tCO2e: '吨二氧化碳当量',

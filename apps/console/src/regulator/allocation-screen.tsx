@@ -186,7 +186,7 @@ export function AllocationScreen({
               {supply.map((row) => (
                 <tr key={`${row.kind}-${row.vintage}`} data-testid="supply-row">
                   <td>
-                    {row.kind} {row.vintage}
+                    {t(`kinds.${row.kind}`, { defaultValue: row.kind })} {row.vintage}
                   </td>
                   <td>{format.number(row.issued)}</td>
                   <td>{format.number(row.held)}</td>

@@ -27,7 +27,7 @@ export function MarketView({ locale }: { locale: string }) {
               <th>{t('market.instrument')}</th>
               <th>{t('market.tradesCount')}</th>
               <th>{t('market.qty')}</th>
-              <th>VWAP</th>
+              <th>{t('market.vwap')}</th>
               <th>{t('market.last')}</th>
               <th>{t('market.highLow')}</th>
               <th>{t('market.members')}</th>

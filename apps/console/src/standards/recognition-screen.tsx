@@ -67,7 +67,11 @@ function RecognitionRules({ document, locale }: { document: RecognitionAgreement
             <td>
               {t(`jurisdiction.${r.origin}`)} → {t(`jurisdiction.${r.destination}`)}
             </td>
-            <td>{r.creditKinds.join(', ')}</td>
+            <td>
+              {r.creditKinds
+                .map((k) => t(`kinds.${k}`, { defaultValue: k }))
+                .join(t('pricing.listSeparator'))}
+            </td>
             <td>
               {r.vintages.from}–{r.vintages.to}
             </td>
@@ -140,7 +144,7 @@ function RecognitionRequests({ registry, locale }: { registry: string; locale: s
                   {t(`jurisdiction.${r.origin}`)} → {t(`jurisdiction.${r.destination}`)}
                 </td>
                 <td>
-                  {r.kind} {r.vintage} · {r.projectType}
+                  {t(`kinds.${r.kind}`, { defaultValue: r.kind })} {r.vintage} · {r.projectType}
                 </td>
                 <td>
                   {format.number(r.originQuantity)} → {format.number(r.destinationQuantity)}

@@ -2,12 +2,12 @@ import type { Province } from '@app/pricing';
 import { ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePolling } from '../api/use-polling';
+import { beijingToday } from '../format/beijing-today';
 import { localeFormat } from '../format/locale-format';
 import type { DemoUser } from '../shell/demo-users';
 import { FieldMessage, readableError, StatusLine, TextField } from '../shell/form-parts';
 import type { FieldError } from '../trading/order-ticket-rules';
 import {
-  beijingToday,
   checkApproval,
   checkProposal,
   DocumentIssue,

@@ -1,7 +1,7 @@
 import { CHENGYU_PRICING_STANDARD_2026_1, pricingStandardSchema } from '@app/pricing';
 import { CHENGYU_RECOGNITION_2026_1, recognitionAgreementSchema } from '@app/recognition';
+import { beijingToday } from '../format/beijing-today';
 import {
-  beijingToday,
   checkApproval,
   checkProposal,
   jointRegulatorId,

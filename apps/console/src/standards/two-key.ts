@@ -28,11 +28,6 @@ export function jointRegulatorId(province: Province): string {
   return entry[0];
 }
 
-/** Today's calendar day in Beijing (the exchange's calendar), as the services date approvals. */
-export function beijingToday(nowMs: number): string {
-  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * The services' checks on one province's key, before sending: the province has not approved
  * yet, the date is a real day, not before today when the service refuses past dates, and the

@@ -4,6 +4,7 @@ import { InstrumentCatalogue } from '@app/platform';
 import { Client } from 'pg';
 import { eventually, getJson, postJson } from './support/http';
 import { fundMember } from './support/members';
+import { adoptChengyuAgreement, issueCredits, openAccount } from './support/recognition';
 import { PrivatePostgres } from './support/private-postgres';
 import { PrivateRedis } from './support/private-redis';
 import { ServiceProcesses } from './support/service-processes';
@@ -20,6 +21,10 @@ const BUYER_CASH = 10_000_000_000_000;
 const CUSTODY_INSTRUMENT = 'CQEA-2025';
 const HOLDERS = ['cq-holder-0', 'cq-holder-1'];
 const ISSUED_PER_HOLDER = 1_000_000;
+/** Sichuan credits recognised into Chongqing two serials at a time, by sagas running while the registry dies. */
+const RECOGNITION_HOLDER = 'rec-holder';
+const RECOGNITION_UNITS = 2_000;
+const RECOGNITION_STREAM = 'recognition-sagas';
 const catalogue = InstrumentCatalogue.load('seeds');
 /** One traded instrument per shard, so every worker has books under load at every fault. */
 const TRADED = Array.from({ length: SHARDS }, (_, shard) =>
@@ -27,6 +32,7 @@ const TRADED = Array.from({ length: SHARDS }, (_, shard) =>
 );
 
 interface Movement {
+  readonly kind: 'deposit' | 'withdrawal' | 'recognition';
   readonly path: string;
   readonly body: Record<string, unknown>;
   readonly qty: number;
@@ -53,6 +59,7 @@ describe('fault injection under a steady order load', () => {
   let supervisor: Supervisor;
   let gatewayUrl = '';
   let registryUrl = '';
+  let firstRecognisable = 0;
 
   /** One statement on its own connection, so it works across the server's restart. */
   const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
@@ -108,6 +115,15 @@ describe('fault injection under a steady order load', () => {
           throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
       }
     }
+    await adoptChengyuAgreement(registryUrl);
+    firstRecognisable = await issueCredits(registryUrl, 'SC', RECOGNITION_HOLDER, {
+      commandId: 'issue-recognisable',
+      kind: 'TANHUI_TIANFU',
+      vintage: 2025,
+      projectId: 'sc-coop',
+      quantity: RECOGNITION_UNITS,
+    });
+    await openAccount(registryUrl, 'CQ', RECOGNITION_HOLDER);
   }, 120_000);
 
   afterAll(async () => {
@@ -157,12 +173,14 @@ describe('fault injection under a steady order load', () => {
         const movement: Movement =
           i % 3 === 2
             ? {
+                kind: 'withdrawal',
                 path: `${gatewayUrl}/members/${holder}/unit-withdrawals`,
                 body: { instrument: CUSTODY_INSTRUMENT, qty, reference: `wd-${i}` },
                 qty: -qty,
                 outcome: 'pending',
               }
             : {
+                kind: 'deposit',
                 path: `${registryUrl}/registries/CQ/custody-deposits`,
                 body: {
                   commandId: `dep-${i}`,
@@ -179,6 +197,45 @@ describe('fault injection under a steady order load', () => {
         await sleep(movement.outcome === 'pending' ? 100 : 20);
       }
     };
+    const recognise = async () => {
+      for (let i = 0; sending && 2 * i + 1 < RECOGNITION_UNITS; i++) {
+        const serialStart = firstRecognisable + 2 * i;
+        const movement: Movement = {
+          kind: 'recognition',
+          path: `${registryUrl}/recognition/requests`,
+          body: {
+            requestId: `rec-${i}`,
+            actor: RECOGNITION_HOLDER,
+            holderId: RECOGNITION_HOLDER,
+            origin: 'SC',
+            destination: 'CQ',
+            serialStart,
+            serialEnd: serialStart + 1,
+            projectType: 'rooftop-solar',
+            use: 'compliance-offset',
+          },
+          qty: 2,
+          outcome: 'pending',
+        };
+        movements.push(movement);
+        await settle(movement);
+        await sleep(movement.outcome === 'pending' ? 100 : 50);
+      }
+    };
+    /** Status of every recognition saga by request id, from its events. */
+    const sagaEnds = async () =>
+      new Map(
+        (
+          await query<{ request_id: string; ends: string[] }>(
+            `SELECT data->>'requestId' AS request_id, array_agg(type ORDER BY global_position) AS ends
+               FROM events WHERE stream_id = $1
+                AND type IN ('RecognitionCompleted', 'RecognitionCompensated', 'RecognitionRejected')
+              GROUP BY 1`,
+            [RECOGNITION_STREAM],
+          )
+        ).map((r) => [r.request_id, r.ends]),
+      );
+    const recognitions = () => movements.filter((m) => m.kind === 'recognition' && m.outcome === 'done');
 
     const decidedOrders = async (): Promise<Map<string, number>> => {
       const rows = await query<{ order_id: string; n: number }>(
@@ -210,7 +267,11 @@ describe('fault injection under a steady order load', () => {
       messagesAtFault[name] = messages;
     };
 
-    const senders = [...Array.from({ length: SENDERS }, (_, n) => placeOrders(n)), moveCustody()];
+    const senders = [
+      ...Array.from({ length: SENDERS }, (_, n) => placeOrders(n)),
+      moveCustody(),
+      recognise(),
+    ];
 
     await fault('SIGKILL exchange worker', async () => {
       await supervisor.kill('exchange-a');
@@ -218,18 +279,17 @@ describe('fault injection under a steady order load', () => {
     await acknowledgedAtLeast(acknowledged.length + PER_PHASE / 2, 'orders on the surviving worker');
     await supervisor.restart('exchange-a');
 
+    let sagasInFlightAtKill = 0;
     await fault('SIGKILL registry', async () => {
-      // Mid-flow: a custody message the registry wrote (deposit) or must apply (withdrawal) is unacknowledged.
+      // Mid-saga: a recognition the registry acknowledged has not ended yet.
       await eventually(
         async () => {
-          const pending = await unacknowledgedMessages();
-          return movements.some((m) => m.outcome === 'done') &&
-            (pending['exchange-custody'] ?? 0) + (pending['registry-custody'] ?? 0) > 0
-            ? true
-            : undefined;
+          const ends = await sagaEnds();
+          sagasInFlightAtKill = recognitions().filter((m) => !ends.has(m.body.requestId as string)).length;
+          return sagasInFlightAtKill > 0 ? true : undefined;
         },
         30_000,
-        'a custody message in flight to kill the registry under',
+        'a recognition saga in flight to kill the registry under',
       );
       await supervisor.kill('registry');
     });
@@ -301,9 +361,12 @@ describe('fault injection under a steady order load', () => {
           )
         ).map((r) => [r.instrument, Number(r.units)]),
       );
-    const custodyNet = movements.filter((m) => m.outcome === 'done').reduce((sum, m) => sum + m.qty, 0);
-    const registryTotal = async (account: string) =>
-      (await getJson<{ total: number }>(`${registryUrl}/registries/CQ/accounts/${account}`)).total;
+    const custodyNet = movements
+      .filter((m) => m.kind !== 'recognition' && m.outcome === 'done')
+      .reduce((sum, m) => sum + m.qty, 0);
+    const registryTotalIn = async (j: 'CQ' | 'SC', account: string) =>
+      (await getJson<{ total: number }>(`${registryUrl}/registries/${j}/accounts/${account}`)).total;
+    const registryTotal = (account: string) => registryTotalIn('CQ', account);
     // Both outboxes drain: every acknowledged deposit credited once, every withdrawal moved back once.
     const custody = await eventually(
       async () => {
@@ -320,6 +383,26 @@ describe('fault injection under a steady order load', () => {
       60_000,
       'every outbox message to be acknowledged',
     );
+    // Every acknowledged recognition ended exactly once; what Chongqing issued is what completed, once.
+    const ends = await eventually(
+      async () => {
+        const e = await sagaEnds();
+        return recognitions().every((m) => e.has(m.body.requestId as string)) ? e : undefined;
+      },
+      60_000,
+      'every acknowledged recognition saga to end',
+    );
+    const endedTwice = [...ends].filter(([, e]) => e.length > 1).map(([id]) => id);
+    const completed = [...ends.values()].filter((e) => e[0] === 'RecognitionCompleted').length;
+    const issuedTwice = await query<{ request_id: string }>(
+      `SELECT data->>'requestId' AS request_id FROM events WHERE stream_id = $1 AND type = 'RecognisedUnitsIssued'
+        GROUP BY 1 HAVING count(*) > 1`,
+      [RECOGNITION_STREAM],
+    );
+    const recognised = {
+      cq: await registryTotalIn('CQ', RECOGNITION_HOLDER),
+      sc: await registryTotalIn('SC', RECOGNITION_HOLDER),
+    };
     const holdersInRegistry = (await Promise.all(HOLDERS.map(registryTotal))).reduce((a, b) => a + b, 0);
     const units = await unitsHeld();
 
@@ -334,10 +417,20 @@ describe('fault injection under a steady order load', () => {
       trades: trades.length,
       duplicatedTrades: duplicatedTrades.length,
       custodyMovements: {
-        sent: movements.length,
-        done: movements.filter((m) => m.outcome === 'done').length,
-        refused: movements.filter((m) => m.outcome === 'refused').length,
+        sent: movements.filter((m) => m.kind !== 'recognition').length,
+        done: movements.filter((m) => m.kind !== 'recognition' && m.outcome === 'done').length,
+        refused: movements.filter((m) => m.kind !== 'recognition' && m.outcome === 'refused').length,
         netUnits: custodyNet,
+      },
+      recognitions: {
+        sent: movements.filter((m) => m.kind === 'recognition').length,
+        acknowledged: recognitions().length,
+        inFlightAtRegistryKill: sagasInFlightAtKill,
+        completed,
+        endedTwice: endedTwice.length,
+        issuedTwice: issuedTwice.length,
+        unitsInCq: recognised.cq,
+        unitsLeftInSc: recognised.sc,
       },
       cash: { deposited: cashDeposited.toString(), heldPlusFees: cashHeld.toString() },
       crashesRestarted: supervisor.crashes,
@@ -349,6 +442,8 @@ describe('fault injection under a steady order load', () => {
           `(acknowledged but undecided when a fault struck), lost ${lost.length}, decided twice ${decidedTwice.length}`,
         `  ${trades.length} trades, ${duplicatedTrades.length} duplicated; cash deposited ${cashDeposited}, held + fees ${cashHeld}`,
         `  custody: ${figures.custodyMovements.done} movements done, net ${custodyNet} units, exchange ${custody.exchange}, registry ${custody.registry}`,
+        `  recognition: ${recognitions().length} sagas acknowledged (${sagasInFlightAtKill} in flight when the registry was killed), ` +
+          `${completed} completed, ended twice ${endedTwice.length}, issued twice ${issuedTwice.length}; CQ holds ${recognised.cq}, SC ${recognised.sc}`,
         `  crashes restarted: ${supervisor.crashes.length ? supervisor.crashes.join('; ') : 'none'}`,
         `  ${JSON.stringify(figures)}`,
       ].join('\n') + '\n',
@@ -364,6 +459,11 @@ describe('fault injection under a steady order load', () => {
     for (const instrument of TRADED) expect(units.get(instrument.symbol)).toBe(SELLER_UNITS * TRADERS);
     expect(custody).toEqual({ exchange: custodyNet, registry: custodyNet });
     expect(holdersInRegistry + custody.registry).toBe(ISSUED_PER_HOLDER * HOLDERS.length);
+    expect(sagasInFlightAtKill).toBeGreaterThan(0);
+    expect(completed).toBeGreaterThan(0);
+    expect(endedTwice).toEqual([]);
+    expect(issuedTwice).toEqual([]);
+    expect(recognised).toEqual({ cq: 2 * completed, sc: RECOGNITION_UNITS - 2 * completed });
   }, 420_000);
 });
 

@@ -197,6 +197,21 @@ describe('cross-province mutual recognition through the registry API (embedded)'
       body: { code: 'RECOGNITION.NOT_RECOGNISED' },
     });
 
+    // The compliance run counts them as Sichuan-issued (non-local) offsets next to the 300 local ones.
+    const run = await cq('/compliance-runs', {
+      commandId: 'run-2026',
+      projects: [{ projectId: 'cq-forest', projectType: 'afforestation', projectStartYear: 2020 }],
+      complianceYear: 2026,
+      avgPriceLastMonthFen: 5000,
+    });
+    const records = run.records as { statuses: { firmId: string; offsets: Json }[] }[];
+    expect(records[0]!.statuses.find((st) => st.firmId === 'cq-steel')!.offsets).toMatchObject({
+      limit: 800,
+      used: 346,
+      localUsed: 300,
+      nonLocalUsed: 46,
+    });
+
     // The same serials cannot cross again: refused, recorded, with the reason.
     const again = await request({
       requestId: 'r-1-again',

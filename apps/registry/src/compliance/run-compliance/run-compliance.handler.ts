@@ -1,6 +1,9 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { complianceStatus, summarizeCompliance } from '@app/compliance';
+import type { RecognitionState } from '@app/recognition';
+import { RecognitionStore } from '../../recognition/recognition-store';
+import { recognisedOffsets } from '../../recognition/uses/recognised-offsets';
 import type { PlannedWork } from '../../shared/decide-registry';
 import { recordResult, type RecordResultView } from '../../shared/record-result';
 import type { LoadedRegistry } from '../../shared/registry-state';
@@ -17,10 +20,14 @@ import { submissionsFor } from './submissions';
 export function planRunCompliance(
   { jurisdiction, body }: RunCompliance,
   registry: LoadedRegistry,
+  recognition?: RecognitionState,
 ): PlannedWork {
   const earlier = registry.records.byCommand[body.commandId];
   if (earlier) return { records: [earlier] };
-  const rules = complianceRulesOf(jurisdiction, body);
+  // Units recognised from the other province count as its (non-local) offsets.
+  const recognised = recognition && recognisedOffsets(recognition, registry.ledger, jurisdiction);
+  const base = complianceRulesOf(jurisdiction, body);
+  const rules = recognised ? recognised.rules(base) : base;
   const projects = Object.fromEntries(
     (body.projects ?? []).map((p) => [
       p.projectId,
@@ -34,9 +41,13 @@ export function planRunCompliance(
     ...(body.avgPriceLastMonthFen !== undefined ? { avgPriceLastMonthFen: body.avgPriceLastMonthFen } : {}),
     ...(body.avgPriceSixMonthsFen !== undefined ? { avgPriceSixMonthsFen: body.avgPriceSixMonthsFen } : {}),
   };
-  const statuses = submissionsFor(registry.ledger, registry.records, body.complianceYear, projects).map((s) =>
-    complianceStatus(rules, s, prices),
-  );
+  const statuses = submissionsFor(
+    registry.ledger,
+    registry.records,
+    body.complianceYear,
+    projects,
+    recognised?.originOf,
+  ).map((s) => complianceStatus(rules, s, prices));
   return {
     records: [
       {
@@ -52,13 +63,18 @@ export function planRunCompliance(
 
 @CommandHandler(RunCompliance)
 export class RunComplianceHandler implements ICommandHandler<RunCompliance> {
-  constructor(@Inject(REGISTRY_PORT) private readonly registry: RegistryPort) {}
+  constructor(
+    @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
+    @Optional() private readonly recognition?: RecognitionStore,
+  ) {}
 
   async execute(command: RunCompliance): Promise<RecordResultView> {
     const { jurisdiction, body } = command;
+    // Completed recognitions never change, so reading them before the registry transaction is safe.
+    const sagas = this.recognition && (await this.recognition.loadSagas()).state;
     const outcome = await this.registry.execute(
       { jurisdiction, commandId: body.commandId, actor: body.actor },
-      (r) => planRunCompliance(command, r),
+      (r) => planRunCompliance(command, r, sagas),
     );
     return recordResult(body.commandId, jurisdiction, outcome);
   }

@@ -1,5 +1,5 @@
 import type { CreditLine, FirmSubmission } from '@app/compliance';
-import { INSTRUMENTS } from '@app/domain';
+import { INSTRUMENTS, type Jurisdiction } from '@app/domain';
 import { journalEvents, rangeSize, type LedgerState } from '@app/ledger';
 import type { RegistryRecords } from '../../shared/registry-records';
 import { reportKey } from '../../shared/registry-records';
@@ -14,11 +14,17 @@ interface Surrendered {
   credits: Map<string, CreditLine>;
 }
 
+/** A block recognised from another province: counted as issued there (see recognition/uses/recognised-offsets.ts). */
+export interface RecognisedBlockOrigin extends ProjectFacts {
+  readonly origin: Jurisdiction;
+}
+
 /** Units each account surrendered for `year`, by vintage (allowances) and by credit project line. */
 function surrenderedFor(
   ledger: LedgerState,
   year: number,
   projects: Readonly<Record<string, ProjectFacts>>,
+  recognised: ReadonlyMap<string, RecognisedBlockOrigin>,
 ): Map<string, Surrendered> {
   const out = new Map<string, Surrendered>();
   for (const e of journalEvents(ledger)) {
@@ -34,12 +40,14 @@ function surrenderedFor(
         continue;
       }
       if (!INSTRUMENTS[block.kind].isCredit) continue;
-      const key = `${block.kind}|${block.jurisdiction}|${block.projectId ?? ''}|${block.vintage}`;
-      const facts = projects[block.projectId ?? ''];
+      const origin = recognised.get(block.blockId);
+      const issuingJurisdiction = origin?.origin ?? block.jurisdiction;
+      const key = `${block.kind}|${issuingJurisdiction}|${block.projectId ?? ''}|${block.vintage}`;
+      const facts = origin ?? projects[block.projectId ?? ''];
       const line = s.credits.get(key);
       s.credits.set(key, {
         kind: block.kind,
-        issuingJurisdiction: block.jurisdiction,
+        issuingJurisdiction,
         projectType: facts?.projectType ?? 'unspecified',
         vintage: block.vintage,
         ...(facts?.projectStartYear !== undefined ? { projectStartYear: facts.projectStartYear } : {}),
@@ -70,8 +78,9 @@ export function submissionsFor(
   records: RegistryRecords,
   year: number,
   projects: Readonly<Record<string, ProjectFacts>> = {},
+  recognised: ReadonlyMap<string, RecognisedBlockOrigin> = new Map(),
 ): FirmSubmission[] {
-  const surrendered = surrenderedFor(ledger, year, projects);
+  const surrendered = surrenderedFor(ledger, year, projects, recognised);
   countLinkedSurrenders(records, year, surrendered);
   return Object.values(records.reports)
     .filter((r) => r.complianceYear === year)

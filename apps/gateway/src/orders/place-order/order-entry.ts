@@ -47,10 +47,10 @@ const keyConflict = (orderId: string): DomainError =>
 
 /**
  * Enters a set of orders in the caller's transaction with a fixed handful of statements however
- * many there are: claim the idempotency keys (one), lock and load the members' accounts (one),
- * write the reservations and their events (two), queue the commands (one), and drop the keys of
- * refused orders (one, only if some were). Each order is decided as if sent alone, in the given
- * order; a refused order reserves nothing. The ids must be distinct.
+ * many there are: claim the idempotency keys (one), lock the members' cash rows and load their
+ * accounts (two), write the reservations and their events (two), queue the commands (one), and
+ * drop the keys of refused orders (one, only if some were). Each order is decided as if sent
+ * alone, in the given order; a refused order reserves nothing. The ids must be distinct.
  */
 @Injectable()
 export class OrderEntry {

@@ -10,15 +10,19 @@ interface Waiting {
 }
 
 export interface GroupCommitOptions {
-  /** Transactions open at once (default: a quarter of the pool, 1 to 4; 1 when embedded). */
+  /** Transactions open at once (default: a quarter of the pool, 1 or 2; 1 when embedded). */
   maxInFlight: number;
   /** Most orders in one transaction. */
   maxGroup: number;
 }
 
-/** Up to 4 groups at once leave most of the pool to everything else; PGlite has one connection. */
+/**
+ * Two groups at once: one can claim its keys while the other holds the members' cash rows and
+ * commits. More would mostly queue on those row locks (every group touches the busy members) and
+ * make smaller groups. PGlite has one connection.
+ */
 export const groupCommitOptions = (config: AppConfig): GroupCommitOptions => ({
-  maxInFlight: isEmbedded(config) ? 1 : Math.min(4, Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 4))),
+  maxInFlight: isEmbedded(config) ? 1 : Math.min(2, Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 4))),
   maxGroup: 500,
 });
 

@@ -245,6 +245,13 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
       status: 201,
       body: { status: 'pending' },
     });
+    // the id is reserved across both registries (its own one-event stream)
+    const reserved = (await service.app
+      .get(DataSource, { strict: false })
+      .query(
+        `SELECT version FROM streams WHERE stream_id = 'cross-province-transfer-xp-2026-0001'`,
+      )) as unknown[];
+    expect(reserved).toEqual([{ version: 1 }]);
     const decide = (side: string, body: Record<string, unknown>) =>
       post(`/cross-province-transfers/xp-2026-0001/${side}-decision`, body);
     expect(

@@ -32,8 +32,8 @@ describe('cross-province transfers on PostgreSQL (two registry processes)', () =
     p1 = fresh();
     p2 = fresh();
     await givenTwoProvinces(p1);
-    one = new CrossProvinceTransfers(p1, clock);
-    two = new CrossProvinceTransfers(p2, clock);
+    one = new CrossProvinceTransfers(p1, clock, store);
+    two = new CrossProvinceTransfers(p2, clock, store);
   });
   afterAll(() => db?.drop());
 
@@ -112,6 +112,44 @@ describe('cross-province transfers on PostgreSQL (two registry processes)', () =
       'completed',
     );
     expect(await holds('SC', 'sc-paper-02')).toBe(60);
+  });
+
+  it('one transfer id requested at once from both provinces: only one request commits', async () => {
+    // the race is a matter of timing, so run it several times
+    for (const n of [1, 2, 3, 4, 5]) {
+      const id = `xp-twin-${n}`;
+      const results = await Promise.allSettled([
+        one.request(requestBody({ transferId: id, commandId: `twin-cq-${n}`, quantity: 1 })),
+        two.request(
+          requestBody({
+            transferId: id,
+            commandId: `twin-sc-${n}`,
+            from: 'SC',
+            sellerAccountId: 'sc-smelter-03',
+            to: 'CQ',
+            buyerAccountId: 'cq-steel-02',
+            quantity: 1,
+          }),
+        ),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []))).toEqual([
+        expect.objectContaining({ code: 'CROSS_PROVINCE.DUPLICATE_TRANSFER' }),
+      ]);
+      const owners = await Promise.all(
+        (['CQ', 'SC'] as const).map(async (j) =>
+          Boolean((await fresh().load(j)).records.crossProvince.outgoing[id]),
+        ),
+      );
+      expect(owners.filter(Boolean)).toHaveLength(1);
+      // rejected, so its locked unit goes back before the conservation check
+      const regulator = owners[0] ? 'CQ-EEB' : 'SC-DEE';
+      await one.decide(
+        id,
+        'outflow',
+        decisionBody(`twin-no-${n}`, regulator, { decision: 'reject', reason: 'test cleanup' }),
+      );
+    }
   });
 
   it('conserves across both registries: per registry issued = held + cancelled; what CQ cancelled as transferred SC issued', async () => {

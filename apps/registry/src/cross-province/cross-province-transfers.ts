@@ -1,4 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EventStore, WrongExpectedVersionError } from '@app/event-store';
 import { CLOCK, type Clock } from '../../../gateway/src/clock/clock';
 import { REGISTRY_JURISDICTIONS, type RegistryJurisdiction } from '../shared/registry-jurisdiction';
 import type { LoadedRegistry } from '../shared/registry-state';
@@ -26,6 +28,8 @@ export class CrossProvinceTransfers {
   constructor(
     @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** Reserves transfer ids across both registries; absent in database-free specs. */
+    @Optional() private readonly store?: EventStore,
   ) {}
 
   async request(body: RequestTransferDto): Promise<TransferView & { replayed: boolean }> {
@@ -34,7 +38,12 @@ export class CrossProvinceTransfers {
     // buyer seen here still exists when the units arrive.
     const destination = await this.registry.load(body.to);
     const outcome = await this.registry.execute(
-      { jurisdiction: body.from, commandId: body.commandId, actor: body.actor },
+      {
+        jurisdiction: body.from,
+        commandId: body.commandId,
+        actor: body.actor,
+        inTransaction: (manager) => this.reserveTransferId(manager, body),
+      },
       (origin) => planRequestTransfer(origin, destination, body, now),
     );
     return { ...(await this.view(body.transferId)), replayed: outcome.replayed };
@@ -118,6 +127,32 @@ export class CrossProvinceTransfers {
       const transfer = ownValue(r.records.crossProvince.outgoing, transferId);
       return transfer ? planExpiry(r, transfer, now) : {};
     });
+  }
+
+  /**
+   * The plan checks both registries for the id, but two requests with one id from the two provinces
+   * append to different streams; a one-event stream per id, written in the request's transaction,
+   * lets only the first commit.
+   */
+  private async reserveTransferId(manager: EntityManager, body: RequestTransferDto): Promise<void> {
+    if (!this.store) return;
+    try {
+      await this.store.append(
+        `cross-province-transfer-${body.transferId}`,
+        'no-stream',
+        [
+          {
+            type: 'CrossProvinceTransferIdReserved',
+            data: { transferId: body.transferId, from: body.from, to: body.to },
+            metadata: { commandId: body.commandId, actor: body.actor },
+          },
+        ],
+        { manager },
+      );
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      throw crossProvinceError(E.DUPLICATE_TRANSFER, `transfer ${body.transferId} exists`, 'transferId');
+    }
   }
 
   /** The registry whose stream holds the transfer (the seller's). */

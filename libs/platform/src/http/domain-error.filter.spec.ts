@@ -1,4 +1,4 @@
-import { isCodedError, statusForCode } from './domain-error.filter';
+import { isCodedError, isUnavailable, statusForCode } from './domain-error.filter';
 
 describe('statusForCode', () => {
   it.each([
@@ -16,5 +16,18 @@ describe('isCodedError', () => {
     expect(isCodedError(Object.assign(new Error('x'), { code: 'LEDGER.INSUFFICIENT_UNITS' }))).toBe(true);
     expect(isCodedError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(false);
     expect(isCodedError({ code: 'A.B', message: 'not an Error' })).toBe(false);
+  });
+});
+
+describe('isUnavailable', () => {
+  it('recognises a database that is down or restarting, and nothing else', () => {
+    const withCode = (code: string) => Object.assign(new Error('x'), { code });
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006'])
+      expect(isUnavailable(withCode(code))).toBe(true);
+    expect(isUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    for (const code of ['23505', '22021', 'LEDGER.INSUFFICIENT_UNITS'])
+      expect(isUnavailable(withCode(code))).toBe(false);
+    expect(isUnavailable(new Error('boom'))).toBe(false);
+    expect(isUnavailable(undefined)).toBe(false);
   });
 });

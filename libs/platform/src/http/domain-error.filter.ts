@@ -33,6 +33,24 @@ export function statusForCode(code: string): number {
   return HttpStatus.UNPROCESSABLE_ENTITY;
 }
 
+/** Node socket errors and PostgreSQL SQLSTATEs (classes 08, 57P) that mean the database is unreachable, not that the request is wrong. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/** The database (or the connection to it) is down or restarting: the same request may succeed shortly. */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return error instanceof Error && /^Connection terminated/.test(error.message);
+}
+
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('DomainErrorFilter');
@@ -54,6 +72,14 @@ export class DomainErrorFilter implements ExceptionFilter {
     const status = (error as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       response.status(status).json({ statusCode: status, message: (error as Error).message });
+      return;
+    }
+    if (isUnavailable(error)) {
+      this.logger.warn(`dependency unavailable: ${(error as Error).message}`);
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).set('Retry-After', '1').json({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'Service temporarily unavailable; retry',
+      });
       return;
     }
     this.logger.error(error);

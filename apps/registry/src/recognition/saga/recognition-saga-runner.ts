@@ -91,6 +91,9 @@ export class RecognitionSagaRunner {
       if (isCode(error, RECOGNITION_ERRORS.OUT_OF_ORDER)) return; // the saga moved on (e.g. timed out)
       const reason = REFUSABLE[step];
       if (!reason || !isRegistryRefusal(error)) throw error;
+      // A refusal only fails the saga if the step is still due (not done meanwhile by another delivery).
+      const now = (await this.store.loadSagas()).state.sagas[requestId];
+      if (!now || nextSagaStep(now) !== step) return;
       await this.fail(requestId, reason, `${(error as Error).message}`);
       return;
     }
@@ -184,6 +187,8 @@ const isCode = (error: unknown, code: string): boolean => error instanceof Domai
 /** A registry's refusal of the command (not a conflict to retry, not an outage). */
 function isRegistryRefusal(error: unknown): boolean {
   if (!(error instanceof DomainError)) return false;
-  if (error.code === REGISTRY_ERRORS.WRITE_CONFLICT) return false;
+  // A busy stream or a command id already used (a concurrent delivery of the same step) is retried instead.
+  if (error.code === REGISTRY_ERRORS.WRITE_CONFLICT || error.code === REGISTRY_ERRORS.COMMAND_ID_CONFLICT)
+    return false;
   return error.code.startsWith('LEDGER.') || error.code.startsWith('REGISTRY.');
 }

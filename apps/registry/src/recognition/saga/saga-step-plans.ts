@@ -1,5 +1,6 @@
 import type { LedgerCommand, LedgerState } from '@app/ledger';
 import type { SagaState } from '@app/recognition';
+import { eventsOfCommand } from '../../shared/registry-state';
 import { systemAccountId } from '../../shared/system-accounts';
 import { recognitionLockId, sagaCommandId } from './recognition-steps';
 
@@ -46,7 +47,9 @@ export function issueAtDestination(s: SagaState, originSerials: string): StepCom
     commandId,
     memo: `recognition ${s.requestId}: recognised from ${originSerials}`,
     plan: (ledger) => {
-      const start = ledger.nextSerial;
+      // A retry finds its block issued already: the lock must name the same serials, or the command differs.
+      const issued = eventsOfCommand(ledger, commandId).find((e) => e.type === 'UnitsIssued');
+      const start = issued?.type === 'UnitsIssued' ? issued.block.start : ledger.nextSerial;
       const accountId = request.holderId;
       return [
         {

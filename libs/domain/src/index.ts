@@ -8,3 +8,4 @@ export * from './apportion';
 export * from './versioned';
 export * from './persistent-map';
 export * from './linked-allowances';
+export * from './access';

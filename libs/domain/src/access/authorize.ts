@@ -1,0 +1,52 @@
+import { ACTIONS, type Action, type ActionPolicy } from './actions';
+import { ownedIds, type Principal } from './principal';
+
+/** What a request touches, as far as access is concerned. */
+export interface Resource {
+  /** The province whose data or rules the request reads or changes (a path or body field). */
+  jurisdiction?: string;
+  /** Member / account ids the request names as its own side (the ordering account, the sender…). */
+  owners?: readonly string[];
+  /** `any`: one of `owners` is enough (a block trade names both sides); default `all`. */
+  ownersMatch?: 'all' | 'any';
+}
+
+export type Decision =
+  | { allowed: true; reason: string }
+  | { allowed: false; status: 401 | 403; reason: string };
+
+/** The one access decision: may `principal` (undefined: no credentials) do `action` on `resource`? */
+export function authorize(principal: Principal | undefined, action: Action, resource: Resource = {}): Decision {
+  const policy: ActionPolicy = ACTIONS[action];
+  if (policy.public) return { allowed: true, reason: `${action} is public` };
+  if (!principal) return { allowed: false, status: 401, reason: `${action} needs credentials` };
+  const scope = policy.roles?.[principal.role];
+  if (!scope) return { allowed: false, status: 403, reason: `${action} is not allowed to role ${principal.role}` };
+  if (scope === 'own') return decideOwn(principal, action, resource);
+  if (scope === 'province') return decideProvince(principal, action, resource);
+  return { allowed: true, reason: `${action} allowed to role ${principal.role}` };
+}
+
+function decideOwn(principal: Principal, action: Action, resource: Resource): Decision {
+  const owners = resource.owners ?? [];
+  if (owners.length === 0)
+    return { allowed: false, status: 403, reason: `${action} names no member or account of yours` };
+  const own = ownedIds(principal);
+  const foreign = owners.filter((id) => !own.has(id));
+  const ok = resource.ownersMatch === 'any' ? foreign.length < owners.length : foreign.length === 0;
+  return ok
+    ? { allowed: true, reason: `${action} on own ${owners.join(', ')}` }
+    : { allowed: false, status: 403, reason: `${action}: ${foreign.join(', ')} is not yours` };
+}
+
+function decideProvince(principal: Principal, action: Action, resource: Resource): Decision {
+  if (principal.role !== 'regulator') return { allowed: true, reason: `${action} allowed` };
+  const { jurisdiction } = resource;
+  if (jurisdiction === undefined || jurisdiction.toUpperCase() === principal.province)
+    return { allowed: true, reason: `${action} in own province ${principal.province}` };
+  return {
+    allowed: false,
+    status: 403,
+    reason: `${action}: a ${principal.province} regulator cannot act for ${jurisdiction}`,
+  };
+}

@@ -44,35 +44,36 @@ describe('web console in a real browser', () => {
   });
 
   it('an enterprise places an order, sees it in the book, and sees the trade and the holdings change when another crosses it', async () => {
-    await page.selectOption('select[name=user]', 'cq-steel-001');
-    await page.selectOption('select[name=instrument]', 'CQEA-2025');
+    await page.selectOption('select[name=user]', 'sc-steel-001');
+    await page.selectOption('select[name=instrument]', 'SCEA-2025');
     await page.waitForSelector('[data-testid=feed-status] >> text=Live'); // depth and trades over the WebSocket feed
     await page.click('label:has(input[name=side]) >> nth=1'); // sell
-    await page.fill('input[name=price]', '36.20');
+    await page.fill('input[name=price]', '40.20');
     await page.fill('input[name=qty]', '300');
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=ticket-status] >> text=Order received');
-    await page.waitForSelector('[data-testid=ask-level] >> text=36.20');
+    await page.waitForSelector('[data-testid=ask-level] >> text=40.20');
     await page.screenshot({ path: `${SCREENSHOTS}/order-in-book.png`, fullPage: true });
 
-    // A Chongqing firm: its CQEA-2025 units are part of its registry allocation, put into custody.
-    await page.selectOption('select[name=user]', 'cq-steel-002');
+    // A Sichuan firm (Chongqing's free-allocation sell limit keeps CQ firms from selling CQEA-2025):
+    // its SCEA-2025 units are part of its registry allocation, put into custody.
+    await page.selectOption('select[name=user]', 'sc-steel-002');
     await page.click('label:has(input[name=side]) >> nth=0'); // buy
-    await page.fill('input[name=price]', '36.20');
+    await page.fill('input[name=price]', '40.20');
     await page.fill('input[name=qty]', '100');
     await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=trade-row] >> text=36.20');
+    await page.waitForSelector('[data-testid=trade-row] >> text=40.20');
     await eventually(
       async () => ((await page.textContent('[data-testid=ask-level]'))?.includes('200') ? true : undefined),
       15000,
       'the resting sell to shrink to 200',
     );
     // The buyer's holdings: the 200,000 units it deposited from its allocation plus the 100 bought.
-    await page.waitForSelector('[data-testid=holding-CQEA-2025] >> text=200,100');
+    await page.waitForSelector('[data-testid=holding-SCEA-2025] >> text=200,100');
     await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
   });
   it('draws the trade as a candlestick with its volume from the bars, per interval, and as a line on request', async () => {
-    // One trade at 36.20: one bar in each interval, rising (red, as Chinese markets colour it).
+    // One trade at 40.20: one bar in each interval, rising (red, as Chinese markets colour it).
     await page.waitForSelector('[data-testid=price-chart][data-view=candles][data-bars="1"]');
     await eventually(
       async () => ((await chartHasColour(page, [192, 57, 43])) ? true : undefined),
@@ -94,14 +95,14 @@ describe('web console in a real browser', () => {
   });
 
   it('the seller sees its open order, amends it, then cancels it', async () => {
-    await page.selectOption('select[name=user]', 'cq-steel-001');
-    const row = '[data-testid=my-order] >> text=CQEA-2025';
+    await page.selectOption('select[name=user]', 'sc-steel-001');
+    const row = '[data-testid=my-order] >> text=SCEA-2025';
     await page.waitForSelector(row);
     await page.click('[data-testid=my-order] button[name=amend]');
-    await page.fill('input[name=amend-price]', '36.30');
+    await page.fill('input[name=amend-price]', '40.30');
     await page.click('[data-testid=my-order] button[name=save-amend]');
     await page.waitForSelector('[data-testid=orders-status] >> text=Amendment sent');
-    await page.waitForSelector('[data-testid=ask-level] >> text=36.30');
+    await page.waitForSelector('[data-testid=ask-level] >> text=40.30');
     await page.screenshot({ path: `${SCREENSHOTS}/my-orders.png`, fullPage: true });
 
     await page.click('[data-testid=my-order] button[name=cancel]');
@@ -156,9 +157,9 @@ describe('web console in a real browser', () => {
   });
 
   it('a regulator watches the market view: activity, concentration and self-trades per instrument', async () => {
-    await page.selectOption('select[name=user]', 'regulator-cq');
+    await page.selectOption('select[name=user]', 'regulator-sc');
     await page.click('label:has(input[name=section][value=market])');
-    const row = await page.waitForSelector('[data-testid=market-row] >> text=CQEA-2025');
+    const row = await page.waitForSelector('[data-testid=market-row] >> text=SCEA-2025');
     expect(
       await row.evaluate((el) => el.closest('tr')?.querySelector('[data-testid=self-trades]')?.textContent),
     ).toBe('0');

@@ -25,9 +25,21 @@ export default defineConfig({
   server: {
     // `npx vite apps/console` during development: the API is the sandbox on :3000.
     proxy: Object.fromEntries(
-      ['/instruments', '/orders', '/book', '/trades', '/bars', '/members', '/registries', '/feed'].map(
-        (p) => [p, { target: 'http://127.0.0.1:3000', ws: p === '/feed' }],
-      ),
+      [
+        '/instruments',
+        '/orders',
+        '/book',
+        '/trades',
+        '/bars',
+        '/members',
+        '/registries',
+        '/recognition',
+        '/pricing-standards',
+        '/surveillance',
+        '/research',
+        '/demo',
+        '/feed',
+      ].map((p) => [p, { target: 'http://127.0.0.1:3000', ws: p === '/feed' }]),
     ),
   },
 });

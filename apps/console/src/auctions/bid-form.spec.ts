@@ -39,7 +39,7 @@ describe('a sealed bid, checked before sending', () => {
 
   it('refuses a price under the reserve and a quantity off the lot, next to each field', () => {
     expect(checkBid({ price: '29.99', quantity: '1500' }, auction, 'cq-steel-001').errors).toEqual({
-      price: { key: 'errors.belowReserve', params: { reserve: '30.00' } },
+      price: { key: 'errors.belowReserve', params: { reserve: 3000 } },
       quantity: { key: 'errors.offLot', params: { lot: 1000 } },
     });
   });

@@ -1,6 +1,6 @@
 import { mulDiv } from '@app/domain';
 import { freeGuaranteeFen, type Auction } from './auction-types';
-import { formatFen, parseYuanToFen, type FieldError } from '../trading/order-ticket-rules';
+import { parseYuanToFen, type FieldError } from '../trading/order-ticket-rules';
 
 export interface BidInput {
   /** Yuan per unit, as typed. */
@@ -33,7 +33,7 @@ export function checkBid(
   const priceFen = parseYuanToFen(input.price);
   if (priceFen === undefined || priceFen <= 0) errors.price = { key: 'errors.pricePositive' };
   else if (priceFen < reservePriceFen)
-    errors.price = { key: 'errors.belowReserve', params: { reserve: formatFen(reservePriceFen) } };
+    errors.price = { key: 'errors.belowReserve', params: { reserve: reservePriceFen } };
 
   const text = input.quantity.trim();
   const quantity = /^\d{1,15}$/.test(text) ? Number(text) : undefined;

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
+import { localeFormat } from '../format/locale-format';
 
 export type Language = 'zh' | 'en';
 
@@ -14,6 +15,11 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
 });
+
+// Money travels in fen to the texts ({{available, yuan}}) and is shown as yuan in the language's format.
+i18next.services.formatter?.add('yuan', (fen: number, language?: string) =>
+  localeFormat(localeOf(language ?? 'zh')).yuan(fen),
+);
 
 export function setLanguage(language: Language): void {
   localStorage.setItem('language', language);

@@ -37,3 +37,16 @@ describe('the Chinese and English dictionaries', () => {
     expect(mismatched).toEqual([]);
   });
 });
+
+describe('texts with amounts', () => {
+  it('show fen as yuan in the format of the language', async () => {
+    const { i18next } = await import('./index');
+    expect(i18next.t('errors.notEnoughCash', { available: 499_637_638, lng: 'en' })).toBe(
+      'Not enough cash (CNY 4,996,376.38 available)',
+    );
+    expect(i18next.t('errors.outsideBand', { low: 3240, high: 3960, lng: 'zh' })).toBe(
+      '价格须在 32.40 至 39.60 元之间',
+    );
+    expect(i18next.t('errors.offLot', { lot: 1000, lng: 'zh' })).toBe('数量须为 1,000 的整数倍');
+  });
+});

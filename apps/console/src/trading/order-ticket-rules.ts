@@ -17,7 +17,7 @@ export interface TicketLimits {
   availableUnits?: number;
 }
 
-/** A message key of the console's dictionaries, with its parameters. */
+/** A message key of the console's dictionaries, with its parameters (money in fen: the text formats it as yuan). */
 export interface FieldError {
   key: string;
   params?: Record<string, string | number>;
@@ -50,16 +50,15 @@ export function checkTicket(
     const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
     if (price === undefined || price <= 0) errors.price = { key: 'errors.pricePositive' };
     else if (price % instrument.tick !== 0)
-      errors.price = { key: 'errors.offTick', params: { tick: formatFen(instrument.tick) } };
-    else if (price < low || price > high)
-      errors.price = { key: 'errors.outsideBand', params: { low: formatFen(low), high: formatFen(high) } };
+      errors.price = { key: 'errors.offTick', params: { tick: instrument.tick } };
+    else if (price < low || price > high) errors.price = { key: 'errors.outsideBand', params: { low, high } };
     else if (
       input.side === 'buy' &&
       qty !== undefined &&
       limits.availableCash !== undefined &&
       price * qty > limits.availableCash
     )
-      errors.price = { key: 'errors.notEnoughCash', params: { available: formatFen(limits.availableCash) } };
+      errors.price = { key: 'errors.notEnoughCash', params: { available: limits.availableCash } };
   }
 
   if (Object.keys(errors).length > 0 || qty === undefined) return { errors };

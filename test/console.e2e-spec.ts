@@ -4,7 +4,7 @@ import {
   ConsoleInBrowser,
   startConsoleInBrowser,
 } from './support/console-browser';
-import { eventually, getJson } from './support/http';
+import { eventually, getJson, postJson } from './support/http';
 
 /**
  * The web console in Debian's Chromium against the sandbox (`npm run build` first: it builds the
@@ -72,25 +72,56 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[data-testid=holding-SCEA-2025] >> text=200,100');
     await page.screenshot({ path: `${SCREENSHOTS}/trade.png`, fullPage: true });
   });
-  it('draws the trade as a candlestick with its volume from the bars, per interval, and as a line on request', async () => {
+  it('draws the trades as candlesticks with their volume from the bars, per interval, and as a line on request', async () => {
     // One trade at 40.20: one bar in each interval, rising (red, as Chinese markets colour it).
     await page.waitForSelector('[data-testid=price-chart][data-view=candles][data-bars="1"]');
     await eventually(
-      async () => ((await chartHasColour(page, [192, 57, 43])) ? true : undefined),
+      async () => ((await chartHasColour(page, RED)) ? true : undefined),
       10000,
       'a red candle',
     );
+
+    // Two other Sichuan firms trade 100 at 40.00 under the resting ask: the day now falls from 40.20.
+    for (const [account, side] of [
+      ['sc-cement-002', 'buy'],
+      ['sc-cement-001', 'sell'],
+    ])
+      expect(
+        (
+          await postJson(`${url}/orders`, {
+            instrument: 'SCEA-2025',
+            account,
+            side,
+            type: 'limit',
+            price: 4000,
+            qty: 100,
+            tif: 'GTC',
+          })
+        ).status,
+      ).toBe(202);
     await page.selectOption('select[name=chart-interval]', '1d');
+    const [day] = await eventually(
+      async () => {
+        const bars = await getJson<{ close: number }[]>(`${url}/bars/SCEA-2025?interval=1d`);
+        return bars[0]?.close === 4000 ? bars : undefined;
+      },
+      15000,
+      'the daily bar to take the second trade',
+    );
+    expect(day).toEqual(
+      expect.objectContaining({ open: 4020, high: 4020, low: 4000, close: 4000, volume: 200 }),
+    );
     await page.waitForSelector('[data-testid=price-chart][data-bars="1"]');
+    await eventually(
+      async () => ((await chartHasColour(page, GREEN)) ? true : undefined),
+      10000,
+      'a green candle',
+    );
     await page.screenshot({ path: `${SCREENSHOTS}/candles.png`, fullPage: true });
 
     await page.click('label:has(input[name=chart-view][value=line])');
     await page.waitForSelector('[data-testid=price-chart][data-view=line]');
-    await eventually(
-      async () => ((await chartHasColour(page, [11, 122, 83])) ? true : undefined),
-      10000,
-      'the line',
-    );
+    await eventually(async () => ((await chartHasColour(page, GREEN)) ? true : undefined), 10000, 'the line');
     await page.click('label:has(input[name=chart-view][value=candles])');
   });
 
@@ -187,6 +218,10 @@ describe('web console in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/research-compare.png`, fullPage: true });
   });
 });
+
+/** The chart's rising and falling colours (--buy and --sell). */
+const RED: [number, number, number] = [192, 57, 43];
+const GREEN: [number, number, number] = [11, 122, 83];
 
 interface Canvas {
   width: number;

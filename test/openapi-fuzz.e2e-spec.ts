@@ -30,6 +30,8 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
   let dataSource: DataSource;
   let document: OpenApiDocument;
   let fingerprintSql = '';
+  /** A real order, so amends, cancels and status reads of it get past "unknown order". */
+  let restingOrderId = '';
 
   /** The event store's position and the row count of every table, in one statement. */
   const fingerprint = async (): Promise<Record<string, number>> =>
@@ -76,6 +78,15 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
       accountId: MEMBER,
       accountType: 'ENTERPRISE_HOLDING',
     });
+    const resting = await postJson(`${service.url}/orders`, {
+      instrument: 'CCER',
+      account: MEMBER,
+      side: 'buy',
+      price: 8000,
+      qty: 1,
+      clientOrderId: 'fuzz-resting',
+    });
+    restingOrderId = resting.body.orderId as string;
     await settled();
   }, 120_000);
 
@@ -90,6 +101,7 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
       jurisdiction: ['CQ', 'SC'],
       symbol: ['CQEA-2025', 'CCER'],
       instrument: ['CQEA-2025', 'CCER'],
+      orderId: [restingOrderId],
     };
     const findings: Finding[] = [];
     const byStatus = new Map<number, number>();

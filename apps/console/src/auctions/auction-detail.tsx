@@ -59,7 +59,7 @@ export function AuctionDetail({
       <div className="columns">
         <table>
           <tbody>
-            {row(t('auctions.auctionDate'), format.date(auction.auctionDate))}
+            {row(t('auctions.date'), format.date(auction.auctionDate))}
             {row(t('auctions.offered'), `${format.number(rules.supply)} ${t('units.tCO2e')}`)}
             {auction.carriedIn > 0 && row(t('auctions.carriedIn'), format.number(auction.carriedIn))}
             {row(t('auctions.lotSize'), format.number(rules.lotSize))}

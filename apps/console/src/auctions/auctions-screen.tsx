@@ -192,7 +192,7 @@ function AuctionTable({
       <thead>
         <tr>
           <th>{t('auctions.auctionId')}</th>
-          <th>{t('auctions.auctionDate')}</th>
+          <th>{t('auctions.date')}</th>
           <th>{t('auctions.vintage')}</th>
           <th>{t('auctions.supply')}</th>
           <th>{t('auctions.reservePrice')}</th>

@@ -156,6 +156,7 @@ export const en: Messages = {
     auctionId: 'Auction id',
     vintage: 'Vintage',
     auctionDate: 'Auction date (YYYY-MM-DD)',
+    date: 'Auction date',
     supply: 'Units offered (t)',
     available: 'Unlocked {{vintage}} allowances in the auction account: {{quantity}} t',
     lotSize: 'Lot size (t)',

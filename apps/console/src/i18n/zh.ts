@@ -136,6 +136,7 @@ export const zh = {
     auctionId: '拍卖编号',
     vintage: '配额年度',
     auctionDate: '拍卖日期（年-月-日）',
+    date: '拍卖日期',
     supply: '拍卖数量（吨）',
     available: '拍卖账户中 {{vintage}} 年度可用配额：{{quantity}} 吨',
     lotSize: '每手数量（吨）',

@@ -3,13 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { EventStore } from '@app/event-store';
 import { allPieces, journalEvents, supplyTotals, type LedgerState } from '@app/ledger';
 import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
-import { replayRecognition, type RecognitionEvent, type RecognitionState } from '@app/recognition';
+import {
+  CHENGYU_RECOGNITION_2026_1,
+  replayRecognition,
+  type RecognitionEvent,
+  type RecognitionState,
+} from '@app/recognition';
 import { RECOGNITION_SAGAS_STREAM } from '../apps/registry/src/recognition/recognition-store';
 import type { RecognitionRequestView } from '../apps/registry/src/recognition/request/recognition-request.view';
 import { registryStreamId } from '../apps/registry/src/shared/registry-jurisdiction';
 import { EMPTY_REGISTRY, foldStored } from '../apps/registry/src/shared/registry-state';
 import { eventually, freePort, getJson, postJson } from './support/http';
-import { adoptChengyuAgreement, issueCredits, openAccount, settled } from './support/recognition';
+import { adoptChengyuAgreement, expectPost, issueCredits, openAccount, settled } from './support/recognition';
 
 const FORWARD = [
   'OriginRangeLocked',
@@ -65,6 +70,31 @@ describe('recognition saga: the worker killed between every pair of steps', () =
     await p.exit;
   };
 
+  /** Both regulators adopt the preset's rules again as `version` with another saga timeout (same date: the later wins). */
+  async function adoptVersion(url: string, version: string, sagaTimeoutMinutes: number) {
+    const document = { ...CHENGYU_RECOGNITION_2026_1, version, sagaTimeoutMinutes };
+    await expectPost(
+      `${url}/recognition/agreements`,
+      { commandId: `propose-${version}`, actor: 'SC-DEE', regulator: 'SC-DEE', document },
+      201,
+    );
+    for (const [regulator, jurisdiction] of [
+      ['SC-DEE', 'SC'],
+      ['CQ-EEB', 'CQ'],
+    ] as const)
+      await expectPost(
+        `${url}/recognition/agreements/${version}/approvals`,
+        {
+          commandId: `approve-${version}-${jurisdiction}`,
+          actor: regulator,
+          regulator,
+          jurisdiction,
+          effectiveFrom: '2026-04-01',
+        },
+        201,
+      );
+  }
+
   async function sagas(): Promise<RecognitionState> {
     const events = await store.readStream(RECOGNITION_SAGAS_STREAM);
     return replayRecognition(events.map((e) => e.data as RecognitionEvent));
@@ -80,18 +110,20 @@ describe('recognition saga: the worker killed between every pair of steps', () =
   async function crashThrough(
     points: string[],
     requestId: string,
-    firstAction: (url: string) => Promise<void>,
+    firstAction?: (url: string) => Promise<void>,
   ) {
     for (const [i, point] of points.entries()) {
       const p = await startRegistry(point);
-      if (i === 0) {
+      if (i === 0 && firstAction) {
         await healthy(p.url);
         await firstAction(p.url);
       }
+      let timer: NodeJS.Timeout | undefined;
       const signal = await Promise.race([
         p.exit,
-        new Promise<string>((r) => setTimeout(() => r('still running'), 60_000)),
+        new Promise<string>((r) => (timer = setTimeout(() => r('still running'), 60_000))),
       ]);
+      clearTimeout(timer);
       if (signal !== 'SIGKILL') await stop(p);
       expect(`${point}: ${signal}`).toBe(`${point}: SIGKILL`);
       const [moment, step] = point.split(':') as [string, string];
@@ -122,7 +154,7 @@ describe('recognition saga: the worker killed between every pair of steps', () =
     await db?.drop();
   });
 
-  it('completes a recognition and a compensation through 14 kills, nothing lost or doubled', async () => {
+  it('completes a recognition and two compensations (refusal, timeout) through 21 kills, nothing lost or doubled', async () => {
     const setup = await startRegistry();
     await healthy(setup.url);
     await adoptChengyuAgreement(setup.url);
@@ -140,6 +172,13 @@ describe('recognition saga: the worker killed between every pair of steps', () =
       vintage: 2024,
       projectId: 'sc-forest',
       quantity: 20,
+    });
+    const late = await issueCredits(setup.url, 'SC', 'cq-steel', {
+      commandId: 'issue-thtf-late',
+      kind: 'TANHUI_TIANFU',
+      vintage: 2026,
+      projectId: 'sc-coop',
+      quantity: 5,
     });
     await stop(setup);
 
@@ -172,6 +211,25 @@ describe('recognition saga: the worker killed between every pair of steps', () =
       }),
     );
 
+    // A 1-minute agreement: the saga dies after the destination issued, its deadline passes with no worker
+    // running, and the next processes time it out and compensate (revoke, then unlock) through the kills.
+    await crashThrough(['after-commit:RecognisedUnitsIssued'], 'r-timeout', async (url) => {
+      await adoptVersion(url, '2026.2', 1);
+      await ask(url, {
+        requestId: 'r-timeout',
+        holderId: 'cq-steel',
+        serialStart: late,
+        serialEnd: late + 4,
+        projectType: 'rooftop-solar',
+        use: 'compliance-offset',
+      });
+    });
+    await new Promise((r) => setTimeout(r, 61_000));
+    await crashThrough(
+      crashPoints(['RecognitionFailed', 'RecognisedUnitsRevoked', 'OriginRangeUnlocked']),
+      'r-timeout',
+    );
+
     const clean = await startRegistry();
     await healthy(clean.url);
     const done = await settled(clean.url, 'r-crash');
@@ -183,6 +241,23 @@ describe('recognition saga: the worker killed between every pair of steps', () =
       originSerials: { accountId: 'sc-farm' },
     });
     expect(refused.originSerials!.lockId).toBeUndefined();
+    const timedOut = await settled(clean.url, 'r-timeout');
+    expect(timedOut).toMatchObject({
+      status: 'compensated',
+      failure: 'TIMED_OUT',
+      originSerials: { accountId: 'cq-steel' },
+      destinationSerials: { accountId: 'CQ-CANCELLATION' },
+    });
+    expect(timedOut.originSerials!.lockId).toBeUndefined();
+    expect(await stepsOf('r-timeout')).toEqual([
+      'RecognitionRequested',
+      'OriginRangeLocked',
+      'RecognisedUnitsIssued',
+      'RecognitionFailed',
+      'RecognisedUnitsRevoked',
+      'OriginRangeUnlocked',
+      'RecognitionCompensated',
+    ]);
     expect(await stepsOf('r-crash')).toEqual(['RecognitionRequested', ...FORWARD]);
     expect(await stepsOf('r-refused')).toEqual([
       'RecognitionRequested',
@@ -198,16 +273,18 @@ describe('recognition saga: the worker killed between every pair of steps', () =
         .filter((id) => id.startsWith('recognition:'));
       expect(new Set(ids).size).toBe(ids.length);
     }
-    // The destination issued the 46 recognised units once, and nothing for the refused request.
+    // The destination issued the 46 recognised units once, the 5 later revoked once, nothing for the refused request.
     const issuedInCq = journalEvents(cq).filter((e) => e.type === 'UnitsIssued');
-    expect(issuedInCq.map((e) => e.type === 'UnitsIssued' && e.block.end - e.block.start + 1)).toEqual([46]);
+    expect(issuedInCq.map((e) => e.type === 'UnitsIssued' && e.block.end - e.block.start + 1)).toEqual([
+      46, 5,
+    ]);
     // A serial is usable in at most one registry, and the usable units equal the units ever issued at origin.
     const usable = (l: LedgerState, kind: string) =>
       allPieces(l)
         .filter((p) => l.blocks[p.blockId]!.kind === kind && !p.lockId)
         .filter((p) => ['ENTERPRISE_HOLDING', 'GOVERNMENT'].includes(l.accounts[p.accountId]!.accountType))
         .reduce((n, p) => n + p.end - p.start + 1, 0);
-    expect({ sc: usable(sc, 'TANHUI_TIANFU'), cq: usable(cq, 'TANHUI_TIANFU') }).toEqual({ sc: 0, cq: 46 });
+    expect({ sc: usable(sc, 'TANHUI_TIANFU'), cq: usable(cq, 'TANHUI_TIANFU') }).toEqual({ sc: 5, cq: 46 });
     expect({ sc: usable(sc, 'FORESTRY_SINK'), cq: usable(cq, 'FORESTRY_SINK') }).toEqual({ sc: 20, cq: 0 });
 
     // Replaying the whole log gives what the (fresh) service shows.

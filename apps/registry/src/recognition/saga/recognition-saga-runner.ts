@@ -17,6 +17,7 @@ import { RECOGNITION_CLOCK, type Clock } from '../recognition-clock';
 import { RecognitionStore } from '../recognition-store';
 import { CrashSeam } from './crash-seam';
 import { recognitionLockId } from './recognition-steps';
+import { sagaTimedOut, timeoutDetail } from './recognition-timeouts';
 import {
   cancelAtOrigin,
   issueAtDestination,
@@ -64,6 +65,12 @@ export class RecognitionSagaRunner {
   async advance(requestId: string, step: RecognitionEventType): Promise<void> {
     const saga = (await this.store.loadSagas()).state.sagas[requestId];
     if (!saga || nextSagaStep(saga) !== step) return;
+    // Past its deadline a saga goes no further forward: it fails and compensates (deterministic on restart).
+    const now = this.clock.now();
+    if (sagaTimedOut((await this.store.loadRules()).state, saga, now)) {
+      await this.fail(requestId, 'TIMED_OUT', timeoutDetail(saga.request.requestedAtMs, now));
+      return;
+    }
     if (step === 'RecognitionCompensated') {
       await this.recordOnly(step, [{ type: step, requestId }], `recognition:${requestId}:compensated`);
       return;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { map, type Observable } from 'rxjs';
 import { AdvanceRecognition, FailRecognition, RecognitionTimedOut } from './recognition-saga.commands';
 import { RecognitionSagaRunner } from './recognition-saga-runner';
+import { timeoutDetail } from './recognition-timeouts';
 
 @CommandHandler(AdvanceRecognition)
 export class AdvanceRecognitionHandler implements ICommandHandler<AdvanceRecognition> {
@@ -33,13 +34,6 @@ export class RecognitionTimeoutSaga {
   timedOut = (events$: Observable<IEvent>): Observable<FailRecognition> =>
     events$.pipe(
       ofType(RecognitionTimedOut),
-      map(
-        (e) =>
-          new FailRecognition(
-            e.requestId,
-            'TIMED_OUT',
-            `no completion ${Math.floor((e.nowMs - e.requestedAtMs) / 60_000)} min after the request`,
-          ),
-      ),
+      map((e) => new FailRecognition(e.requestId, 'TIMED_OUT', timeoutDetail(e.requestedAtMs, e.nowMs))),
     );
 }

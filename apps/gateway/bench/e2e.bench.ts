@@ -15,7 +15,7 @@ import autocannon from 'autocannon';
 import { startServices, type RunningServices } from './bench-services';
 import { BenchOrder, fundMembers, orderStream } from './order-flow';
 import { PipelineProgress } from './pipeline-progress';
-import { cpuPerOrder, type CpuSample } from './process-cpu';
+import type { CpuSample } from './process-cpu';
 
 const env = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -63,7 +63,7 @@ async function phase(
 ): Promise<PhaseResult> {
   const before = (await progress.counts()).orders;
   const fromPosition = await progress.position();
-  const cpuBefore = await progress.cpu(services.pids);
+  const cpu = await progress.cpuMeter(services.pids);
   let acknowledged = 0;
   const startedAt = performance.now();
   const result = await autocannon({
@@ -86,7 +86,7 @@ async function phase(
   const loadEndedAt = performance.now();
   const seconds = (loadEndedAt - startedAt) / 1000;
   const doneAt = await progress.waitFor(before + acknowledged, PIPELINE_TIMEOUT_MS);
-  const cpuAfter = await progress.cpu(services.pids);
+  const cpuUsPerOrder = await cpu.perOrder(acknowledged);
   const out: PhaseResult = {
     acknowledged,
     requestsPerSecond: Math.round(result['2xx'] / seconds),
@@ -99,7 +99,7 @@ async function phase(
       doneAt === null ? null : Math.round(acknowledged / ((doneAt - startedAt) / 1000)),
     drainMs: doneAt === null ? null : Math.round(doneAt - loadEndedAt),
     tradeLatency: await progress.tradeLatency(fromPosition),
-    cpuUsPerOrder: cpuPerOrder(cpuBefore, cpuAfter, acknowledged),
+    cpuUsPerOrder,
   };
   console.log(
     `${name}: ${out.acknowledged} orders acknowledged in ${seconds.toFixed(1)} s = ${out.ordersPerSecond}/s, ` +

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { sampleCpu, type CpuSample } from './process-cpu';
+import { CpuMeter } from './process-cpu';
 
 /** Reads from the event log how far the matching workers got: the durable end of the pipeline. */
 export class PipelineProgress {
@@ -55,9 +55,11 @@ export class PipelineProgress {
     return null;
   }
 
-  /** CPU used so far by the services and their database backends. */
-  cpu(pids: { gateway: number; exchange: number }): Promise<CpuSample> {
-    return sampleCpu(pids, this.client);
+  /** Starts measuring the CPU the services and their database backends use. */
+  async cpuMeter(pids: { gateway: number; exchange: number }): Promise<CpuMeter> {
+    const meter = new CpuMeter(pids, this.client);
+    await meter.start();
+    return meter;
   }
 
   async close(): Promise<void> {

@@ -24,25 +24,54 @@ export interface CpuSample {
 }
 
 /**
- * CPU time the services and their database backends use, so a phase's cost per order can be told
- * apart from how busy the shared machine was.
+ * CPU time the services and their database backends use over a phase, so its cost per order can
+ * be told apart from how busy the shared machine was. Polled: a backend the pool closes during
+ * the phase keeps the time it was last seen with, one it opens counts from zero.
  */
-export async function sampleCpu(
-  pids: { gateway: number; exchange: number },
-  client: Client,
-): Promise<CpuSample> {
-  const { rows } = await client.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-  );
-  return {
-    gateway: cpuMsOf(pids.gateway),
-    exchange: cpuMsOf(pids.exchange),
-    postgres: rows.reduce((sum, { pid }) => sum + cpuMsOf(pid), 0),
-  };
-}
+export class CpuMeter {
+  private readonly first = new Map<string, number>();
+  private readonly last = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> = Promise.resolve();
 
-/** CPU microseconds per order between two samples. */
-export function cpuPerOrder(before: CpuSample, after: CpuSample, orders: number): CpuSample {
-  const per = (k: keyof CpuSample) => (orders > 0 ? Math.round(((after[k] - before[k]) * 1000) / orders) : 0);
-  return { gateway: per('gateway'), exchange: per('exchange'), postgres: per('postgres') };
+  constructor(
+    private readonly pids: { gateway: number; exchange: number },
+    private readonly client: Client,
+  ) {}
+
+  async start(intervalMs = 250): Promise<void> {
+    await this.poll(true);
+    this.timer = setInterval(() => {
+      this.polling = this.polling.then(() => this.poll(false)).catch(() => undefined);
+    }, intervalMs);
+  }
+
+  /** CPU µs per order since `start`. */
+  async perOrder(orders: number): Promise<CpuSample> {
+    clearInterval(this.timer);
+    await this.polling;
+    await this.poll(false);
+    const used = (prefix: string): number => {
+      let sum = 0;
+      for (const [key, ms] of this.last) if (key.startsWith(prefix)) sum += ms - (this.first.get(key) ?? 0);
+      return orders > 0 ? Math.round((sum * 1000) / orders) : 0;
+    };
+    return { gateway: used('gateway'), exchange: used('exchange'), postgres: used('postgres') };
+  }
+
+  private async poll(initial: boolean): Promise<void> {
+    const { rows } = await this.client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    const seen: [string, number][] = [
+      ['gateway', cpuMsOf(this.pids.gateway)],
+      ['exchange', cpuMsOf(this.pids.exchange)],
+      ...rows.map(({ pid }): [string, number] => [`postgres:${pid}`, cpuMsOf(pid)]),
+    ];
+    for (const [key, ms] of seen) {
+      if (ms === 0) continue; // gone between the query and the read
+      if (initial) this.first.set(key, ms);
+      this.last.set(key, ms);
+    }
+  }
 }

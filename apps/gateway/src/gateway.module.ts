@@ -19,6 +19,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { MembersModule } from './members/members.module';
 import { OrderEntryModule } from './orders/order-entry.module';
 import { MarketModeModule } from './market-mode/market-mode.module';
+import { orderOwnersProvider } from './orders/order-owners';
 
 export const GATEWAY_MIGRATIONS = [
   GatewaySchema1764000200000,
@@ -47,6 +48,11 @@ export const GATEWAY_MIGRATIONS = [
     TradesController,
     BookDepthController,
   ],
-  providers: [PlaceOrderHandler, ReadModelProjections, { provide: CLOCK, useValue: systemClock }],
+  providers: [
+    PlaceOrderHandler,
+    ReadModelProjections,
+    { provide: CLOCK, useValue: systemClock },
+    orderOwnersProvider,
+  ],
 })
 export class GatewayModule {}

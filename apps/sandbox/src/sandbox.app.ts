@@ -1,4 +1,13 @@
-import { AppConfig, InstrumentCatalogue, ServiceDefinition } from '@app/platform';
+import { randomBytes } from 'node:crypto';
+import {
+  AppConfig,
+  AUTH_SETTINGS,
+  AuthSettings,
+  InstrumentCatalogue,
+  ServiceDefinition,
+  signAccessToken,
+  UserDirectory,
+} from '@app/platform';
 import { ExchangeModule } from '../../exchange/src/exchange.module';
 import { ALL_MIGRATIONS, withInfrastructure } from '../../gateway/src/gateway.app';
 import { GatewayModule } from '../../gateway/src/gateway.module';
@@ -9,6 +18,7 @@ import { ensureDemoRuns } from './demo/demo-runs';
 import { httpPost, seedDemo } from './demo/demo-seeder';
 import { startDemoTrading } from './demo/demo-trader';
 import { DEMO_STATUS, DemoStatus } from './demo/demo.controller';
+import { DEMO_OPERATOR, demoPrincipals } from './demo/demo-principals';
 import { DemoModule } from './demo/demo.module';
 
 /**
@@ -16,7 +26,9 @@ import { DemoModule } from './demo/demo.module';
  * database and in-process queues: the demo, needing no servers. `DEMO` (default `trading`) seeds
  * the demo users of `seeds/demo.json` and runs noise traders once it listens.
  */
-export const sandboxService = (config: AppConfig): ServiceDefinition => {
+export const sandboxService = (given: AppConfig): ServiceDefinition => {
+  // The sandbox needs no setup: without JWT_SECRET, tokens are signed with a secret of this run.
+  const config = { ...given, JWT_SECRET: given.JWT_SECRET ?? randomBytes(32).toString('base64url') };
   const demo = config.DEMO === 'off' ? undefined : loadDemoData();
   return {
     title: 'Chengdu–Chongqing exchange sandbox',
@@ -32,7 +44,11 @@ export const sandboxService = (config: AppConfig): ServiceDefinition => {
     afterStart: async (service) => {
       if (!demo) return;
       const status = service.app.get<DemoStatus>(DEMO_STATUS);
-      const post = httpPost(service.url);
+      const users = service.app.get(UserDirectory);
+      for (const principal of demoPrincipals(demo)) users.addDemoUser(principal);
+      const { secret } = service.app.get<AuthSettings>(AUTH_SETTINGS);
+      const token = signAccessToken(DEMO_OPERATOR, secret, 365 * 24 * 3600, Date.now());
+      const post = httpPost(service.url, { authorization: `Bearer ${token}` });
       await seedDemo(demo, post);
       await seedDemoCompliance(demo, post);
       status.seeded = true;

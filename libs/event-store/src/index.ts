@@ -13,3 +13,4 @@ export { checkpointOf, compareCheckpoints } from './sql/rows';
 export type { SubscribeOptions, Subscription } from './subscriptions/catch-up-subscription';
 export type { Projection } from './projections/projection';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projections/projection-runner';
+export * from './audit-context';

@@ -9,3 +9,4 @@ export * from './platform.module';
 export * from './instruments';
 export * from './bootstrap/start-service';
 export * from './health/redis-probe';
+export * from './auth';

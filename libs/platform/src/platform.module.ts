@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { HealthController, HealthProbe } from './health/health.controller';
 import { queueHealthProbes } from './health/redis-probe';
@@ -53,6 +54,7 @@ export class PlatformModule {
           extra: { max: isEmbedded(config) ? 1 : config.DATABASE_POOL_SIZE },
         }),
         TerminusModule,
+        AuthModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [

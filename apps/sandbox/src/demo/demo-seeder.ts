@@ -61,11 +61,11 @@ export async function seedDemo(demo: DemoData, post: Post): Promise<void> {
 const outsideRegistries = (symbol: string): boolean => !/^(CQ|SC)/.test(symbol);
 
 /** A `Post` against a running service's base URL. */
-export function httpPost(baseUrl: string): Post {
+export function httpPost(baseUrl: string, headers: Record<string, string> = {}): Post {
   return async (path, body) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     const text = await response.text();

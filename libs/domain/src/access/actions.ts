@@ -45,8 +45,9 @@ export const ACTIONS = {
     roles: { regulator: 'any', admin: 'any' },
     description: 'Admit members, cash and unit deposits/withdrawals, end of day',
   },
+  // Regulators only: a joint decision needs both provinces' keys, and nobody holds both.
   'market.rules': {
-    roles: REGULATOR_OR_ADMIN,
+    roles: { regulator: 'province' },
     description: "Instrument rule decisions, pricing standard and market mode proposals and approvals (own province's key)",
   },
   'surveillance.read': { roles: { regulator: 'any', admin: 'any' }, description: 'Market surveillance overview' },

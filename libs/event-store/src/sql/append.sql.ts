@@ -1,6 +1,7 @@
 import { EVENT_STORE_ERRORS, EventStoreError } from '../errors';
 import { EVENT_STORE_CHANNEL } from '../schema/event-store-schema.migration';
 import type { ExpectedVersion, NewEvent } from '../types';
+import { currentAuditContext } from '../audit-context';
 
 export interface SqlStatement {
   sql: string;
@@ -42,8 +43,13 @@ export function buildAppendStatement(
   validateExpectedVersion(expected);
   if (typeof streamId !== 'string' || streamId.length === 0)
     throw new EventStoreError(EVENT_STORE_ERRORS.INVALID_ARGUMENT, 'streamId must be a non-empty string');
+  const audit = currentAuditContext();
   const payload = JSON.stringify(
-    events.map((e) => ({ type: e.type, data: e.data ?? null, metadata: e.metadata ?? {} })),
+    events.map((e) => ({
+      type: e.type,
+      data: e.data ?? null,
+      metadata: audit ? { ...e.metadata, audit } : (e.metadata ?? {}),
+    })),
   );
   const params: unknown[] = [streamId, events.length, payload];
   let claim: string;

@@ -42,7 +42,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     await runMigrations(databaseUrl, definition.migrations);
     const platform = PlatformModule.forRoot({ config, databaseUrl });
     const app = await NestFactory.create(definition.rootModule(platform), { bufferLogs: true });
-    configureHttpApp(app, definition.title);
+    configureHttpApp(app, definition.title, config);
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address() as { port: number };
     let closed = false;

@@ -1,9 +1,12 @@
 import { INestApplication, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { InputSafetyPipe } from './input-safety.pipe';
 import { DomainErrorFilter } from './domain-error.filter';
+import type { AppConfig } from '../config/app-config';
+import { corsOriginsOf, securityHeaders } from './security-headers';
 
 /** Strict validation at the edge: unknown fields are refused, the message names the field. */
 export const EDGE_VALIDATION: ValidationPipeOptions = {
@@ -17,8 +20,9 @@ export const EDGE_VALIDATION: ValidationPipeOptions = {
  * What every HTTP-facing app shares: pino logs, strict validation at the edge (unknown fields are
  * refused, the message names the field), coded errors mapped once, OpenAPI at /docs.
  */
-export function configureHttpApp(app: INestApplication, title: string): void {
+export function configureHttpApp(app: INestApplication, title: string, config?: AppConfig): void {
   app.useLogger(app.get(Logger));
+  if (config) limitHttp(app as NestExpressApplication, config);
   app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe(EDGE_VALIDATION));
   app.useGlobalFilters(new DomainErrorFilter());
   // WebSocket gateways (the market feed) share the HTTP server and port, over plain `ws`.
@@ -33,4 +37,14 @@ export function configureHttpApp(app: INestApplication, title: string): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+}
+
+/** Security headers, a body size limit (413 beyond it) and CORS for the configured origins only. */
+function limitHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
+  const origins = corsOriginsOf(config.CORS_ORIGINS);
+  if (origins.length > 0)
+    app.enableCors({ origin: origins, allowedHeaders: ['authorization', 'content-type', 'x-api-key'] });
 }

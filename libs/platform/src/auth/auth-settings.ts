@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+export const ORDER_OWNERS = Symbol('ORDER_OWNERS');
+export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
+
+export interface AuthSettings {
+  secret: string;
+  ttlSeconds: number;
+  enforce: boolean;
+  rateLimit: number;
+  rateWindowMs: number;
+}
+
+/** Who owns an order (its account), when the order is known; provided by the gateway. */
+export interface OrderOwners {
+  accountOf(orderId: string): Promise<string | undefined>;
+}
+
+export class MissingSecretError extends Error {
+  readonly code = 'CONFIG.INVALID';
+}
+
+/**
+ * The token secret comes from JWT_SECRET. Without it a service enforcing access refuses to start;
+ * otherwise (enforcement off, or the sandbox) a random secret lives as long as the process.
+ */
+export function authSettingsOf(config: AppConfig): AuthSettings {
+  const enforce = config.AUTH_ENFORCE === 'on';
+  if (!config.JWT_SECRET && enforce)
+    throw new MissingSecretError('Invalid configuration:\n  JWT_SECRET: required when AUTH_ENFORCE=on');
+  return {
+    secret: config.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    ttlSeconds: config.JWT_TTL_SECONDS,
+    enforce,
+    rateLimit: config.RATE_LIMIT,
+    rateWindowMs: config.RATE_LIMIT_WINDOW_MS,
+  };
+}

@@ -17,11 +17,18 @@ export interface AuditContext {
   [key: string]: JsonValue | undefined;
 }
 
-const storage = new AsyncLocalStorage<AuditContext>();
+/** One slot per request, opened by the HTTP edge before any handler runs and filled once credentials are checked. */
+const storage = new AsyncLocalStorage<{ context?: AuditContext }>();
 
-/** Sets the context for the rest of the current request's asynchronous work. */
-export const enterAuditContext = (context: AuditContext): void => storage.enterWith(context);
+/** Runs `work` (the rest of a request's pipeline) with an empty audit slot of its own. */
+export const withAuditScope = <T>(work: () => T): T => storage.run({}, work);
 
-export const runWithAuditContext = <T>(context: AuditContext, work: () => T): T => storage.run(context, work);
+/** Fills the current request's slot; outside a scope it does nothing. */
+export const setAuditContext = (context: AuditContext): void => {
+  const slot = storage.getStore();
+  if (slot) slot.context = context;
+};
 
-export const currentAuditContext = (): AuditContext | undefined => storage.getStore();
+export const runWithAuditContext = <T>(context: AuditContext, work: () => T): T => storage.run({ context }, work);
+
+export const currentAuditContext = (): AuditContext | undefined => storage.getStore()?.context;

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { authorize, type Decision, type Principal } from '@app/domain';
-import { enterAuditContext } from '@app/event-store';
+import { setAuditContext } from '@app/event-store';
 import type { Request, Response } from 'express';
 import { verifyAccessToken } from './access-token';
 import { AUTH_SETTINGS, type AuthSettings, ORDER_OWNERS, type OrderOwners, RATE_LIMIT_STORE } from './auth-settings';
@@ -133,7 +133,7 @@ export class AccessGuard implements CanActivate {
   private enterAudit(request: AuthenticatedRequest, route: string, access: RouteAccess, principal?: Principal): void {
     if (request.method === 'GET') return;
     const [resource] = resourcesOf(access, request);
-    enterAuditContext({
+    setAuditContext({
       actor: principal?.id ?? 'anonymous',
       role: principal?.role ?? 'anonymous',
       jurisdiction: resource?.jurisdiction ?? (principal?.role === 'regulator' ? principal.province : undefined),

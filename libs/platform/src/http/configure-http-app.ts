@@ -2,6 +2,7 @@ import { INestApplication, ValidationPipe, type ValidationPipeOptions } from '@n
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withAuditScope } from '@app/event-store';
 import { Logger } from 'nestjs-pino';
 import { InputSafetyPipe } from './input-safety.pipe';
 import { DomainErrorFilter } from './domain-error.filter';
@@ -44,6 +45,8 @@ function limitHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.use(securityHeaders);
   app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
+  // After the body parser (its stream callbacks would lose the scope): events appended for the request carry its actor.
+  app.use((_request: unknown, _response: unknown, next: () => void) => withAuditScope(next));
   const origins = corsOriginsOf(config.CORS_ORIGINS);
   if (origins.length > 0)
     app.enableCors({ origin: origins, allowedHeaders: ['authorization', 'content-type', 'x-api-key'] });

@@ -39,10 +39,11 @@ export interface RecognitionRequestView {
   readonly originSerials?: RangeLocation;
   /** The recognised units the destination issued for them, once issued. */
   readonly destinationSerials?: RangeLocation;
-  /** Why it failed or was refused (reasons of a refusal, joined). */
+  /** Why it failed (REJECTED_BY_ORIGIN, REJECTED_BY_DESTINATION, TIMED_OUT). */
   readonly failure?: string;
-  readonly reasons?: readonly string[];
-  /** The next step the worker will take (none once completed, compensated or rejected). */
+  /** The registry's refusal or the timeout, in words. */
+  readonly failureDetail?: string;
+  /** The next step the worker will take (none once completed or compensated). */
   readonly nextStep?: string;
   readonly steps: readonly RecognitionStepView[];
 }
@@ -60,8 +61,8 @@ export function recognitionRequestView(
   ledgers: Readonly<Record<string, LedgerState>>,
 ): RecognitionRequestView {
   const { request } = saga;
-  const rejected = saga.applied.RecognitionRequestRejected;
   const next = nextSagaStep(saga);
+  const failed = saga.applied.RecognitionFailed;
   const originSerials = locate(request.origin, ledgers[request.origin]!, request.range);
   const destinationSerials =
     saga.destinationRange &&
@@ -85,7 +86,7 @@ export function recognitionRequestView(
     ...(originSerials ? { originSerials } : {}),
     ...(destinationSerials ? { destinationSerials } : {}),
     ...(saga.failure ? { failure: saga.failure } : {}),
-    ...(rejected?.type === 'RecognitionRequestRejected' ? { reasons: rejected.reasons } : {}),
+    ...(failed?.type === 'RecognitionFailed' && failed.detail ? { failureDetail: failed.detail } : {}),
     ...(next ? { nextStep: next } : {}),
     steps: events
       .filter((e) => (e.data as RecognitionEvent).requestId === saga.requestId)

@@ -5,7 +5,7 @@ import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams'
 import { RecognitionStore } from '../recognition-store';
 import { recognitionRequestView, type RecognitionRequestView } from './recognition-request.view';
 
-export const REQUEST_FILTERS = ['pending', 'completed', 'compensated', 'rejected', 'all'] as const;
+export const REQUEST_FILTERS = ['pending', 'completed', 'compensated', 'all'] as const;
 export type RequestFilter = (typeof REQUEST_FILTERS)[number];
 
 const matches = (s: SagaState, filter: RequestFilter): boolean =>

@@ -37,8 +37,8 @@ const FIELD_OF: Record<RejectionReason, string> = {
 /**
  * A holder's request: checked against the agreement in force today (injected clock), the sagas' claims and
  * quotas, and what the origin registry itself holds on the range. Accepted: `RecognitionRequested` and the
- * first step's message commit together, and the worker takes it from there. Refused: the refusal is recorded
- * (the holder sees why under GET) and answered 422 with every reason; no registry was touched.
+ * first step's message commit together, and the worker takes it from there. Refused: 422
+ * `RECOGNITION.REQUEST_REJECTED` with every reason, and nothing is written (no registry, no saga event).
  */
 @CommandHandler(RequestRecognition)
 export class RequestRecognitionHandler implements ICommandHandler<RequestRecognition> {
@@ -56,7 +56,7 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
     const originLedger = (await this.registry.load(body.origin)).ledger;
     const block = originBlockOf(originLedger, range);
     const holds = registryHolds(originLedger, range);
-    const saga = await this.record(body.actor, today, now, holds, (existing) => ({
+    await this.record(body.actor, today, now, holds, (existing) => ({
       requestId: body.requestId,
       holderId: body.holderId,
       origin: body.origin,
@@ -71,20 +71,6 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
       year: existing?.request.year ?? Number(today.slice(0, 4)),
       requestedAtMs: existing?.request.requestedAtMs ?? now,
     }));
-    if (saga.status === 'rejected') {
-      const reasons =
-        saga.applied.RecognitionRequestRejected?.type === 'RecognitionRequestRejected'
-          ? saga.applied.RecognitionRequestRejected.reasons
-          : [];
-      throw new RecognitionError(
-        'RECOGNITION.REQUEST_REJECTED',
-        `request ${saga.requestId} refused: ${reasons.join(', ')}`,
-        {
-          field: FIELD_OF[reasons[0] as RejectionReason] ?? 'serialStart',
-          reasons,
-        },
-      );
-    }
     return this.requests.view(body.requestId);
   }
 
@@ -106,6 +92,10 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
           const loaded = await this.store.loadSagas(manager);
           const request = requestOf(loaded.state.sagas[requestOf(undefined).requestId]);
           const events = requestRecognition(agreement, loaded.state, request, holds);
+          const refused = events.find((e) => e.type === 'RecognitionRequestRejected');
+          // A refusal writes nothing (a refused request leaves the store as it was): the 422 names every reason.
+          if (refused?.type === 'RecognitionRequestRejected')
+            throw refusal(request.requestId, refused.reasons);
           const state = await this.store.recordSagaEvents(manager, events, {
             commandId: `recognition:${request.requestId}:request`,
             actor,
@@ -118,4 +108,15 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
       }
     }
   }
+}
+
+function refusal(requestId: string, reasons: readonly RejectionReason[]): RecognitionError {
+  return new RecognitionError(
+    'RECOGNITION.REQUEST_REJECTED',
+    `request ${requestId} refused: ${reasons.join(', ')}`,
+    {
+      field: FIELD_OF[reasons[0]!] ?? 'serialStart',
+      reasons,
+    },
+  );
 }

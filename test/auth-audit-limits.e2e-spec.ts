@@ -1,4 +1,9 @@
 import { parseAppConfig, RunningService, startService, UserDirectory } from '@app/platform';
+import { CommandBus } from '@nestjs/cqrs';
+import { runWithAuditContext } from '@app/event-store';
+import { RegistryModule } from '../apps/registry/src/registry.module';
+import { TransferUnits } from '../apps/registry/src/transfers/transfer-units/transfer-units.command';
+import type { TransferUnitsDto } from '../apps/registry/src/transfers/transfer-units/transfer-units.dto';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { bearerFor, testEnterprise, testRegulator, TEST_ADMIN } from './support/auth';
 
@@ -126,5 +131,42 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     expect(limited.body).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await send('GET', '/instruments', bearerFor(testEnterprise('rate-calm'), service))).status).toBe(200);
+  });
+
+  it('re-checks a command in its handler: one dispatched in an enterprise’s name, past HTTP, is refused', async () => {
+    const admin = bearerFor(TEST_ADMIN, service);
+    const open = (accountId: string) =>
+      send('POST', '/registries/CQ/accounts', admin, {
+        commandId: `open-${accountId}`,
+        actor: 'x',
+        accountId,
+        accountType: 'ENTERPRISE_HOLDING',
+      });
+    expect((await open('cq-victim')).status).toBe(201);
+    expect((await open('cq-thief')).status).toBe(201);
+    const issue = { commandId: 'iss-h', actor: 'x', kind: 'CARBON_ALLOWANCE', vintage: 2025, quantity: 5 };
+    expect((await send('POST', '/registries/CQ/issuances', admin, issue)).status).toBe(201);
+    const give = { commandId: 'give-h', actor: 'x', from: 'CQ-GOVERNMENT', to: 'cq-victim', quantity: 5, kind: 'CARBON_ALLOWANCE' };
+    expect((await send('POST', '/registries/CQ/transfers', admin, give)).status).toBe(201);
+    const thief = testEnterprise('cq-thief');
+    const steal = new TransferUnits('CQ', {
+      commandId: 'steal-1',
+      actor: 'cq-thief',
+      from: 'cq-victim',
+      to: 'cq-thief',
+      quantity: 5,
+      kind: 'CARBON_ALLOWANCE',
+    } as TransferUnitsDto);
+    const bus = service.app.select(RegistryModule).get(CommandBus);
+    const context = { actor: 'cq-thief', role: 'enterprise', route: 'queue', at: new Date().toISOString() };
+    await expect(
+      runWithAuditContext({ ...context, principal: { ...thief } as never }, () => bus.execute(steal)),
+    ).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN' });
+    const victim = await send('GET', '/registries/CQ/accounts/cq-victim', admin);
+    expect(victim.body.holdings.map((h: { quantity: number }) => h.quantity)).toEqual([5]);
+    // The same command in the holder's own name goes through.
+    const own = new TransferUnits('CQ', { ...steal.body, commandId: 'own-1', actor: 'cq-victim', to: 'cq-thief', quantity: 1 } as TransferUnitsDto);
+    const victimContext = { ...context, actor: 'cq-victim', principal: { ...testEnterprise('cq-victim') } as never };
+    await expect(runWithAuditContext(victimContext, () => bus.execute(own))).resolves.toMatchObject({ commandId: 'own-1' });
   });
 });

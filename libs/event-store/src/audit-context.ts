@@ -14,6 +14,8 @@ export interface AuditContext {
   apiKeyId?: string;
   route: string;
   at: string;
+  /** The principal as its credentials carry it (`@app/domain` Principal), for handlers to check again. */
+  principal?: { [key: string]: JsonValue };
   [key: string]: JsonValue | undefined;
 }
 

@@ -8,6 +8,8 @@ import { REGISTRY_ERRORS, RegistryError } from './registry-errors';
 import { registryStreamId, type RegistryJurisdiction } from './registry-jurisdiction';
 import { fromSnapshot, toSnapshot, type RegistrySnapshot } from './registry-snapshot';
 import { EMPTY_REGISTRY, foldStored, type LoadedRegistry } from './registry-state';
+import { assertPrincipalMayAppend } from './registry-access';
+import { principalActingAs } from './request-principal';
 
 export interface RegistryCommandContext {
   readonly jurisdiction: RegistryJurisdiction;
@@ -121,6 +123,8 @@ export class RegistryStreams implements RegistryPort {
     const streamId = registryStreamId(context.jurisdiction);
     const loaded = await this.load(context.jurisdiction, manager);
     const decision = decideRegistry(loaded, context, plan);
+    const principal = principalActingAs(context.actor);
+    if (principal) assertPrincipalMayAppend(principal, context.jurisdiction, decision.own);
     if (decision.replayed)
       return {
         version: loaded.version,

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 import { ACTIONS, type Action, type ActionPolicy } from './actions';
 import { ownedIds, type Principal } from './principal';
 
@@ -49,4 +50,20 @@ function decideProvince(principal: Principal, action: Action, resource: Resource
     status: 403,
     reason: `${action}: a ${principal.province} regulator cannot act for ${jurisdiction}`,
   };
+}
+
+/** A command refused by its handler's own check (403): the same decision as at the edge, made again. */
+export class AccessDeniedError extends DomainError {
+  constructor(reason: string) {
+    super('ACCESS.FORBIDDEN', reason);
+    this.name = 'AccessDeniedError';
+  }
+}
+
+/** For handlers: throws {@link AccessDeniedError} unless `principal` may do `action` on every resource. */
+export function assertAuthorized(principal: Principal, action: Action, resources: readonly Resource[]): void {
+  for (const resource of resources) {
+    const decision = authorize(principal, action, resource);
+    if (!decision.allowed) throw new AccessDeniedError(decision.reason);
+  }
 }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { authorize, type Decision, type Principal } from '@app/domain';
-import { setAuditContext } from '@app/event-store';
+import { type JsonValue, setAuditContext } from '@app/event-store';
 import type { Request, Response } from 'express';
 import { verifyAccessToken } from './access-token';
 import { AUTH_SETTINGS, type AuthSettings, ORDER_OWNERS, type OrderOwners, RATE_LIMIT_STORE } from './auth-settings';
@@ -141,6 +141,7 @@ export class AccessGuard implements CanActivate {
       apiKeyId: request.apiKeyId,
       route,
       at: new Date().toISOString(),
+      ...(principal && this.settings.enforce ? { principal: { ...principal } as Record<string, JsonValue> } : {}),
     });
   }
 }

@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue, statusForCode } from '@app/platform';
 import { CLOCK, Clock } from '../../clock/clock';
 import { orderCandidate, type OrderCandidate } from '../place-order/order-candidate';
-import { OrderEntry } from '../place-order/order-entry';
+import { OrderGroupCommit } from '../place-order/order-group-commit';
 import type { PlaceOrderDto } from '../place-order/place-order.dto';
 import type { BatchOrderResult, PlaceOrderBatchResult } from './place-order-batch.dto';
 
@@ -20,16 +19,31 @@ const refused = (index: number, error: DomainError, orderId?: string): BatchOrde
   },
 });
 
+/** An order the server could not enter even alone: nothing of it was written, it may be sent again. */
+const notEntered = (index: number, orderId: string): BatchOrderResult => ({
+  index,
+  orderId,
+  status: 'refused',
+  error: {
+    code: 'EXCHANGE.ORDER_NOT_ENTERED',
+    message: 'the order could not be entered; send it again',
+    status: 503,
+  },
+});
+
 /**
- * Many orders in one transaction, each decided as if sent alone (in request order) and answered
- * one by one, with a fixed handful of statements for the whole batch ({@link OrderEntry}). A
- * refused order leaves nothing behind.
+ * Many orders, each decided as if sent alone (in request order) and answered one by one. They go
+ * through the group commit together ({@link OrderGroupCommit}: with the single and batched orders
+ * arriving meanwhile, a fixed handful of statements per group), so concurrent batches share
+ * transactions instead of queuing on each other's member locks. A refused order leaves nothing
+ * behind.
  */
 @Injectable()
 export class PlaceOrderBatchHandler {
+  private readonly logger = new Logger(PlaceOrderBatchHandler.name);
+
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly entry: OrderEntry,
+    private readonly groupCommit: OrderGroupCommit,
     private readonly catalogue: InstrumentCatalogue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,17 +75,18 @@ export class PlaceOrderBatchHandler {
       }
     });
 
-    const outcomes =
-      candidates.length === 0
-        ? []
-        : await this.dataSource.transaction((manager) => this.entry.enter(manager, candidates));
+    const outcomes = await this.groupCommit.submitAll(candidates);
     outcomes.forEach((outcome, k) => {
       const index = indexes[k];
       const { orderId } = candidates[k];
+      if (outcome.status === 'failed')
+        this.logger.error(`order ${orderId} of a batch not entered: ${String(outcome.error)}`);
       results[index] =
-        outcome.status === 'refused'
-          ? refused(index, outcome.error, orderId)
-          : { index, orderId, commandId: outcome.ack.commandId, status: 'received' };
+        outcome.status === 'failed'
+          ? notEntered(index, orderId)
+          : outcome.status === 'refused'
+            ? refused(index, outcome.error, orderId)
+            : { index, orderId, commandId: outcome.ack.commandId, status: 'received' };
     });
     const received = results.filter((r) => r.status === 'received').length;
     return { received, refused: results.length - received, results };

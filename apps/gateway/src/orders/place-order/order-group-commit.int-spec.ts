@@ -172,6 +172,23 @@ describe('OrderGroupCommit: concurrent single orders committed in groups (Postgr
     expect(await count(`SELECT count(*) AS n FROM outbox WHERE message_id = 'place:resent-1'`)).toBe(1);
   });
 
+  it('decides the orders of one request together, in their order, behind an earlier request with a common key', async () => {
+    const a = [candidate({ clientOrderId: 'unit-1' }), candidate({ clientOrderId: 'unit-2' })];
+    const b = [candidate({ clientOrderId: 'unit-2', qty: 99 }), candidate({ clientOrderId: 'unit-3' })];
+    const [first, second] = await Promise.all([groupCommit.submitAll(a), groupCommit.submitAll(b)]);
+    expect(first.map((o) => o.status)).toEqual(['received', 'received']);
+    expect(second[0]).toMatchObject({
+      status: 'refused',
+      error: { code: 'EXCHANGE.IDEMPOTENCY_KEY_CONFLICT' },
+    });
+    expect(second[1]).toMatchObject({ status: 'received', replayed: false });
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM clearing_orders WHERE order_id IN ('unit-1', 'unit-2', 'unit-3')`,
+      ),
+    ).toBe(3);
+  });
+
   it('retries a group that fails one order at a time, so only the failing order gets the error', async () => {
     const good = Array.from({ length: 20 }, (_, i) => candidate({ clientOrderId: `retry-${i}` }));
     const base = candidate({ clientOrderId: 'retry-bad' });

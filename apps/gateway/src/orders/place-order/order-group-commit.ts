@@ -4,9 +4,16 @@ import { APP_CONFIG, AppConfig, isEmbedded } from '@app/platform';
 import type { OrderCandidate } from './order-candidate';
 import { OrderEntry, type OrderOutcome } from './order-entry';
 
+/** An order that could not be entered even alone (a server error): nothing of it was written. */
+export interface NotEntered {
+  status: 'failed';
+  error: unknown;
+}
+
+/** The orders of one request: kept together, in their order, in one group. */
 interface Waiting {
-  order: OrderCandidate;
-  settle(outcome: OrderOutcome | { status: 'failed'; error: unknown }): void;
+  orders: readonly OrderCandidate[];
+  settle(outcomes: (OrderOutcome | NotEntered)[]): void;
 }
 
 export interface GroupCommitOptions {
@@ -23,11 +30,11 @@ export interface GroupCommitOptions {
  */
 export const groupCommitOptions = (config: AppConfig): GroupCommitOptions => ({
   maxInFlight: isEmbedded(config) ? 1 : Math.min(2, Math.max(1, Math.floor(config.DATABASE_POOL_SIZE / 4))),
-  maxGroup: 500,
+  maxGroup: 1000,
 });
 
 /**
- * Group commit for single orders: orders arriving while earlier groups are in their transaction
+ * Group commit for orders, single or batched: orders arriving while earlier groups are in their transaction
  * wait, then go in together, in one transaction of a handful of set-based statements
  * ({@link OrderEntry}), and each request is answered once its group has committed. So an
  * acknowledgement is as durable as before, each order is still decided alone (a refused one
@@ -42,6 +49,8 @@ export class OrderGroupCommit implements BeforeApplicationShutdown {
   private readonly waiting: Waiting[] = [];
   private readonly options: GroupCommitOptions;
   private inFlight = 0;
+  /** Keys of the groups in their transaction: a request with one of them waits for that commit. */
+  private readonly keysInFlight = new Set<string>();
   private scheduled = false;
   private idle: (() => void) | undefined;
 
@@ -53,13 +62,24 @@ export class OrderGroupCommit implements BeforeApplicationShutdown {
     this.options = groupCommitOptions(config);
   }
 
-  /** Resolves once the order is committed (or found under its key), rejects with why it was refused. */
-  submit(order: OrderCandidate): Promise<OrderOutcome> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({
-        order,
-        settle: (outcome) => (outcome.status === 'failed' ? reject(outcome.error) : resolve(outcome)),
-      });
+  /**
+   * Resolves once the order's group has committed: received (or found under its key) or refused
+   * with the reason. Rejects only if the order could not be entered even alone (a server error).
+   */
+  async submit(order: OrderCandidate): Promise<OrderOutcome> {
+    const [outcome] = await this.submitAll([order]);
+    if (outcome.status === 'failed') throw outcome.error;
+    return outcome;
+  }
+
+  /**
+   * The orders of one request (distinct keys, at most `maxGroup`), decided in their order in the
+   * same group; one outcome per order.
+   */
+  submitAll(orders: readonly OrderCandidate[]): Promise<(OrderOutcome | NotEntered)[]> {
+    if (orders.length === 0) return Promise.resolve([]);
+    return new Promise((settle) => {
+      this.waiting.push({ orders, settle });
       this.schedule();
     });
   }
@@ -83,8 +103,12 @@ export class OrderGroupCommit implements BeforeApplicationShutdown {
   private drain(): void {
     while (this.waiting.length > 0 && this.inFlight < this.options.maxInFlight) {
       const group = this.takeGroup();
+      if (group.length === 0) return;
+      const keys = group.flatMap((w) => w.orders.map((o) => o.orderId));
+      for (const key of keys) this.keysInFlight.add(key);
       this.inFlight++;
       void this.commit(group).finally(() => {
+        for (const key of keys) this.keysInFlight.delete(key);
         this.inFlight--;
         if (this.waiting.length > 0) this.drain();
         else if (this.inFlight === 0) this.idle?.();
@@ -92,35 +116,59 @@ export class OrderGroupCommit implements BeforeApplicationShutdown {
     }
   }
 
-  /** The oldest waiting orders, at most one per key; the rest keep their place. */
+  /**
+   * The oldest waiting requests that fit, with at most one order per key and none whose key is in
+   * a group still in its transaction; the rest keep their place, and a request behind one left
+   * waiting with a key in common waits too (per key, first come first decided).
+   */
   private takeGroup(): Waiting[] {
     const group: Waiting[] = [];
     const keys = new Set<string>();
+    const blocked = new Set<string>();
+    let size = 0;
     let kept = 0;
     for (const w of this.waiting) {
-      if (group.length < this.options.maxGroup && !keys.has(w.order.orderId)) {
-        keys.add(w.order.orderId);
+      const fits = size === 0 || size + w.orders.length <= this.options.maxGroup;
+      const held = (id: string) => keys.has(id) || blocked.has(id) || this.keysInFlight.has(id);
+      if (fits && !w.orders.some((o) => held(o.orderId))) {
+        for (const o of w.orders) keys.add(o.orderId);
+        size += w.orders.length;
         group.push(w);
-      } else this.waiting[kept++] = w;
+      } else {
+        for (const o of w.orders) blocked.add(o.orderId);
+        this.waiting[kept++] = w;
+      }
     }
     this.waiting.length = kept;
     return group;
   }
 
   private async commit(group: readonly Waiting[]): Promise<void> {
-    let outcomes: OrderOutcome[];
+    const orders = group.flatMap((w) => w.orders);
+    let outcomes: (OrderOutcome | NotEntered)[];
     try {
-      outcomes = await this.dataSource.transaction((manager) =>
-        this.entry.enter(
-          manager,
-          group.map((w) => w.order),
-        ),
-      );
+      outcomes = await this.dataSource.transaction((manager) => this.entry.enter(manager, orders));
     } catch (error) {
-      if (group.length === 1) return group[0].settle({ status: 'failed', error });
-      for (const w of group) await this.commit([w]);
-      return;
+      outcomes = orders.length === 1 ? [{ status: 'failed', error }] : await this.oneByOne(orders);
     }
-    group.forEach((w, i) => w.settle(outcomes[i]));
+    let at = 0;
+    for (const w of group) {
+      w.settle(outcomes.slice(at, at + w.orders.length));
+      at += w.orders.length;
+    }
+  }
+
+  /** After a group failed: each order in a transaction of its own, so only a failing one fails. */
+  private async oneByOne(orders: readonly OrderCandidate[]): Promise<(OrderOutcome | NotEntered)[]> {
+    const outcomes: (OrderOutcome | NotEntered)[] = [];
+    for (const order of orders) {
+      try {
+        const [outcome] = await this.dataSource.transaction((manager) => this.entry.enter(manager, [order]));
+        outcomes.push(outcome);
+      } catch (error) {
+        outcomes.push({ status: 'failed', error });
+      }
+    }
+    return outcomes;
   }
 }

@@ -34,15 +34,16 @@ export const groupCommitOptions = (config: AppConfig): GroupCommitOptions => ({
 });
 
 /**
- * Group commit for orders, single or batched: orders arriving while earlier groups are in their transaction
- * wait, then go in together, in one transaction of a handful of set-based statements
+ * Group commit for orders, single or batched: orders arriving while earlier groups are in their
+ * transaction wait, then go in together, in one transaction of a handful of set-based statements
  * ({@link OrderEntry}), and each request is answered once its group has committed. So an
  * acknowledgement is as durable as before, each order is still decided alone (a refused one
  * reserves nothing and does not affect the others), and the cost of a commit is shared.
  *
  * An unexpected failure of a group (a lost connection, a deadlock) is retried one order at a
- * time, so only the orders that fail on their own are answered with the error. Two requests with
- * the same key never share a group: the later one goes in the next and is answered as a resend.
+ * time, so only the orders that fail on their own are answered with the error. A request whose
+ * key is in a group not yet committed (or in one waiting before it) waits for it, and is then
+ * answered as a resend or a key conflict.
  */
 @Injectable()
 export class OrderGroupCommit implements BeforeApplicationShutdown {

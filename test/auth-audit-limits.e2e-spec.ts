@@ -1,11 +1,16 @@
 import { parseAppConfig, RunningService, startService, UserDirectory } from '@app/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { runWithAuditContext } from '@app/event-store';
+import { GatewayModule } from '../apps/gateway/src/gateway.module';
+import { PlaceOrder } from '../apps/gateway/src/orders/place-order/place-order.command';
+import type { PlaceOrderDto } from '../apps/gateway/src/orders/place-order/place-order.dto';
 import { RegistryModule } from '../apps/registry/src/registry.module';
 import { TransferUnits } from '../apps/registry/src/transfers/transfer-units/transfer-units.command';
 import type { TransferUnitsDto } from '../apps/registry/src/transfers/transfer-units/transfer-units.dto';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { bearerFor, testEnterprise, testRegulator, TEST_ADMIN } from './support/auth';
+import { setRequestHeaders } from './support/http';
+import { fundMember } from './support/members';
 
 const ADMIN_PASSWORD = 'a passphrase for this test only';
 const RATE_LIMIT = 40;
@@ -168,5 +173,25 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     const own = new TransferUnits('CQ', { ...steal.body, commandId: 'own-1', actor: 'cq-victim', to: 'cq-thief', quantity: 1 } as TransferUnitsDto);
     const victimContext = { ...context, actor: 'cq-victim', principal: { ...testEnterprise('cq-victim') } as never };
     await expect(runWithAuditContext(victimContext, () => bus.execute(own))).resolves.toMatchObject({ commandId: 'own-1' });
+  });
+
+  it('audits each order under its own request, and refuses an order for another account put on the bus', async () => {
+    const admin = bearerFor(TEST_ADMIN, service);
+    setRequestHeaders(() => admin);
+    await fundMember(service.url, 'cq-trader', { cash: 100_000_000, jurisdiction: 'CQ' });
+    setRequestHeaders(() => ({}));
+    const order = { instrument: 'CCER', account: 'cq-trader', side: 'buy', price: 8000, qty: 1 };
+    const placed = await send('POST', '/orders', bearerFor(testEnterprise('cq-trader'), service), order);
+    expect(placed.status).toBe(202);
+    const audit = await send('GET', '/audit?actor=cq-trader', admin);
+    expect(audit.body.length).toBeGreaterThan(0);
+    expect(audit.body[0]).toMatchObject({ role: 'enterprise', route: 'POST /orders' });
+    const bus = service.app.select(GatewayModule).get(CommandBus);
+    const context = { actor: 'cq-other', role: 'enterprise', route: 'queue', at: new Date().toISOString() };
+    await expect(
+      runWithAuditContext({ ...context, principal: { ...testEnterprise('cq-other') } as never }, () =>
+        bus.execute(new PlaceOrder({ ...order, clientOrderId: 'bus-1' } as PlaceOrderDto)),
+      ),
+    ).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN' });
   });
 });

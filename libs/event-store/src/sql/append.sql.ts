@@ -48,7 +48,8 @@ export function buildAppendStatement(
     events.map((e) => ({
       type: e.type,
       data: e.data ?? null,
-      metadata: audit ? { ...e.metadata, audit } : (e.metadata ?? {}),
+      // An event that names its own audit (work grouped across requests) keeps it.
+      metadata: audit && e.metadata?.audit === undefined ? { ...e.metadata, audit } : (e.metadata ?? {}),
     })),
   );
   const params: unknown[] = [streamId, events.length, payload];

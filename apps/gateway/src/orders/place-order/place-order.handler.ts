@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { assertAuthorized, type Principal } from '@app/domain';
+import { currentAuditContext, type JsonValue } from '@app/event-store';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { CLOCK, Clock } from '../../clock/clock';
 import { OrderAcknowledgement, PlaceOrder } from './place-order.command';
@@ -24,7 +26,14 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
   ) {}
 
   async execute({ order }: PlaceOrder): Promise<OrderAcknowledgement> {
+    // Checked again here, whoever dispatched the command: the order's account must be the principal's.
+    const audit = currentAuditContext();
+    const principal = audit?.principal as Principal | undefined;
+    if (principal) assertAuthorized(principal, 'order.trade', [{ owners: [order.account] }]);
     const candidate = orderCandidate(order, this.catalogue, this.clock.now(), this.config.EXCHANGE_SHARDS);
+    // Orders are committed in groups: each order's events carry its own request's audit, not the group's.
+    if (audit)
+      candidate.reserve.metadata = { ...candidate.reserve.metadata, audit: { ...audit } as JsonValue };
     const outcome = await this.groupCommit.submit(candidate);
     if (outcome.status === 'refused') throw outcome.error;
     return outcome.ack;

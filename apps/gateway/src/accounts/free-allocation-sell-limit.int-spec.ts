@@ -1,17 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { ClearingLedger, depositUnits, registerMember, type ClearingEvent } from '@app/clearing';
 import { EventStore } from '@app/event-store';
 import { Outbox } from '@app/messaging';
 import { InstrumentCatalogue, statusForCode } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { ClearingStore } from '../../../exchange/src/clearing/clearing-store';
-import { memberStreamId } from '../../../exchange/src/clearing/clearing-streams';
 import { ALL_MIGRATIONS } from '../gateway.app';
 import { orderCandidate } from '../orders/place-order/order-candidate';
 import { OrderEntry, type OrderOutcome } from '../orders/place-order/order-entry';
 import type { PlaceOrderDto } from '../orders/place-order/place-order.dto';
 import { FreeAllocations } from './free-allocations';
 import { OrderReservations } from './order-reservations';
+import { openAccounts } from './testing/open-accounts';
 
 const catalogue = InstrumentCatalogue.load('seeds');
 const NOW = Date.UTC(2026, 10, 24, 2);
@@ -53,20 +52,11 @@ describe('Chongqing free-allocation sell limit at order entry (PostgreSQL)', () 
       },
     ]);
     await freeAllocations.refresh();
-    await ds.transaction(async (manager) => {
-      const ledger = new ClearingLedger();
-      const events: { stream: string; event: ClearingEvent }[] = [];
-      const add = (member: string, list: ClearingEvent[]) => {
-        ledger.apply(list);
-        for (const event of list) events.push({ stream: memberStreamId(member), event });
-      };
-      for (const m of ['cq-steel', 'cq-cement']) {
-        add(m, registerMember(ledger, { member: m, name: m, jurisdiction: 'CQ' }));
-        add(m, depositUnits(ledger, m, 'CQEA-2025', 1000, `custody-${m}`));
-        add(m, depositUnits(ledger, m, 'SCEA-2025', 1000, `custody-sc-${m}`));
-      }
-      await clearing.write(manager, ledger, events);
-    });
+    const units = { 'CQEA-2025': 1000, 'SCEA-2025': 1000 };
+    await openAccounts(ds, clearing, [
+      { member: 'cq-steel', units },
+      { member: 'cq-cement', units },
+    ]);
   });
   afterAll(() => db?.drop());
 

@@ -1,20 +1,13 @@
 import type { DataSource } from 'typeorm';
-import {
-  buyReservation,
-  ClearingLedger,
-  depositCash,
-  depositUnits,
-  registerMember,
-  type ClearingEvent,
-} from '@app/clearing';
+import { buyReservation } from '@app/clearing';
 import { DomainError } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { Outbox } from '@app/messaging';
 import { InstrumentCatalogue, type AppConfig } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { ClearingStore } from '../../../../exchange/src/clearing/clearing-store';
-import { memberStreamId } from '../../../../exchange/src/clearing/clearing-streams';
 import { OrderReservations } from '../../accounts/order-reservations';
+import { openAccounts } from '../../accounts/testing/open-accounts';
 import { ALL_MIGRATIONS } from '../../gateway.app';
 import { orderCandidate, type OrderCandidate } from './order-candidate';
 import { OrderEntry, type OrderOutcome } from './order-entry';
@@ -55,24 +48,11 @@ describe('OrderGroupCommit: concurrent single orders committed in groups (Postgr
       DATABASE_URL: db.url,
       DATABASE_POOL_SIZE: 8,
     } as AppConfig);
-    await ds.transaction(async (manager) => {
-      const ledger = new ClearingLedger();
-      const events: { stream: string; event: ClearingEvent }[] = [];
-      const add = (list: ClearingEvent[], member: string) => {
-        ledger.apply(list);
-        for (const event of list) events.push({ stream: memberStreamId(member), event });
-      };
-      for (const [m, cash, units] of [
-        ['rich', 10_000_000_000, 0],
-        ['poor', POOR_CASH, 0],
-        ['seller', 0, UNITS],
-      ] as const) {
-        add(registerMember(ledger, { member: m, name: m, jurisdiction: 'CQ' }), m);
-        if (cash > 0) add(depositCash(ledger, m, cash, `wire-${m}`), m);
-        if (units > 0) add(depositUnits(ledger, m, 'CQEA-2025', units, `reg-${m}`), m);
-      }
-      await clearing.write(manager, ledger, events);
-    });
+    await openAccounts(ds, clearing, [
+      { member: 'rich', cash: 10_000_000_000 },
+      { member: 'poor', cash: POOR_CASH },
+      { member: 'seller', units: { 'CQEA-2025': UNITS } },
+    ]);
   });
   afterAll(() => db?.drop());
 

@@ -180,9 +180,9 @@ export interface AmendReservation {
 }
 
 /**
- * Tops up an order's reservation before an amendment goes to the book, for the worst case: the
- * new price on the new open quantity. Fills arriving meanwhile only lower what is needed; the
- * book worker hands back any surplus once the book has answered (`settleAmendment`).
+ * Tops up an order's reservation before an amendment goes to the book, for the worst case over
+ * the fills that may arrive meanwhile (see {@link amendmentNeed}); the book worker hands back any
+ * surplus once the book has answered (`settleAmendment`).
  */
 export function reserveForAmendment(view: ClearingView, c: AmendReservation): ClearingEvent[] {
   const order =
@@ -198,7 +198,7 @@ export function reserveForAmendment(view: ClearingView, c: AmendReservation): Cl
   const openQty = (c.qty ?? order.filled + order.openQty) - order.filled;
   if (openQty <= 0)
     fail('CLEARING.AMEND_BELOW_FILLED', `qty must exceed the ${order.filled} already filled`, 'qty');
-  const need = requiredReservation({ ...order, reservePrice: c.price ?? order.reservePrice }, openQty);
+  const need = amendmentNeed(order, { price: c.price, openQty });
   const extra = Math.max(0, need - order.reserved);
   const account = memberOf(view, order.member, 'account');
   const available =
@@ -222,6 +222,48 @@ export function reserveForAmendment(view: ClearingView, c: AmendReservation): Cl
       },
     },
   ];
+}
+
+/**
+ * What an order must hold for an amendment to `after.openQty` open (at `after.price` for a buy)
+ * to be covered whatever fills the book makes before it applies it. The book lowers the new open
+ * quantity by each fill, while a buy's fill uses up the reservation at the old price: when the
+ * price goes down, the more fills come first, the more is needed (linear in the number of fills,
+ * so the worst is at one end), and the fee's rounding down per fill adds at most one fen.
+ */
+export function amendmentNeed(
+  order: Pick<OrderReservation, 'side' | 'reservePrice' | 'feeBp' | 'openQty' | 'reserved' | 'amendTopUp'>,
+  after: { price?: number; openQty: number },
+): number {
+  const repriced = { ...order, reservePrice: after.price ?? order.reservePrice };
+  const need = requiredReservation(repriced, after.openQty);
+  if (order.side === 'sell') return need;
+  const held = order.reserved - (order.amendTopUp ?? 0);
+  // With k fills first the order holds held − (required now − required after k), and needs this much.
+  const mostFills = Math.min(order.openQty, after.openQty - 1);
+  const atMostFills =
+    requiredReservation(repriced, after.openQty - mostFills) +
+    held -
+    requiredReservation(order, order.openQty - mostFills);
+  const worst = Math.max(need, atMostFills);
+  return worst + (order.feeBp > 0 && mostFills > 0 ? 1 : 0);
+}
+
+/**
+ * What an amendment still lacks when the book is about to apply it: `base` is the order's
+ * reservation as loaded, `openNow` its open quantity in the book now (fills since `base` was
+ * loaded have each used up exactly what they no longer need), `after` what the amendment makes
+ * of it. Zero when covered; the book worker refuses the amendment otherwise.
+ */
+export function amendmentShortfall(
+  base: OrderReservation,
+  openNow: number,
+  after: { price?: number; openQty: number },
+): number {
+  const heldNow =
+    base.reserved - requiredReservation(base, base.openQty) + requiredReservation(base, openNow);
+  const reservePrice = base.side === 'buy' ? (after.price ?? base.reservePrice) : base.reservePrice;
+  return Math.max(0, requiredReservation({ ...base, reservePrice }, after.openQty) - heldNow);
 }
 
 function release(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventStore, type StoredEvent } from '@app/event-store';
+import { EventStore, WrongExpectedVersionError, type StoredEvent } from '@app/event-store';
 import { Outbox } from '@app/messaging';
 import {
   applyRecognitionEvent,
@@ -52,6 +52,20 @@ export class RecognitionStore {
     private readonly store: EventStore,
     private readonly outbox: Outbox,
   ) {}
+
+  /**
+   * Runs `work` in one transaction, and again from the start when another writer appended to a stream it
+   * read first (the append's expected version was stale, so nothing was written), up to 25 times.
+   */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= 25) throw error;
+      }
+    }
+  }
 
   async loadSagas(manager?: EntityManager): Promise<LoadedSagas> {
     const events = await this.store.readStream(RECOGNITION_SAGAS_STREAM, { manager });

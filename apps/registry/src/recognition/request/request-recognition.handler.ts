@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WrongExpectedVersionError } from '@app/event-store';
 import {
   REJECTION,
   RecognitionError,
@@ -81,32 +80,25 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
     holds: ReturnType<typeof registryHolds>,
     requestOf: (existing: SagaState | undefined) => RecognitionRequest,
   ): Promise<SagaState> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.store.dataSource.transaction(async (manager) => {
-          const rules = await this.store.loadRules(manager);
-          const agreement = requireAgreementInForce(
-            rules.events.map((e) => e.data as RecognitionRulesEvent),
-            today,
-          );
-          const loaded = await this.store.loadSagas(manager);
-          const request = requestOf(loaded.state.sagas[requestOf(undefined).requestId]);
-          const events = requestRecognition(agreement, loaded.state, request, holds);
-          const refused = events.find((e) => e.type === 'RecognitionRequestRejected');
-          // A refusal writes nothing (a refused request leaves the store as it was): the 422 names every reason.
-          if (refused?.type === 'RecognitionRequestRejected')
-            throw refusal(request.requestId, refused.reasons);
-          const state = await this.store.recordSagaEvents(manager, events, {
-            commandId: `recognition:${request.requestId}:request`,
-            actor,
-            at: now,
-          });
-          return state.sagas[request.requestId]!;
-        });
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= 25) throw error;
-      }
-    }
+    return this.store.transaction(async (manager) => {
+      const rules = await this.store.loadRules(manager);
+      const agreement = requireAgreementInForce(
+        rules.events.map((e) => e.data as RecognitionRulesEvent),
+        today,
+      );
+      const loaded = await this.store.loadSagas(manager);
+      const request = requestOf(loaded.state.sagas[requestOf(undefined).requestId]);
+      const events = requestRecognition(agreement, loaded.state, request, holds);
+      const refused = events.find((e) => e.type === 'RecognitionRequestRejected');
+      // A refusal writes nothing (a refused request leaves the store as it was): the 422 names every reason.
+      if (refused?.type === 'RecognitionRequestRejected') throw refusal(request.requestId, refused.reasons);
+      const state = await this.store.recordSagaEvents(manager, events, {
+        commandId: `recognition:${request.requestId}:request`,
+        actor,
+        at: now,
+      });
+      return state.sagas[request.requestId]!;
+    });
   }
 }
 

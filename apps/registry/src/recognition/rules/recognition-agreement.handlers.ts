@@ -1,5 +1,4 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WrongExpectedVersionError } from '@app/event-store';
 import {
   decideRecognitionRules,
   evolveRecognitionRules,
@@ -22,29 +21,23 @@ async function runRulesCommand(
   version: string,
   command: RecognitionRulesCommand,
 ): Promise<AgreementResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await store.dataSource.transaction(async (manager) => {
-        const loaded = await store.loadRules(manager);
-        const replayed = loaded.events.some((e) => e.metadata.commandId === body.commandId);
-        const events = replayed ? [] : decideRecognitionRules(command, loaded.state);
-        if (events.length > 0)
-          await store.appendRules(manager, loaded.version, events, {
-            commandId: body.commandId,
-            actor: body.actor,
-          });
-        const state = events.reduce(evolveRecognitionRules, loaded.state);
-        const v = state.versions[version];
-        if (!v)
-          throw new RecognitionError(RECOGNITION_ERRORS.BAD_PARAMETER, `no agreement version ${version}`, {
-            field: 'version',
-          });
-        return { commandId: body.commandId, replayed, ...agreementView(state, v) };
+  return store.transaction(async (manager) => {
+    const loaded = await store.loadRules(manager);
+    const replayed = loaded.events.some((e) => e.metadata.commandId === body.commandId);
+    const events = replayed ? [] : decideRecognitionRules(command, loaded.state);
+    if (events.length > 0)
+      await store.appendRules(manager, loaded.version, events, {
+        commandId: body.commandId,
+        actor: body.actor,
       });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= 25) throw error;
-    }
-  }
+    const state = events.reduce(evolveRecognitionRules, loaded.state);
+    const v = state.versions[version];
+    if (!v)
+      throw new RecognitionError(RECOGNITION_ERRORS.BAD_PARAMETER, `no agreement version ${version}`, {
+        field: 'version',
+      });
+    return { commandId: body.commandId, replayed, ...agreementView(state, v) };
+  });
 }
 
 @CommandHandler(ProposeAgreement)

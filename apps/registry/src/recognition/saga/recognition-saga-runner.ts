@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/domain';
-import { WrongExpectedVersionError } from '@app/event-store';
 import { formatSerial, pieceAt, type LedgerEvent, type LedgerState } from '@app/ledger';
 import {
   nextSagaStep,
@@ -127,17 +125,10 @@ export class RecognitionSagaRunner {
   }
 
   private async recordOnly(step: RecognitionEventType, events: RecognitionEvent[], commandId: string) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.store.dataSource.transaction(async (manager: EntityManager) => {
-          await this.store.recordSagaEvents(manager, events, this.meta(commandId));
-          this.crash.at('before-commit', step);
-        });
-        break;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= 25) throw error;
-      }
-    }
+    await this.store.transaction(async (manager) => {
+      await this.store.recordSagaEvents(manager, events, this.meta(commandId));
+      this.crash.at('before-commit', step);
+    });
     this.crash.at('after-commit', step);
   }
 

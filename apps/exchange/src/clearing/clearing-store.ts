@@ -64,6 +64,22 @@ const loadSql = (lock: boolean) => `
 export class ClearingStore {
   constructor(private readonly store: EventStore) {}
 
+  /**
+   * Locks the cash rows of `members` and of the owners of `orders`, in id order, in a statement
+   * of its own. A statement reads with the snapshot it started with, even the rows it waited to
+   * lock: loading in the locking statement could read an order or holding as it was before the
+   * lock's last holder committed (a gateway amendment's top-up, a settlement). Loading after this
+   * reads what every earlier writer of these members committed.
+   */
+  async lockOwners(manager: EntityManager, scope: Pick<LoadScope, 'members' | 'orders'>): Promise<void> {
+    await manager.query(
+      `SELECT 1 FROM clearing_cash WHERE member_id IN
+         (SELECT unnest($1::text[]) UNION SELECT member_id FROM clearing_orders WHERE order_id = ANY($2::text[]))
+       ORDER BY member_id FOR UPDATE`,
+      [scope.members ?? [], scope.orders ?? []],
+    );
+  }
+
   async load(manager: EntityManager, scope: LoadScope): Promise<ClearingLedger> {
     const [row]: { orders: OrderRow[]; members: MemberRow[]; holdings: HoldingRow[] }[] = await manager.query(
       loadSql(scope.lock === true),

@@ -12,7 +12,10 @@ import { DomainError, mulberry32 } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { InstrumentCatalogue } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { Outbox } from '@app/messaging';
+import type { AppConfig } from '@app/platform';
 import { OrderReservations } from '../../../gateway/src/accounts/order-reservations';
+import { AmendOrderController } from '../../../gateway/src/orders/amend-order/amend-order.controller';
 import { ALL_MIGRATIONS } from '../../../gateway/src/gateway.app';
 import { InstrumentBook } from '../books/instrument-book';
 import { rebuildClearingRows } from './clearing-replay';
@@ -240,6 +243,64 @@ describe('reservation and settlement transactions (PostgreSQL)', () => {
     expect(after.cash + after.fees).toBe(before.cash + before.fees);
     expect(after.units).toBe(before.units);
     await work((b) => b.cancel(buyId));
+  });
+
+  describe('while a gateway amendment holds the member and commits its top-up', () => {
+    /** Runs `amendment` in a transaction that commits only once `racer` is waiting on its lock. */
+    async function racing<T>(orderId: string, price: number, racer: () => Promise<T>): Promise<T> {
+      const runner = ds.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        const ledger = await clearing.load(runner.manager, { orders: [orderId], lock: true });
+        const events = reserveForAmendment(ledger, { orderId, price });
+        ledger.apply(events);
+        await clearing.write(
+          runner.manager,
+          ledger,
+          events.map((event) => ({ stream: memberStreamId('trader-c'), event })),
+        );
+        const raced = racer();
+        raced.catch(() => undefined);
+        for (let i = 0; ; i++) {
+          const [{ n }] = await ds.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (n > 0) break;
+          if (i > 200) throw new Error('the racer never waited for the lock');
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        await runner.commitTransaction();
+        return await raced;
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+
+    it('a cancel settled meanwhile reads the top-up and hands all of it back', async () => {
+      const before = await positions('trader-c');
+      const buyId = await place('trader-c', 'buy', 3400, 10);
+      await racing(buyId, 3450, () => work((b) => b.cancel(buyId)));
+      expect(await positions('trader-c')).toEqual(before);
+      expect(await ds.query('SELECT 1 FROM clearing_orders WHERE order_id = $1', [buyId])).toEqual([]);
+    });
+
+    it('a second amendment meanwhile sees the first one pending (409), not the order as it was', async () => {
+      const buyId = await place('trader-c', 'buy', 3400, 10);
+      const controller = new AmendOrderController(
+        ds,
+        new Outbox({ notify: false }),
+        clearing,
+        catalogue,
+        { now: () => Date.now() },
+        { EXCHANGE_SHARDS: 4 } as AppConfig,
+      );
+      await expect(racing(buyId, 3450, () => controller.amend(buyId, { qty: 12 }))).rejects.toMatchObject({
+        code: 'CLEARING.AMEND_PENDING_CONFLICT',
+      });
+      await work((b) => b.cancel(buyId));
+    });
   });
 
   it('a block trade settles both reserved sides; a refused one releases both; a short side reserves nothing', async () => {

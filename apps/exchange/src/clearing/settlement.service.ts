@@ -28,6 +28,7 @@ export class SettlementService {
     if (orderIds.size === 0) return;
     // Owners' cash rows locked in id order first, as the gateway does: settlements of different
     // instruments that share members then queue instead of deadlocking.
+    await this.clearing.lockOwners(manager, { orders: [...orderIds] });
     const ledger = await this.clearing.load(manager, { orders: [...orderIds], lock: true });
     const out: { stream: string; event: ClearingEvent }[] = [];
     for (const e of events) {
@@ -50,6 +51,7 @@ export class SettlementService {
     const orderIds = new Set<string>();
     for (const c of commands) for (const e of c.events) for (const id of orderIdsOf(e)) orderIds.add(id);
     if (orderIds.size === 0) return;
+    await this.clearing.lockOwners(manager, { orders: [...orderIds] });
     const ledger = await this.clearing.load(manager, { orders: [...orderIds], lock: true });
     const out: { stream: string; event: ClearingEvent; metadata: EventMetadata }[] = [];
     for (const { events, metadata } of commands)

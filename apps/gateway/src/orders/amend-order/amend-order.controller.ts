@@ -57,6 +57,9 @@ export class AmendOrderController {
         field: 'price',
       });
     return this.dataSource.transaction(async (manager) => {
+      // Locked before the load, not in it: the row must include a concurrent amendment's top-up
+      // (else two amendments at once would both be reserved against the order as it was).
+      await this.clearing.lockOwners(manager, { orders: [orderId] });
       const ledger = await this.clearing.load(manager, { orders: [orderId], lock: true });
       const order = ledger.order(orderId);
       if (!order)

@@ -35,12 +35,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The bearer token of the signed-in user (demo sign-in), sent with every request. */
+let bearer: string | undefined;
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       ...init,
-      headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...(init?.headers ?? {}),
+      },
     });
   } catch {
     throw new ApiError('network', 0);
@@ -63,6 +70,19 @@ function safeJson(text: string): unknown {
   } catch {
     return { message: text };
   }
+}
+
+/**
+ * Signs in as a demo user of the sandbox (POST /auth/demo-sign-in exists only in demo mode; no
+ * password is involved). Later requests carry the token; the public market feed needs none.
+ */
+export async function signInAsDemoUser(userId: string): Promise<void> {
+  bearer = undefined;
+  const session = await request<{ token: string }>('/auth/demo-sign-in', {
+    method: 'POST',
+    body: JSON.stringify({ username: userId }),
+  });
+  bearer = session.token;
 }
 
 const post = (path: string, body: unknown): Promise<unknown> =>

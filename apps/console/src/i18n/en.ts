@@ -275,7 +275,6 @@ export const en: Messages = {
     filters: {
       pending: 'Pending',
       completed: 'Completed',
-      rejected: 'Rejected',
       compensated: 'Rolled back',
       all: 'All',
     },

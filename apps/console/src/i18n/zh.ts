@@ -255,7 +255,6 @@ export const zh = {
     filters: {
       pending: '处理中',
       completed: '已完成',
-      rejected: '已拒绝',
       compensated: '已回滚',
       all: '全部',
     },

@@ -4,7 +4,7 @@ import { localeOf, setLanguage } from '../i18n';
 import { RegulatorScreen } from '../regulator/regulator-screen';
 import { ResearchScreen } from '../research/research-screen';
 import { TradingScreen } from '../trading/trading-screen';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, signInAsDemoUser } from '../api/client';
 import type { DemoUser } from './demo-users';
 
 type Tab = 'trade' | 'regulator' | 'research';
@@ -21,6 +21,8 @@ export function App() {
   const [user, setUser] = useState<DemoUser>();
   const [usersError, setUsersError] = useState<string>();
   const [tab, setTab] = useState<Tab>('trade');
+  /** The user the API token is for: screens render once the picked user is signed in. */
+  const [signedIn, setSignedIn] = useState<string>();
 
   useEffect(() => {
     api
@@ -31,7 +33,18 @@ export function App() {
       })
       .catch((error: ApiError) => setUsersError(error.message));
   }, []);
+  useEffect(() => {
+    if (!user) return;
+    let current = true;
+    signInAsDemoUser(user.id)
+      .then(() => current && setSignedIn(user.id))
+      .catch((error: ApiError) => current && setUsersError(error.message));
+    return () => {
+      current = false;
+    };
+  }, [user]);
   const locale = localeOf(i18n.language);
+  const ready = user !== undefined && signedIn === user.id;
   const name = (u: DemoUser) => (i18n.language === 'en' ? u.nameEn : u.nameZh);
 
   return (
@@ -73,14 +86,15 @@ export function App() {
       </header>
       <main>
         {usersError && <p className="field-error">{t('signIn.unavailable', { message: usersError })}</p>}
-        {tab === 'trade' && user && <TradingScreen user={user} locale={locale} />}
+        {tab === 'trade' && ready && <TradingScreen user={user} locale={locale} />}
         {tab === 'regulator' &&
-          (user?.role === 'regulator' ? (
+          ready &&
+          (user.role === 'regulator' ? (
             <RegulatorScreen regulator={user} users={users} locale={locale} />
           ) : (
             <p className="muted">{t('placeholder.regulator')}</p>
           ))}
-        {tab === 'research' && <ResearchScreen locale={locale} />}
+        {tab === 'research' && ready && <ResearchScreen locale={locale} />}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-/** A demo user of the sandbox (GET /demo/users), until authentication lands. */
+/** A demo user of the sandbox (GET /demo/users); the console signs in as one (POST /auth/demo-sign-in). */
 export interface DemoUser {
   id: string;
   role: 'enterprise' | 'regulator' | 'verifier' | 'researcher';

@@ -88,7 +88,8 @@ function RecognitionRules({ document, locale }: { document: RecognitionAgreement
   );
 }
 
-const FILTERS = ['pending', 'completed', 'rejected', 'compensated', 'all'] as const;
+/** The registry's filters (a refused request is answered 422 and never stored, so there is no `rejected`). */
+const FILTERS = ['pending', 'completed', 'compensated', 'all'] as const;
 
 /** The requests whose origin or destination is this province; pending ones first, as a regulator watches them. */
 function RecognitionRequests({ registry, locale }: { registry: string; locale: string }) {
@@ -152,7 +153,7 @@ function RecognitionRequests({ registry, locale }: { registry: string; locale: s
                 <td>{format.dateTime(Date.parse(r.requestedAt))}</td>
                 <td data-testid="request-status" title={r.failure}>
                   {t(`recognition.status.${r.status}`, { defaultValue: r.status })}
-                  {r.failure ? ` · ${r.failure}` : ''}
+                  {r.failure ? ` · ${r.failureDetail ?? r.failure}` : ''}
                 </td>
               </tr>
             ))}

@@ -44,6 +44,8 @@ export interface RecognitionRequest {
   originQuantity: number;
   destinationQuantity: number;
   failure?: string;
+  /** The registry's words for the failure, when it gave them. */
+  failureDetail?: string;
   nextStep?: string;
 }
 

@@ -1,4 +1,5 @@
 import { parseAppConfig, RunningService, startService } from '@app/platform';
+import { CHENGYU_RECOGNITION_2026_1 } from '@app/recognition';
 import { registryService } from '../apps/registry/src/registry.app';
 import { RECOGNITION_CLOCK, type Clock } from '../apps/registry/src/recognition/recognition-clock';
 import { RecognitionSagaRunner } from '../apps/registry/src/recognition/saga/recognition-saga-runner';
@@ -360,6 +361,58 @@ describe('cross-province mutual recognition through the registry API (embedded)'
         use: 'compliance-offset',
       }),
     ).toMatchObject({ status: 404, body: { field: 'serialStart' } });
+
+    // Version 2026.2 (both keys, same date: the later adoption wins) cuts the SC→CQ quota to 100 a year;
+    // 46 were recognised in 2026 already, so 60 more exceed it.
+    const tight = {
+      ...CHENGYU_RECOGNITION_2026_1,
+      version: '2026.2',
+      rules: CHENGYU_RECOGNITION_2026_1.rules.map((r) =>
+        r.origin === 'SC' ? { ...r, annualQuota: 100 } : r,
+      ),
+    };
+    await expectPost(
+      `${url}/recognition/agreements`,
+      { commandId: 'p-2026.2', actor: 'CQ-EEB', regulator: 'CQ-EEB', document: tight },
+      201,
+    );
+    for (const [regulator, jurisdiction] of [
+      ['CQ-EEB', 'CQ'],
+      ['SC-DEE', 'SC'],
+    ] as const)
+      await expectPost(
+        `${url}/recognition/agreements/2026.2/approvals`,
+        {
+          commandId: `a-2026.2-${jurisdiction}`,
+          actor: regulator,
+          regulator,
+          jurisdiction,
+          effectiveFrom: '2026-04-01',
+        },
+        201,
+      );
+    const sixty = await issueCredits(url, 'SC', 'cq-steel', {
+      commandId: 'issue-60',
+      kind: 'TANHUI_TIANFU',
+      vintage: 2026,
+      projectId: 'sc-coop',
+      quantity: 60,
+    });
+    expect(
+      await request({
+        requestId: 'r-quota',
+        holderId: 'cq-steel',
+        origin: 'SC',
+        destination: 'CQ',
+        serialStart: sixty,
+        serialEnd: sixty + 59,
+        projectType: 'rooftop-solar',
+        use: 'compliance-offset',
+      }),
+    ).toMatchObject({
+      status: 422,
+      body: { field: 'serialEnd', message: expect.stringContaining('RECOGNITION.QUOTA_EXCEEDED') },
+    });
   });
 
   it('compensates when the origin refuses (not the holder’s units) or the destination does (no account there)', async () => {

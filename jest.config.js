@@ -42,6 +42,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      // Credentials for every request a test sends without its own (docs/security.md).
+      setupFiles: ['<rootDir>/test/support/test-credentials.setup.ts'],
     },
   ],
 };

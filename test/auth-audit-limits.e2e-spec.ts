@@ -8,12 +8,16 @@ import { RegistryModule } from '../apps/registry/src/registry.module';
 import { TransferUnits } from '../apps/registry/src/transfers/transfer-units/transfer-units.command';
 import type { TransferUnitsDto } from '../apps/registry/src/transfers/transfer-units/transfer-units.dto';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
+import { withoutTestCredentials } from './support/test-credentials';
 import { bearerFor, testEnterprise, testRegulator, TEST_ADMIN } from './support/auth';
 import { setRequestHeaders } from './support/http';
 import { fundMember } from './support/members';
 
 const ADMIN_PASSWORD = 'a passphrase for this test only';
 const RATE_LIMIT = 40;
+
+// Anonymous requests stay anonymous here: this file brings its own credentials.
+withoutTestCredentials();
 
 describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () => {
   let service: RunningService;

@@ -14,6 +14,7 @@ import {
 import { resourcesOf } from '../libs/platform/src/auth/request-resource';
 import type { FieldRef } from '../libs/platform/src/auth/route-access';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
+import { withoutTestCredentials } from './support/test-credentials';
 import { authenticateAs, bearerFor, TEST_ADMIN } from './support/auth';
 import { postJson, setRequestHeaders } from './support/http';
 import { fundMember } from './support/members';
@@ -69,6 +70,9 @@ function bodyFor(refs: FieldRef[]): Record<string, unknown> {
   }
   return body;
 }
+
+// Anonymous requests stay anonymous here: this file brings its own credentials.
+withoutTestCredentials();
 
 describe('role matrix: every route of the running app, with every role and without credentials', () => {
   let service: RunningService;

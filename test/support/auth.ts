@@ -1,6 +1,7 @@
 import type { Principal } from '@app/domain';
 import { AUTH_SETTINGS, type AuthSettings, type RunningService, signAccessToken } from '@app/platform';
 import { setRequestHeaders } from './http';
+import { TEST_JWT_SECRET } from './test-credentials';
 
 /** Test principals: an administrator (may do everything but a regulator's key) and one of each role. */
 export const TEST_ADMIN: Principal = { role: 'admin', id: 'test-admin' };
@@ -17,8 +18,6 @@ export const testEnterprise = (id: string, province?: 'CQ' | 'SC'): Principal =>
   province,
 });
 
-/** The token secret tests share with the services they spawn (JWT_SECRET in their environment). */
-export const TEST_JWT_SECRET = 'test-secret-of-the-test-suite-not-for-production';
 
 /** A bearer header for `principal`, signed with the secret of an in-process service or the test secret. */
 export function bearerFor(principal: Principal, service?: RunningService): Record<string, string> {

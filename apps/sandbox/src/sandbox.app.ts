@@ -3,6 +3,7 @@ import {
   AppConfig,
   AUTH_SETTINGS,
   AuthSettings,
+  configuredSecret,
   InstrumentCatalogue,
   ServiceDefinition,
   signAccessToken,
@@ -28,7 +29,7 @@ import { DemoModule } from './demo/demo.module';
  */
 export const sandboxService = (given: AppConfig): ServiceDefinition => {
   // The sandbox needs no setup: without JWT_SECRET, tokens are signed with a secret of this run.
-  const config = { ...given, JWT_SECRET: given.JWT_SECRET ?? randomBytes(32).toString('base64url') };
+  const config = { ...given, JWT_SECRET: configuredSecret(given) ?? randomBytes(32).toString('base64url') };
   const demo = config.DEMO === 'off' ? undefined : loadDemoData();
   return {
     title: 'Chengdu–Chongqing exchange sandbox',

@@ -23,15 +23,25 @@ export class MissingSecretError extends Error {
 }
 
 /**
+ * JWT_SECRET of the config, or of the process environment when the config was built by hand (tests
+ * and embedders pass explicit variables); undefined when neither has one of at least 32 characters.
+ */
+export function configuredSecret(config: AppConfig): string | undefined {
+  const secret = config.JWT_SECRET ?? process.env.JWT_SECRET;
+  return secret !== undefined && secret.length >= 32 ? secret : undefined;
+}
+
+/**
  * The token secret comes from JWT_SECRET. Without it a service enforcing access refuses to start;
- * otherwise (enforcement off, or the sandbox) a random secret lives as long as the process.
+ * otherwise (enforcement off) a random secret lives as long as the process.
  */
 export function authSettingsOf(config: AppConfig): AuthSettings {
   const enforce = config.AUTH_ENFORCE === 'on';
-  if (!config.JWT_SECRET && enforce)
+  const secret = configuredSecret(config);
+  if (!secret && enforce)
     throw new MissingSecretError('Invalid configuration:\n  JWT_SECRET: required when AUTH_ENFORCE=on');
   return {
-    secret: config.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    secret: secret ?? randomBytes(32).toString('base64url'),
     ttlSeconds: config.JWT_TTL_SECONDS,
     enforce,
     rateLimit: config.RATE_LIMIT,

@@ -25,6 +25,8 @@ import {
 } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { ShardOwnership } from '../sharding/shard-ownership';
+import { AmendmentCover } from '../clearing/amendment-cover';
+import { ClearingStore } from '../clearing/clearing-store';
 import { SettlementService } from '../clearing/settlement.service';
 import { BookCache } from './book-cache';
 import { BookSnapshotter } from './book-snapshotter';
@@ -58,6 +60,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly snapshots: BookSnapshotter,
     private readonly ownership: ShardOwnership,
     private readonly settlement: SettlementService,
+    private readonly clearing: ClearingStore,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly catalogue: InstrumentCatalogue,
@@ -159,10 +162,15 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
    */
   private async applyAll(commands: readonly ExchangeCommandMessage[], manager: EntityManager): Promise<void> {
     const decided: { book: InstrumentBook; events: BookEvent[]; metadata: EventMetadata }[] = [];
+    const cover = await AmendmentCover.load(
+      this.clearing,
+      manager,
+      commands.flatMap((c) => (c.name === 'AmendOrder' ? [c.payload.orderId] : [])),
+    );
     for (const command of commands) {
       const { commandId } = command.payload;
       const routed: BookDecision[] = (await this.linkage.route(command, manager)) ?? [
-        await this.ownBook(command, manager),
+        await this.ownBook(command, manager, cover),
       ];
       for (const { book, events } of routed)
         if (events.length > 0)
@@ -183,23 +191,32 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     await this.settlement.applyAll(decided, manager);
   }
 
-  private async ownBook(command: ExchangeCommandMessage, manager: EntityManager): Promise<BookDecision> {
+  private async ownBook(
+    command: ExchangeCommandMessage,
+    manager: EntityManager,
+    cover: AmendmentCover,
+  ): Promise<BookDecision> {
     const book = await this.books.get(command.payload.instrument, manager);
-    return { book, events: this.decide(book, command) };
+    if (command.name !== 'AmendOrder') return { book, events: this.decide(book, command) };
+    const { orderId } = command.payload;
+    const openBefore = book.remainingQty(orderId);
+    const events = book.amend(command.payload, cover.shortfallOf(orderId));
+    cover.answered(orderId, events, openBefore);
+    return { book, events };
   }
 
   private decide(book: InstrumentBook, command: ExchangeCommandMessage): BookEvent[] {
     if (command.name === 'SetMarketMode') return [];
     return command.name === 'PlaceOrder'
       ? book.place(command.payload)
-      : command.name === 'AmendOrder'
-        ? book.amend(command.payload)
-        : command.name === 'ReportBlockTrade'
-          ? (this.blockWindowRefusal(command.payload) ?? book.block(command.payload))
-          : command.name === 'SetSession'
-            ? book.setSession(command.payload)
-            : command.name === 'ConfigureBook'
-              ? book.configure(command.payload)
-              : book.cancel(command.payload.orderId);
+      : command.name === 'ReportBlockTrade'
+        ? (this.blockWindowRefusal(command.payload) ?? book.block(command.payload))
+        : command.name === 'SetSession'
+          ? book.setSession(command.payload)
+          : command.name === 'ConfigureBook'
+            ? book.configure(command.payload)
+            : command.name === 'CancelOrder'
+              ? book.cancel(command.payload.orderId)
+              : [];
   }
 }

@@ -91,24 +91,32 @@ export class InstrumentBook {
     return this.translate(this.engine.apply(command), order);
   }
 
+  /** The open quantity of a resting order, or undefined. */
+  remainingQty(orderId: string): number | undefined {
+    return this.engine.remainingQty(orderId);
+  }
+
   cancel(orderId: string): BookEvent[] {
     return this.translate(this.engine.apply({ type: 'cancel', id: orderId }), undefined);
   }
 
   /**
    * Amends a resting order (clearing): the gateway's `qty` is lowered by what filled since it
-   * looked (`openQtySeen`); nothing left to amend is refused as `amend-below-filled`.
+   * looked (`openQtySeen`); nothing left to amend is refused as `amend-below-filled`, and an
+   * amendment the order's reservation lacks something for (`shortfall`) as `amend-not-covered`.
    */
-  amend(m: AmendOrderMessage): BookEvent[] {
+  amend(
+    m: AmendOrderMessage,
+    shortfall: (openNow: number, after: { price?: number; openQty: number }) => number = () => 0,
+  ): BookEvent[] {
     const open = this.engine.remainingQty(m.orderId);
     const qty = m.qty === undefined || open === undefined ? m.qty : m.qty - (m.openQtySeen - open);
-    if (qty !== undefined && qty <= 0)
-      return [
-        {
-          type: 'AmendRejected',
-          data: { orderId: m.orderId, instrument: this.instrument.symbol, reason: 'amend-below-filled' },
-        },
-      ];
+    const refuse = (reason: string): BookEvent[] => [
+      { type: 'AmendRejected', data: { orderId: m.orderId, instrument: this.instrument.symbol, reason } },
+    ];
+    if (qty !== undefined && qty <= 0) return refuse('amend-below-filled');
+    if (open !== undefined && shortfall(open, { price: m.price, openQty: qty ?? open }) > 0)
+      return refuse('amend-not-covered');
     const events = this.translate(
       this.engine.apply({ type: 'amend', id: m.orderId, price: m.price, qty }),
       undefined,

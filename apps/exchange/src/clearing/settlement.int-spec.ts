@@ -7,7 +7,7 @@ import {
   reserveForAmendment,
   type ClearingEvent,
 } from '@app/clearing';
-import { bookStreamId, type PlaceOrderMessage } from '@app/contracts';
+import { bookStreamId, type BookEvent, type PlaceOrderMessage } from '@app/contracts';
 import { DomainError, mulberry32 } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import { InstrumentCatalogue } from '@app/platform';
@@ -18,6 +18,7 @@ import { OrderReservations } from '../../../gateway/src/accounts/order-reservati
 import { AmendOrderController } from '../../../gateway/src/orders/amend-order/amend-order.controller';
 import { ALL_MIGRATIONS } from '../../../gateway/src/gateway.app';
 import { InstrumentBook } from '../books/instrument-book';
+import { AmendmentCover } from './amendment-cover';
 import { rebuildClearingRows } from './clearing-replay';
 import { ClearingStore } from './clearing-store';
 import { memberStreamId } from './clearing-streams';
@@ -243,6 +244,46 @@ describe('reservation and settlement transactions (PostgreSQL)', () => {
     expect(after.cash + after.fees).toBe(before.cash + before.fees);
     expect(after.units).toBe(before.units);
     await work((b) => b.cancel(buyId));
+  });
+
+  it('an amendment its reservation cannot cover is refused before the book applies it, and its top-up goes back', async () => {
+    const sellId = await place('trader-c', 'sell', 3900, 10);
+    const before = await positions('trader-c');
+    await ds.transaction(async (manager) => {
+      const ledger = await clearing.load(manager, { orders: [sellId], lock: true });
+      const events = reserveForAmendment(ledger, { orderId: sellId, qty: 11 });
+      ledger.apply(events);
+      await clearing.write(
+        manager,
+        ledger,
+        events.map((event) => ({ stream: memberStreamId('trader-c'), event })),
+      );
+    });
+    // A command that read the order older than it is (open 9): the book would make 12 of the 11 reserved.
+    const message = {
+      commandId: `amend:${sellId}`,
+      orderId: sellId,
+      instrument: CQEA.symbol,
+      qty: 11,
+      openQtySeen: 9,
+      receivedAt: 0,
+    };
+    const cover = await ds.transaction((manager) => AmendmentCover.load(clearing, manager, [sellId]));
+    let decided: BookEvent[] = [];
+    await work((b) => (decided = b.amend(message, cover.shortfallOf(sellId))));
+    expect(decided).toEqual([
+      {
+        type: 'AmendRejected',
+        data: { orderId: sellId, instrument: CQEA.symbol, reason: 'amend-not-covered' },
+      },
+    ]);
+    expect(await positions('trader-c')).toEqual(before);
+    const [order] = await ds.query(
+      'SELECT open_qty::int, reserved::int, amend_top_up FROM clearing_orders WHERE order_id = $1',
+      [sellId],
+    );
+    expect(order).toEqual({ open_qty: 10, reserved: 10, amend_top_up: null });
+    await work((b) => b.cancel(sellId));
   });
 
   describe('while a gateway amendment holds the member and commits its top-up', () => {

@@ -11,6 +11,10 @@ export class OrderView {
   @ApiProperty({ description: 'Quantity still resting in the book' }) remaining!: number;
   @ApiProperty({ enum: ['received', 'open', 'partially-filled', 'filled', 'cancelled', 'rejected'] })
   status!: string;
-  @ApiPropertyOptional({ description: 'Why it was rejected or cancelled (engine reason code)' })
+  @ApiPropertyOptional({
+    description:
+      'Why it was rejected or cancelled (engine reason code); on an open order, why its last ' +
+      'amendment was refused (amend-rejected:<code>, e.g. amend-not-covered)',
+  })
   reason?: string;
 }

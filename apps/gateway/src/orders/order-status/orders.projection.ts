@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import {
+  AmendRejectedData,
   OrderAcceptedData,
   OrderAmendedData,
   OrderCancelledData,
@@ -64,9 +65,19 @@ export class OrdersProjection {
         case 'OrderAmended': {
           const a = event.data as OrderAmendedData;
           await manager.query(
-            `UPDATE orders_view SET price = $2, qty = filled + $3, remaining = $3, updated_position = $4
+            `UPDATE orders_view SET price = $2, qty = filled + $3, remaining = $3, reason = NULL, updated_position = $4
              WHERE order_id = $1 AND updated_position < $4`,
             [a.orderId, a.price, a.qty, at],
+          );
+          break;
+        }
+        case 'AmendRejected': {
+          // The order stands as it was; its reason tells why the last amendment was refused.
+          const r = event.data as AmendRejectedData;
+          await manager.query(
+            `UPDATE orders_view SET reason = $2, updated_position = $3
+             WHERE order_id = $1 AND updated_position < $3 AND status IN ('open', 'partially-filled')`,
+            [r.orderId, `amend-rejected:${r.reason}`, at],
           );
           break;
         }

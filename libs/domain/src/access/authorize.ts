@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import { ACTIONS, type Action, type ActionPolicy } from './actions';
-import { ownedIds, type Principal } from './principal';
+import { isProvince, ownedIds, type Principal } from './principal';
 
 /** What a request touches, as far as access is concerned. */
 export interface Resource {
@@ -42,8 +42,12 @@ function decideOwn(principal: Principal, action: Action, resource: Resource): De
 
 function decideProvince(principal: Principal, action: Action, resource: Resource): Decision {
   if (principal.role !== 'regulator') return { allowed: true, reason: `${action} allowed` };
-  const { jurisdiction } = resource;
-  if (jurisdiction === undefined || jurisdiction.toUpperCase() === principal.province)
+  const named = resource.jurisdiction?.toUpperCase();
+  // A value naming no province cannot concern another regulator's: validation refuses it (400/404).
+  if (named === undefined || !isProvince(named))
+    return { allowed: true, reason: `${action}: no province named; left to validation` };
+  const jurisdiction = named;
+  if (jurisdiction === principal.province)
     return { allowed: true, reason: `${action} in own province ${principal.province}` };
   return {
     allowed: false,

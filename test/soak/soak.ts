@@ -18,6 +18,7 @@ import { InstrumentCatalogue } from '@app/platform';
 import { createTestDatabase, testRedisUrl } from '@app/platform/testing';
 import { postJson, requestHeaders } from '../support/http';
 import { fundMember } from '../support/members';
+import { installTestCredentials, TEST_JWT_SECRET } from '../support/test-credentials';
 import { ServiceApp, ServiceProcesses } from '../support/service-processes';
 import { percentile, round, slope } from './soak-stats';
 
@@ -78,6 +79,9 @@ interface MemorySample {
 }
 
 async function main(): Promise<void> {
+  // The services sign tokens with this secret; the soak's requests carry an administrator's (or a regulator's) token.
+  process.env.JWT_SECRET ??= TEST_JWT_SECRET;
+  installTestCredentials(process.env.JWT_SECRET);
   const db = await createTestDatabase();
   await db.dataSource.destroy();
   const probeDir = mkdtempSync(join(tmpdir(), 'soak-probe-'));
@@ -114,6 +118,7 @@ async function setUp(gateway: string, registry: string): Promise<void> {
     await fundMember(gateway, `soak-buyer-${n}`, { cash: 1_000_000_000_000_000 });
     await fundMember(gateway, `soak-seller-${n}`, {
       units: Object.fromEntries(INSTRUMENTS.map((i) => [i, 1_000_000_000])),
+      registryUrl: registry,
     });
   }
   for (const [path, body] of [

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
+import { BENCH_JWT_SECRET } from './bench-auth';
 
 export interface RunningServices {
   gatewayUrl: string;
@@ -50,6 +51,7 @@ export async function startServices(
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
+    JWT_SECRET: BENCH_JWT_SECRET,
     ...env,
   };
   const children: ChildProcess[] = [];

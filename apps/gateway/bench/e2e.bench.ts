@@ -16,6 +16,7 @@ import { startServices, type RunningServices } from './bench-services';
 import { BenchOrder, fundMembers, orderStream } from './order-flow';
 import { PipelineProgress } from './pipeline-progress';
 import type { CpuSample } from './process-cpu';
+import { benchAuthHeaders } from './bench-auth';
 
 const env = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -75,7 +76,7 @@ async function phase(
       {
         method: 'POST',
         path: options.path,
-        headers: { 'content-type': 'application/json' },
+        headers: { ...benchAuthHeaders(), 'content-type': 'application/json' },
         setupRequest: (request) => ({ ...request, body: JSON.stringify(options.body()) }),
         onResponse: (status, body) => {
           if (status >= 200 && status < 300) acknowledged += options.acknowledgedIn(body);
@@ -119,7 +120,7 @@ async function phase(
 async function batchEndpointExists(gatewayUrl: string): Promise<boolean> {
   const response = await fetch(`${gatewayUrl}/orders/batch`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...benchAuthHeaders(), 'content-type': 'application/json' },
     body: '{}',
   });
   await response.arrayBuffer();

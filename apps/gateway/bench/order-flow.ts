@@ -1,4 +1,5 @@
 import { InstrumentCatalogue } from '@app/platform';
+import { benchAuthHeaders } from './bench-auth';
 
 export const BENCH_INSTRUMENTS = ['CQEA-2025', 'SCEA-2025', 'CCER', 'CQCER'];
 
@@ -38,7 +39,7 @@ export function orderStream(members: number): () => BenchOrder {
 async function post(url: string, body: unknown): Promise<number> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...benchAuthHeaders(), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   await response.arrayBuffer();

@@ -238,4 +238,69 @@ describe('exchange custody of registry units (sandbox)', () => {
         (await registryBalance('CQ-EXCHANGE')),
     ).toBe(6000);
   });
+
+  it('refuses a by-reference deposit of units the registry keeps, naming the field; CCER still goes by reference', async () => {
+    const byReference = (instrument: string) =>
+      postJson(`${base}/members/cq-custody-b/unit-deposits`, {
+        instrument,
+        qty: 10,
+        registryTransfer: `ref-${instrument}`,
+      });
+    for (const instrument of [INSTRUMENT, 'SCEA-2025', 'CQCER'])
+      expect(await byReference(instrument)).toMatchObject({
+        status: 422,
+        body: { code: 'CUSTODY.DEPOSIT_THROUGH_REGISTRY', field: 'instrument' },
+      });
+    expect(await held('cq-custody-b')).toEqual({ available: 1500, reserved: 0 });
+    expect((await byReference('CCER')).status).toBe(200);
+  });
+
+  it('a withdrawal the registry refuses is credited back on the exchange with the reason, and stays reconciled', async () => {
+    const before = await reconciled();
+    // Custody's units locked: the registry cannot move any out.
+    const lock = await registryPost('/locks', {
+      commandId: 'lock-custody',
+      actor: 'regulator:cq',
+      lockId: 'custody-frozen',
+      reason: 'test: custody frozen',
+      from: 'CQ-EXCHANGE',
+      quantity: before.registry,
+      kind: 'CARBON_ALLOWANCE',
+      vintage: 2025,
+    });
+    expect(lock.status).toBe(201);
+    const withdrawn = await postJson(`${base}/members/cq-custody-b/unit-withdrawals`, {
+      instrument: INSTRUMENT,
+      qty: 100,
+      reference: 'w-b-refused',
+    });
+    expect(withdrawn.status).toBe(200);
+    await eventually(
+      async () => ((await held('cq-custody-b')).available === 1500 ? true : undefined),
+      15000,
+      'the refused withdrawal credited back',
+    );
+    const [event] = await service.app
+      .get(DataSource)
+      .query(
+        `SELECT data FROM events WHERE stream_id = 'member-cq-custody-b' AND type = 'UnitsWithdrawalRefused'`,
+      );
+    expect(event.data).toMatchObject({
+      member: 'cq-custody-b',
+      instrument: INSTRUMENT,
+      qty: 100,
+      reference: 'w-b-refused',
+      reason: expect.stringMatching(/^LEDGER\./),
+    });
+    expect(await reconciled()).toMatchObject({ registry: before.registry, exchange: before.exchange });
+    expect(await registryBalance('cq-custody-b')).toBe(700);
+    expect(
+      (
+        await registryPost('/locks/custody-frozen/release', {
+          commandId: 'unlock-custody',
+          actor: 'regulator:cq',
+        })
+      ).status,
+    ).toBe(200);
+  });
 });

@@ -45,7 +45,8 @@ describe('exchange recovery after a worker is SIGKILLed under load', () => {
   const processes = new ServiceProcesses();
   let gatewayUrl = '';
 
-  const start = (app: 'gateway' | 'exchange', env: Record<string, string>) => processes.start(app, env);
+  const start = (app: 'gateway' | 'exchange' | 'registry', env: Record<string, string>) =>
+    processes.start(app, env);
 
   /** Shards each exchange process holds, by pid, read from the advisory locks. */
   const shardsByPid = async (): Promise<Map<number, number[]>> => {
@@ -73,13 +74,15 @@ describe('exchange recovery after a worker is SIGKILLed under load', () => {
     };
     const [gateway] = await Promise.all([start('gateway', env), start('exchange', env)]);
     gatewayUrl = gateway.url;
-    await start('exchange', env);
+    // The registry: sellers' CQ/SC units enter through its custody.
+    const [, registry] = await Promise.all([start('exchange', env), start('registry', env)]);
     store = new EventStore(db.dataSource, { listen: false });
     // Pre-trade risk: buyers hold cash and sellers hold units of every instrument traded.
     for (let n = 0; n < 3; n++) {
       await fundMember(gatewayUrl, `buyer-${n}`, { cash: 10_000_000_000_000 });
       await fundMember(gatewayUrl, `seller-${n}`, {
         units: Object.fromEntries(INSTRUMENTS.map((i) => [i.symbol, 100_000_000])),
+        registryUrl: registry.url,
       });
     }
   }, 90_000);

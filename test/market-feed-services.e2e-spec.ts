@@ -13,9 +13,10 @@ describe('market feed, gateway and exchange as separate services on PostgreSQL a
   let db: TestDatabase;
   const processes = new ServiceProcesses();
   let gatewayUrl = '';
+  let registryUrl = '';
   let feed: FeedClient | undefined;
 
-  const start = async (app: 'gateway' | 'exchange', env: Record<string, string>) =>
+  const start = async (app: 'gateway' | 'exchange' | 'registry', env: Record<string, string>) =>
     (await processes.start(app, env)).url;
 
   beforeAll(async () => {
@@ -26,7 +27,12 @@ describe('market feed, gateway and exchange as separate services on PostgreSQL a
       REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: `e2e-feed-${randomBytes(4).toString('hex')}`,
     };
-    [gatewayUrl] = await Promise.all([start('gateway', env), start('exchange', env)]);
+    // The registry: the seller's CQCER enter through its custody.
+    [gatewayUrl, , registryUrl] = await Promise.all([
+      start('gateway', env),
+      start('exchange', env),
+      start('registry', env),
+    ]);
   }, 60000);
 
   afterAll(async () => {
@@ -36,7 +42,11 @@ describe('market feed, gateway and exchange as separate services on PostgreSQL a
   });
 
   it('streams the trade and the depth change of orders matched by the exchange process', async () => {
-    await fundMember(gatewayUrl, 'cq-feed-seller', { units: { CQCER: 1000 }, jurisdiction: 'CQ' });
+    await fundMember(gatewayUrl, 'cq-feed-seller', {
+      units: { CQCER: 1000 },
+      jurisdiction: 'CQ',
+      registryUrl,
+    });
     await fundMember(gatewayUrl, 'cq-feed-buyer', { cash: 10_000_000, jurisdiction: 'CQ' });
     feed = new FeedClient(`${gatewayUrl.replace('http', 'ws')}/feed`);
     await feed.open;

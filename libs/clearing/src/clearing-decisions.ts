@@ -93,6 +93,17 @@ export function withdrawUnits(
   return [{ type: 'UnitsWithdrawn', data: { member, instrument, qty, reference } }];
 }
 
+/** The registry refused a withdrawal the exchange had debited: the units come back to the member. */
+export function refuseUnitWithdrawal(
+  view: ClearingView,
+  withdrawal: { member: string; instrument: string; qty: number; reference: string },
+  reason: string,
+): ClearingEvent[] {
+  memberOf(view, withdrawal.member);
+  positive(withdrawal.qty, 'qty');
+  return [{ type: 'UnitsWithdrawalRefused', data: { ...withdrawal, reason } }];
+}
+
 export interface ReserveForOrder {
   orderId: string;
   member: string;

@@ -66,6 +66,10 @@ export function deltasOf(event: ClearingEvent): ClearingDeltas {
       const d = event.data;
       return { ...none, balances: [units(d.member, d.instrument, d.qty, 0)] };
     }
+    case 'UnitsWithdrawalRefused': {
+      const d = event.data;
+      return { ...none, balances: [units(d.member, d.instrument, d.qty, 0)] };
+    }
     case 'UnitsWithdrawn': {
       const d = event.data;
       return { ...none, balances: [units(d.member, d.instrument, -d.qty, 0)] };

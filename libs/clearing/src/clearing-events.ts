@@ -12,6 +12,7 @@ export type ClearingEvent =
   | { type: 'CashWithdrawn'; data: CashMovementData }
   | { type: 'UnitsDeposited'; data: UnitsDepositedData }
   | { type: 'UnitsWithdrawn'; data: UnitsWithdrawnData }
+  | { type: 'UnitsWithdrawalRefused'; data: UnitsWithdrawalRefusedData }
   | { type: 'OrderReserved'; data: OrderReservedData }
   | { type: 'ReservationIncreased'; data: ReservationIncreasedData }
   | { type: 'ReservationReleased'; data: ReservationReleasedData }
@@ -63,6 +64,20 @@ export interface OrderReservedData {
   feeBp: number;
   /** Fen reserved for a buy (price × qty + fee), units for a sell. */
   amount: number;
+}
+
+/**
+ * The registry refused to move withdrawn units out of custody: they are credited back to the
+ * member's available holding, with the registry's reason (the withdrawal is undone, never lost).
+ */
+export interface UnitsWithdrawalRefusedData {
+  member: string;
+  instrument: string;
+  qty: number;
+  /** The refused withdrawal's reference. */
+  reference: string;
+  /** The registry's refusal (its error code and message). */
+  reason: string;
 }
 
 /** More reserved for an order being amended upwards, before the book applies the amendment. */

@@ -121,6 +121,12 @@ function collect(
         s.unitWithdrawals[event.data.instrument] =
           (s.unitWithdrawals[event.data.instrument] ?? 0) + event.data.qty;
       return;
+    case 'UnitsWithdrawalRefused':
+      // The registry refused it: the withdrawal is undone.
+      if (event.data.member === member)
+        s.unitWithdrawals[event.data.instrument] =
+          (s.unitWithdrawals[event.data.instrument] ?? 0) - event.data.qty;
+      return;
     case 'TradeSettled': {
       const d = event.data;
       for (const side of ['buy', 'sell'] as const) {

@@ -1,4 +1,11 @@
-import { ClearingLedger, depositUnits, registerMember, reserveForOrder, withdrawUnits } from './index';
+import {
+  ClearingLedger,
+  depositUnits,
+  refuseUnitWithdrawal,
+  registerMember,
+  reserveForOrder,
+  withdrawUnits,
+} from './index';
 
 const CQEA = 'CQEA-2025';
 
@@ -36,6 +43,30 @@ describe('withdrawUnits', () => {
           details: { field: 'qty', available: 600 },
         }),
       );
+    });
+
+    it('a withdrawal the registry refused comes back to the available units, with the reason', () => {
+      const l = given();
+      l.apply(withdrawUnits(l, 'steel', CQEA, 600, 'w-1'));
+      const back = refuseUnitWithdrawal(
+        l,
+        { member: 'steel', instrument: CQEA, qty: 600, reference: 'w-1' },
+        'LEDGER.INSUFFICIENT_UNITS: CQ-EXCHANGE holds 0 unlocked of 600',
+      );
+      expect(back).toEqual([
+        {
+          type: 'UnitsWithdrawalRefused',
+          data: {
+            member: 'steel',
+            instrument: CQEA,
+            qty: 600,
+            reference: 'w-1',
+            reason: 'LEDGER.INSUFFICIENT_UNITS: CQ-EXCHANGE holds 0 unlocked of 600',
+          },
+        },
+      ]);
+      l.apply(back);
+      expect(l.member('steel')?.holdings.get(CQEA)).toMatchObject({ available: 600, reserved: 400 });
     });
 
     it('refuses a non-positive quantity and an unknown member', () => {

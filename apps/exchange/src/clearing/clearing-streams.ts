@@ -17,6 +17,7 @@ export const CLEARING_EVENT_TYPES: readonly ClearingEvent['type'][] = [
   'CashWithdrawn',
   'UnitsDeposited',
   'UnitsWithdrawn',
+  'UnitsWithdrawalRefused',
   'OrderReserved',
   'ReservationIncreased',
   'ReservationReleased',

@@ -64,6 +64,21 @@ export interface CustodyWithdrawalMessage {
   readonly units: RegistryUnits;
 }
 
+/**
+ * Registry → exchange: the registry refused a withdrawal (e.g. custody lacks the units); the
+ * exchange credits them back to the member. Sent on {@link EXCHANGE_CUSTODY_QUEUE}.
+ */
+export interface CustodyWithdrawalRefusedMessage {
+  readonly member: string;
+  readonly instrument: string;
+  readonly qty: number;
+  readonly reference: string;
+  readonly reason: string;
+}
+export const CUSTODY_WITHDRAWAL_REFUSED = 'CustodyWithdrawalRefused';
+export const custodyWithdrawalRefusedMessageId = (member: string, reference: string): string =>
+  `custody-withdrawal-refused:${member}:${reference}`;
+
 export const custodyDepositMessageId = (jurisdiction: string, registryCommandId: string): string =>
   `custody-deposit:${jurisdiction}:${registryCommandId}`;
 export const custodyWithdrawalCommandId = (member: string, reference: string): string =>

@@ -14,6 +14,7 @@ import { DomainError } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
 import { ClearingStore } from '../../../exchange/src/clearing/clearing-store';
 import { memberStreamId } from '../../../exchange/src/clearing/clearing-streams';
+import { hasCustodyRegistry } from '../../../exchange/src/custody/instrument-units';
 import type {
   CashMovementDto,
   PositionsView,
@@ -78,11 +79,24 @@ export class MemberAccounts {
     );
   }
 
+  /**
+   * Credit by an outside reference, for instruments whose registry this system does not keep
+   * (CCER: the national registry). Units of a kept registry (CQ, SC) must be in the exchange's
+   * custody account there to be withdrawn again, so they enter only through custody deposits.
+   */
   depositUnits(member: string, dto: UnitDepositDto): Promise<PositionsView> {
-    if (!this.catalogue.get(dto.instrument))
+    const instrument = this.catalogue.get(dto.instrument);
+    if (!instrument)
       throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${dto.instrument}`, {
         field: 'instrument',
       });
+    if (hasCustodyRegistry(instrument))
+      throw new DomainError(
+        'CUSTODY.DEPOSIT_THROUGH_REGISTRY',
+        `${dto.instrument} units are kept in the ${instrument.jurisdiction} registry: deposit them with ` +
+          `POST /registries/${instrument.jurisdiction}/custody-deposits, which moves them into custody`,
+        { field: 'instrument' },
+      );
     return this.change(member, 'unit-deposit', dto.registryTransfer, dto, [dto.instrument], (l) =>
       depositUnits(l, member, dto.instrument, dto.qty, dto.registryTransfer),
     );

@@ -60,7 +60,10 @@ export class MembersController {
   @ApiOkResponse({
     type: PositionsView,
     description:
-      'Credit by an outside reference, moving nothing in the registries: for CCER (national registry, outside this system), tests and benchmarks. Units of CQ/SC instruments enter through POST /registries/{j}/custody-deposits',
+      'Credit by an outside reference, moving nothing in the registries: for instruments whose registry this system does not keep (CCER: the national registry). Units of CQ/SC instruments enter only through POST /registries/{j}/custody-deposits',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'CUSTODY.DEPOSIT_THROUGH_REGISTRY (field instrument): a CQ/SC instrument, kept in custody',
   })
   depositUnits(@Param('memberId') id: string, @Body() dto: UnitDepositDto): Promise<PositionsView> {
     return this.accounts.depositUnits(memberIdParam(id), dto);

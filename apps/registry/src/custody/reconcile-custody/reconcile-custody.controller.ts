@@ -4,7 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { mapGet } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
 import {
+  CUSTODY_WITHDRAWAL_REFUSED,
   custodyWithdrawalCommandId,
+  custodyWithdrawalRefusedMessageId,
   EXCHANGE_CUSTODY_QUEUE,
   REGISTRY_CUSTODY_QUEUE,
 } from '../../../../exchange/src/custody/instrument-units';
@@ -72,10 +74,21 @@ export class ReconcileCustodyController {
   }
 }
 
+/** Withdrawals the exchange debited, less those the registry refused (credited back on the exchange). */
 async function pendingWithdrawals(
   manager: EntityManager,
 ): Promise<{ member: string; reference: string; instrument: string; qty: number }[]> {
   const rows: { payload: { member: string; reference: string; instrument: string; qty: number } }[] =
     await manager.query('SELECT payload FROM outbox WHERE queue = $1', [REGISTRY_CUSTODY_QUEUE]);
-  return rows.map((r) => r.payload);
+  const refused = new Set(
+    (
+      (await manager.query('SELECT message_id FROM outbox WHERE queue = $1 AND name = $2', [
+        EXCHANGE_CUSTODY_QUEUE,
+        CUSTODY_WITHDRAWAL_REFUSED,
+      ])) as { message_id: string }[]
+    ).map((r) => r.message_id),
+  );
+  return rows
+    .map((r) => r.payload)
+    .filter((w) => !refused.has(custodyWithdrawalRefusedMessageId(w.member, w.reference)));
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { balanceOf } from '@app/ledger';
-import type { MessageTransport } from '@app/messaging';
+import type { MessageTransport, Outbox, OutboxMessage } from '@app/messaging';
+import type { RegistryPort } from '../../shared/registry-streams';
 import { givenRegistry } from '../../shared/registry-fixture';
 import { ReleaseFromCustodyConsumer } from './release-from-custody.consumer';
 
@@ -24,11 +25,20 @@ describe('ReleaseFromCustodyConsumer', () => {
         allowances: [{ accountId: 'CQ-EXCHANGE', vintage: 2025, quantity: 500 }],
       });
       const acknowledged: unknown[][] = [];
+      const sent: OutboxMessage[] = [];
+      const manager = {
+        query: (_sql: string, params: unknown[]) => Promise.resolve(acknowledged.push(params)),
+      };
       const dataSource = {
-        manager: { query: (_sql: string, params: unknown[]) => Promise.resolve(acknowledged.push(params)) },
+        manager,
+        transaction: (work: (m: typeof manager) => Promise<unknown>) => work(manager),
       } as unknown as DataSource;
-      const consumer = new ReleaseFromCustodyConsumer(dataSource, registry, {} as MessageTransport);
-      return { registry, consumer, acknowledged };
+      const outbox = {
+        enqueue: (_m: unknown, messages: OutboxMessage[]) => Promise.resolve(void sent.push(...messages)),
+      } as unknown as Outbox;
+      const consumerOf = (port: RegistryPort) =>
+        new ReleaseFromCustodyConsumer(dataSource, port, {} as MessageTransport, outbox);
+      return { registry, consumer: consumerOf(registry), consumerOf, acknowledged, sent };
     };
 
     it('moves the withdrawn units back to the member; a redelivery moves nothing more and is acknowledged', async () => {
@@ -41,12 +51,34 @@ describe('ReleaseFromCustodyConsumer', () => {
       expect(acknowledged).toEqual([['registry-custody', 'custody-withdrawal:steel:w-1']]);
     });
 
-    it('throws (so the transport retries) when custody lacks the units, moving nothing', async () => {
-      const { registry, consumer } = await setup();
-      await expect(consumer.handle(message(501))).rejects.toMatchObject({
-        code: 'LEDGER.INSUFFICIENT_UNITS',
-      });
+    it('when custody lacks the units, moves nothing and sends the refusal back to the exchange with the acknowledgement', async () => {
+      const { registry, consumer, acknowledged, sent } = await setup();
+      await consumer.handle(message(501));
       expect(balanceOf((await registry.load('CQ')).ledger, 'CQ-EXCHANGE')).toBe(500);
+      expect(sent).toEqual([
+        {
+          queue: 'exchange-custody',
+          name: 'CustodyWithdrawalRefused',
+          messageId: 'custody-withdrawal-refused:steel:w-1',
+          payload: {
+            member: 'steel',
+            instrument: 'CQEA-2025',
+            qty: 501,
+            reference: 'w-1',
+            reason: expect.stringMatching(/^LEDGER\.INSUFFICIENT_UNITS: /),
+          },
+        },
+      ]);
+      expect(acknowledged).toEqual([['registry-custody', 'custody-withdrawal:steel:w-1']]);
+    });
+
+    it('throws (so the transport retries) an error that is not the registry refusing', async () => {
+      const { consumerOf, sent, acknowledged } = await setup();
+      const down = { execute: () => Promise.reject(new Error('Connection terminated')) };
+      await expect(consumerOf(down as unknown as RegistryPort).handle(message(1))).rejects.toThrow(
+        'Connection terminated',
+      );
+      expect([sent, acknowledged]).toEqual([[], []]);
     });
   });
 });

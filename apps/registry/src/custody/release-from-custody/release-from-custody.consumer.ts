@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '@app/domain';
 import type { LedgerCommand, LedgerState } from '@app/ledger';
-import { MESSAGE_TRANSPORT, type MessageTransport, type TransportMessage } from '@app/messaging';
+import { MESSAGE_TRANSPORT, Outbox, type MessageTransport, type TransportMessage } from '@app/messaging';
 import {
+  CUSTODY_WITHDRAWAL_REFUSED,
   custodyWithdrawalCommandId,
+  custodyWithdrawalRefusedMessageId,
+  EXCHANGE_CUSTODY_QUEUE,
   REGISTRY_CUSTODY_QUEUE,
   type CustodyWithdrawalMessage,
+  type CustodyWithdrawalRefusedMessage,
 } from '../../../../exchange/src/custody/instrument-units';
+import { REGISTRY_ERRORS } from '../../shared/registry-errors';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { custodyAccountId, openCustodyIfMissing } from '../custody-account';
 
@@ -30,7 +36,10 @@ export const REGISTRY_CUSTODY_CONSUMER = 'registry-custody';
 /**
  * Consumes the exchange's withdrawals (outbox → `registry-custody`). The registry command id is
  * derived from the member's reference, so a redelivered message is a registry retry and moves
- * nothing twice. A refusal is thrown, so the transport retries it and it stays visible. The
+ * nothing twice. A refusal (the registry's DomainError, e.g. custody lacks the units) is final:
+ * the exchange already debited the member, so a `CustodyWithdrawalRefused` goes back to it in the
+ * same transaction as the acknowledgement and it credits the units back; other errors (database,
+ * a busy registry) are thrown, so the transport retries them. The
  * `processed_messages` row the relay waits for is written in the registry's transaction (or after a
  * replay), not around it: the registry opens its own transaction, and embedded mode has one
  * connection.
@@ -43,6 +52,7 @@ export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
+    private readonly outbox: Outbox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,12 +76,41 @@ export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
       );
       if (outcome.replayed) await acknowledge(this.dataSource.manager, message.id);
     } catch (error) {
+      if (isRefusal(error)) return this.refuse(message.id, m, error);
       this.logger.warn(
         `custody withdrawal ${message.id} failed and will be retried: ${(error as Error).message}`,
       );
       throw error;
     }
   }
+
+  private async refuse(messageId: string, m: CustodyWithdrawalMessage, error: DomainError): Promise<void> {
+    this.logger.warn(
+      `custody withdrawal ${messageId} refused, credited back on the exchange: ${error.message}`,
+    );
+    const refused: CustodyWithdrawalRefusedMessage = {
+      member: m.member,
+      instrument: m.instrument,
+      qty: m.qty,
+      reference: m.reference,
+      reason: error.message,
+    };
+    await this.dataSource.transaction(async (manager) => {
+      await this.outbox.enqueue(manager, [
+        {
+          queue: EXCHANGE_CUSTODY_QUEUE,
+          name: CUSTODY_WITHDRAWAL_REFUSED,
+          payload: refused,
+          messageId: custodyWithdrawalRefusedMessageId(m.member, m.reference),
+        },
+      ]);
+      await acknowledge(manager, messageId);
+    });
+  }
+}
+
+function isRefusal(error: unknown): error is DomainError {
+  return error instanceof DomainError && error.code !== REGISTRY_ERRORS.WRITE_CONFLICT;
 }
 
 async function acknowledge(manager: EntityManager, messageId: string): Promise<void> {

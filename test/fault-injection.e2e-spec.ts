@@ -4,6 +4,8 @@ import { InstrumentCatalogue } from '@app/platform';
 import { Client } from 'pg';
 import { eventually, getJson, postJson } from './support/http';
 import { fundMember } from './support/members';
+import { marketDayOf } from '@app/recognition';
+import { adoptMarketModeViaGateway } from './support/market-mode';
 import { adoptChengyuAgreement, issueCredits, openAccount } from './support/recognition';
 import { PrivatePostgres } from './support/private-postgres';
 import { PrivateRedis } from './support/private-redis';
@@ -95,6 +97,7 @@ describe('fault injection under a steady order load', () => {
       await fundMember(gatewayUrl, `buyer-${n}`, { cash: BUYER_CASH });
       await fundMember(gatewayUrl, `seller-${n}`, {
         units: Object.fromEntries(TRADED.map((i) => [i.symbol, SELLER_UNITS])),
+        registryUrl,
       });
     }
     for (const holder of HOLDERS) {
@@ -116,6 +119,8 @@ describe('fault injection under a steady order load', () => {
       }
     }
     await adoptChengyuAgreement(registryUrl);
+    // Credits cross only under recognition-only (or linked) markets: both regulators decide it, from today.
+    await adoptMarketModeViaGateway(gatewayUrl, marketDayOf(Date.now()));
     firstRecognisable = await issueCredits(registryUrl, 'SC', RECOGNITION_HOLDER, {
       commandId: 'issue-recognisable',
       kind: 'TANHUI_TIANFU',

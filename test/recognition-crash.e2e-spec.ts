@@ -14,6 +14,7 @@ import type { RecognitionRequestView } from '../apps/registry/src/recognition/re
 import { registryStreamId } from '../apps/registry/src/shared/registry-jurisdiction';
 import { EMPTY_REGISTRY, foldStored } from '../apps/registry/src/shared/registry-state';
 import { eventually, freePort, getJson, postJson } from './support/http';
+import { adoptMarketModeInStore } from './support/market-mode';
 import { adoptChengyuAgreement, expectPost, issueCredits, openAccount, settled } from './support/recognition';
 
 const FORWARD = [
@@ -158,6 +159,7 @@ describe('recognition saga: the worker killed between every pair of steps', () =
     const setup = await startRegistry();
     await healthy(setup.url);
     await adoptChengyuAgreement(setup.url);
+    await adoptMarketModeInStore(store);
     const first = await issueCredits(setup.url, 'SC', 'cq-steel', {
       commandId: 'issue-thtf',
       kind: 'TANHUI_TIANFU',

@@ -6,7 +6,9 @@ import { registryService } from '../apps/registry/src/registry.app';
 import { RECOGNITION_CLOCK, type Clock } from '../apps/registry/src/recognition/recognition-clock';
 import { RecognitionStore } from '../apps/registry/src/recognition/recognition-store';
 import { REGISTRY_PORT, type RegistryPort } from '../apps/registry/src/shared/registry-streams';
+import { EventStore } from '@app/event-store';
 import { eventually, postJson } from './support/http';
+import { adoptMarketModeInStore } from './support/market-mode';
 import { adoptChengyuAgreement, issueCredits, openAccount } from './support/recognition';
 
 const BLOCK = 30;
@@ -52,6 +54,7 @@ describe('recognition never counts a unit twice (random concurrent requests)', (
     registry = service.app.get(REGISTRY_PORT, { strict: false });
     store = service.app.get(RecognitionStore, { strict: false });
     await adoptChengyuAgreement(url);
+    await adoptMarketModeInStore(service.app.get(EventStore, { strict: false }));
   });
   afterAll(() => service?.close());
 

@@ -8,6 +8,7 @@ import {
   marketModeHistory,
   marketDayOf,
   marketModeOn,
+  requireCreditsCross,
   type MarketModeCommand,
   type MarketModeEvent,
   type MarketModeState,
@@ -132,5 +133,39 @@ describe('market mode decisions (two keys)', () => {
         expect(marketModeOn(state, '2030-01-01').mode).toBe('separate');
       }),
     );
+  });
+});
+
+describe('requireCreditsCross (recognition follows the market mode)', () => {
+  it('refuses before any decision and under separate markets, allows recognition-only and linked from their day', () => {
+    expect(() => requireCreditsCross(initialMarketModeState, '2026-05-10')).toThrow(
+      expect.objectContaining({
+        code: 'RECOGNITION.MARKETS_SEPARATE',
+        details: expect.objectContaining({ field: 'destination' }),
+      }),
+    );
+    const { state } = run([
+      propose('rec', 'recognition-only'),
+      approve('CQ', 'rec', '2026-05-01'),
+      approve('SC', 'rec', '2026-05-01'),
+      propose('sep', 'separate'),
+      approve('SC', 'sep', '2026-06-01'),
+      approve('CQ', 'sep', '2026-06-01'),
+      propose('link', 'linked'),
+      approve('SC', 'link', '2026-07-01'),
+      approve('CQ', 'link', '2026-07-01'),
+    ]);
+    expect(() => requireCreditsCross(state, '2026-04-30')).toThrow(/on 2026-04-30 the markets are separate/);
+    expect(requireCreditsCross(state, '2026-05-01')).toMatchObject({
+      mode: 'recognition-only',
+      version: 'rec',
+    });
+    expect(() => requireCreditsCross(state, '2026-06-15')).toThrow(/separate/);
+    expect(requireCreditsCross(state, '2026-07-01')).toMatchObject({ mode: 'linked', version: 'link' });
+  });
+
+  it('one key alone changes nothing', () => {
+    const { state } = run([propose('rec', 'recognition-only'), approve('CQ', 'rec', '2026-05-01')]);
+    expect(() => requireCreditsCross(state, '2026-05-02')).toThrow(/separate/);
   });
 });

@@ -157,6 +157,21 @@ export function marketModeOn(state: MarketModeState, day: string): MarketModeInF
   };
 }
 
+/**
+ * The mode in force on `day` when credits may cross provinces (recognition-only or linked); under
+ * separate markets throws RECOGNITION.MARKETS_SEPARATE: no recognition request is accepted.
+ */
+export function requireCreditsCross(state: MarketModeState, day: string): MarketModeInForce {
+  const inForce = marketModeOn(state, day);
+  if (inForce.mode === 'separate')
+    throw new DomainError(
+      'RECOGNITION.MARKETS_SEPARATE',
+      `credits cross provinces only while the regulators' market mode is recognition-only or linked; on ${day.slice(0, 10)} the markets are separate`,
+      { field: 'destination', mode: inForce.mode, on: day.slice(0, 10) },
+    );
+  return inForce;
+}
+
 export interface MarketModeRecord {
   readonly version: string;
   readonly mode: MarketMode;

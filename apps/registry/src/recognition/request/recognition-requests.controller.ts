@@ -37,7 +37,7 @@ export class RecognitionRequestsController {
   })
   @ApiUnprocessableEntityResponse({
     description:
-      'Refused and recorded (RECOGNITION.REQUEST_REJECTED: kind/vintage/project type excluded, use not allowed, quota exceeded, serials locked/cancelled/recognised, …) or no agreement in force (RECOGNITION.NO_AGREEMENT)',
+      'Refused, nothing written (RECOGNITION.REQUEST_REJECTED: kind/vintage/project type excluded, use not allowed, quota exceeded, serials locked/cancelled/recognised, …), no agreement in force (RECOGNITION.NO_AGREEMENT), or separate markets that day (RECOGNITION.MARKETS_SEPARATE: the regulators’ market mode must be recognition-only or linked)',
   })
   request(@Body() body: RequestRecognitionDto): Promise<RecognitionRequestView> {
     return this.commandBus.execute(new RequestRecognition(body));

@@ -1,15 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
+  marketDayOf,
   REJECTION,
   RecognitionError,
   requestRecognition,
+  requireCreditsCross,
   requireAgreementInForce,
   type RecognitionRequest,
   type RecognitionRulesEvent,
   type RejectionReason,
   type SagaState,
 } from '@app/recognition';
+import { MarketModeLog } from '../../../../gateway/src/market-mode/market-mode-log';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { RECOGNITION_CLOCK, type Clock } from '../recognition-clock';
 import { RecognitionStore } from '../recognition-store';
@@ -34,7 +37,8 @@ const FIELD_OF: Record<RejectionReason, string> = {
 };
 
 /**
- * A holder's request: checked against the agreement in force today (injected clock), the sagas' claims and
+ * A holder's request: refused (422 RECOGNITION.MARKETS_SEPARATE) unless the regulators' market mode in
+ * force that market day is recognition-only or linked, then checked against the agreement in force today (injected clock), the sagas' claims and
  * quotas, and what the origin registry itself holds on the range. Accepted: `RecognitionRequested` and the
  * first step's message commit together, and the worker takes it from there. Refused: 422
  * `RECOGNITION.REQUEST_REJECTED` with every reason, and nothing is written (no registry, no saga event).
@@ -46,6 +50,7 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
     private readonly requests: RecognitionRequests,
     @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
     @Inject(RECOGNITION_CLOCK) private readonly clock: Clock,
+    private readonly marketModes: MarketModeLog,
   ) {}
 
   async execute({ body }: RequestRecognition): Promise<RecognitionRequestView> {
@@ -87,7 +92,11 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
         today,
       );
       const loaded = await this.store.loadSagas(manager);
-      const request = requestOf(loaded.state.sagas[requestOf(undefined).requestId]);
+      const existing = loaded.state.sagas[requestOf(undefined).requestId];
+      // Credits cross only under recognition-only or linked markets (both regulators' decision in force
+      // that market day); a retry of a request accepted before answers it whatever the mode now.
+      if (!existing) requireCreditsCross((await this.marketModes.read(manager)).state, marketDayOf(now));
+      const request = requestOf(existing);
       const events = requestRecognition(agreement, loaded.state, request, holds);
       const refused = events.find((e) => e.type === 'RecognitionRequestRejected');
       // A refusal writes nothing (a refused request leaves the store as it was): the 422 names every reason.

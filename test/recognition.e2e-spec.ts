@@ -1,9 +1,11 @@
+import { EventStore } from '@app/event-store';
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { CHENGYU_RECOGNITION_2026_1 } from '@app/recognition';
 import { registryService } from '../apps/registry/src/registry.app';
 import { RECOGNITION_CLOCK, type Clock } from '../apps/registry/src/recognition/recognition-clock';
 import { RecognitionSagaRunner } from '../apps/registry/src/recognition/saga/recognition-saga-runner';
 import { getJson, postJson } from './support/http';
+import { adoptMarketModeInStore } from './support/market-mode';
 import {
   adoptChengyuAgreement,
   expectPost,
@@ -52,6 +54,84 @@ describe('cross-province mutual recognition through the registry API (embedded)'
       awaiting: [],
     });
     expect(await getJson<Json[]>(`${url}/recognition/agreements`)).toHaveLength(1);
+  });
+
+  it('refuses every request while the markets are separate, until both regulators adopt recognition-only', async () => {
+    const first = await issueCredits(url, 'SC', 'early-holder', {
+      commandId: 'issue-early',
+      kind: 'TANHUI_TIANFU',
+      vintage: 2025,
+      projectId: 'sc-early',
+      quantity: 5,
+    });
+    await openAccount(url, 'CQ', 'early-holder');
+    const store = service.app.get(EventStore, { strict: false });
+    const ask = {
+      requestId: 'separate-1',
+      holderId: 'early-holder',
+      origin: 'SC',
+      destination: 'CQ',
+      serialStart: first,
+      serialEnd: first + 4,
+      projectType: 'rooftop-solar',
+      use: 'compliance-offset',
+    };
+    const sagasBefore = (await store.readStream('recognition-sagas')).length;
+    for (const adoptedBefore of [false, true]) {
+      const refused = await request(ask);
+      expect(refused).toMatchObject({
+        status: 422,
+        body: { code: 'RECOGNITION.MARKETS_SEPARATE', field: 'destination' },
+      });
+      expect(refused.body.message).toContain('on 2026-05-10 the markets are separate');
+      // A decision adopted with both keys but from June leaves May separate.
+      if (!adoptedBefore) await adoptMarketModeInStore(store, 'recognition-only', '2026-06-01');
+    }
+    expect((await store.readStream('recognition-sagas')).length).toBe(sagasBefore);
+    expect(await account('SC', 'early-holder')).toMatchObject({
+      total: 5,
+      holdings: [{ quantity: 5, locked: 0 }],
+    });
+
+    // Both keys, in force from 1 April: the request is accepted.
+    await adoptMarketModeInStore(store, 'recognition-only', '2026-04-01');
+    expect((await request(ask)).status).toBe(202);
+    expect((await settled(url, 'separate-1')).status).toBe('completed');
+  });
+
+  it('refuses recognised units on the plain surrender and retirement routes, naming the recognised ones', async () => {
+    const { destinationSerials } = await settled(url, 'separate-1');
+    const serials = { serialStart: destinationSerials!.start, serialEnd: destinationSerials!.end };
+    const before = await account('CQ', 'early-holder');
+    for (const [path, extra, route] of [
+      ['surrenders', { complianceYear: 2026 }, 'recognised-surrenders'],
+      ['retirements', { beneficiary: 'someone' }, 'recognised-retirements'],
+      // A quantity selection that would pick them is caught too (the check reads the moved ranges).
+      [
+        'retirements',
+        { kind: 'TANHUI_TIANFU', vintage: 2025, quantity: 2, beneficiary: 'x' },
+        'recognised-retirements',
+      ],
+    ] as const) {
+      const body = {
+        commandId: `plain-${path}-${JSON.stringify(extra).length}`,
+        actor: 'early-holder',
+        from: 'early-holder',
+      };
+      const answer = await postJson(`${url}/registries/CQ/${path}`, {
+        ...body,
+        ...('quantity' in extra ? {} : serials),
+        ...extra,
+      });
+      expect(answer).toMatchObject({
+        status: 422,
+        body: { code: 'RECOGNITION.USE_RECOGNISED_ROUTE', field: 'serialStart' },
+      });
+      expect(answer.body.message).toContain(`use POST /registries/CQ/${route}`);
+      expect(answer.body.message).toContain('request separate-1');
+    }
+    // Nothing moved (the recognised routes themselves are the other tests'; using these here would count in the net flow).
+    expect(await account('CQ', 'early-holder')).toEqual(before);
   });
 
   it('recognises Sichuan 碳惠天府 in Chongqing with full provenance, then surrenders it there', async () => {

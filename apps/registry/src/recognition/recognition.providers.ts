@@ -16,6 +16,7 @@ import {
 import { RecognitionTimeouts } from './saga/recognition-timeouts';
 import { RecognitionTimeoutsController } from './saga/recognition-timeouts.controller';
 import { RecognitionWorker } from './saga/recognition-worker';
+import { RecognisedUnitsRoutes } from './uses/recognised-units-routes';
 import { NetFlowController, RecognisedUnitsController } from './uses/recognised-units.controller';
 import {
   RetireRecognisedUnitsHandler,
@@ -47,4 +48,5 @@ export const RECOGNITION_PROVIDERS: Provider[] = [
   RecognitionWorker,
   SurrenderRecognisedUnitsHandler,
   RetireRecognisedUnitsHandler,
+  RecognisedUnitsRoutes,
 ];

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { commandResult } from '../../shared/command-result';
 import { movedRanges, type MoveView } from '../../shared/move.view';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
+import { RecognisedUnitsRoutes } from '../../recognition/uses/recognised-units-routes';
 import { LinkedSurrender } from './linked-surrender';
 import { planSurrenderUnits } from './plan-surrender-units';
 import { SurrenderUnits } from './surrender-units.command';
@@ -12,6 +13,7 @@ export class SurrenderUnitsHandler implements ICommandHandler<SurrenderUnits> {
   constructor(
     @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
     @Optional() private readonly linked?: LinkedSurrender,
+    @Optional() private readonly recognised?: RecognisedUnitsRoutes,
   ) {}
 
   async execute(command: SurrenderUnits): Promise<MoveView> {
@@ -21,7 +23,12 @@ export class SurrenderUnitsHandler implements ICommandHandler<SurrenderUnits> {
       return this.linked.execute(command);
     }
     const outcome = await this.registry.execute(
-      { jurisdiction, commandId: body.commandId, actor: body.actor },
+      {
+        jurisdiction,
+        commandId: body.commandId,
+        actor: body.actor,
+        ...(this.recognised ? { inTransaction: this.recognised.refuseIn(jurisdiction) } : {}),
+      },
       () => planSurrenderUnits(command),
     );
     return {

@@ -34,6 +34,20 @@ export function recognitionCovering(
 const overlap = (a: SerialRange, b: SerialRange): number =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start) + 1);
 
+/** The saga whose recognised units in `destination` any of `ranges` touches, if one does. */
+export function recognitionTouching(
+  state: RecognitionState,
+  destination: string,
+  ranges: readonly SerialRange[],
+): SagaState | undefined {
+  return Object.values(state.sagas).find(
+    (s) =>
+      s.request.destination === destination &&
+      s.destinationRange !== undefined &&
+      ranges.some((r) => overlap(r, s.destinationRange!) > 0),
+  );
+}
+
 /**
  * Recognised units surrendered or retired in their destination, in origin units (÷ the conversion), by year of
  * use: a surrender's compliance year; a retirement counts in the year of its recognition request (the ledger

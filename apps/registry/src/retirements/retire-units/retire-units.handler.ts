@@ -1,9 +1,10 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { LedgerCommand } from '@app/ledger';
 import { commandResult } from '../../shared/command-result';
 import { movedRanges, type MoveView } from '../../shared/move.view';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
+import { RecognisedUnitsRoutes } from '../../recognition/uses/recognised-units-routes';
 import { systemAccountId } from '../../shared/system-accounts';
 import { selectionOf } from '../../shared/unit-selection.dto';
 import { RetireUnits } from './retire-units.command';
@@ -24,12 +25,20 @@ export function planRetireUnits({ jurisdiction, body }: RetireUnits): LedgerComm
 
 @CommandHandler(RetireUnits)
 export class RetireUnitsHandler implements ICommandHandler<RetireUnits> {
-  constructor(@Inject(REGISTRY_PORT) private readonly registry: RegistryPort) {}
+  constructor(
+    @Inject(REGISTRY_PORT) private readonly registry: RegistryPort,
+    @Optional() private readonly recognised?: RecognisedUnitsRoutes,
+  ) {}
 
   async execute(command: RetireUnits): Promise<MoveView> {
     const { jurisdiction, body } = command;
     const outcome = await this.registry.execute(
-      { jurisdiction, commandId: body.commandId, actor: body.actor },
+      {
+        jurisdiction,
+        commandId: body.commandId,
+        actor: body.actor,
+        ...(this.recognised ? { inTransaction: this.recognised.refuseIn(jurisdiction) } : {}),
+      },
       () => planRetireUnits(command),
     );
     return {

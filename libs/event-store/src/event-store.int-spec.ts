@@ -118,6 +118,33 @@ describe('EventStore (PostgreSQL)', () => {
     expect(ok.map((r) => r.nextVersion)).toEqual([1, 2]);
   });
 
+  it('appendInOrder keeps the given order across streams and numbers each stream on from where it was', async () => {
+    await store.append('io-a', 'no-stream', [ev(0)]);
+    await store.appendInOrder([
+      { streamId: 'io-a', event: ev(1) },
+      { streamId: 'io-b', event: ev(2) },
+      { streamId: 'io-a', event: ev(3) },
+      { streamId: 'io-b', event: ev(4) },
+      { streamId: 'io-a', event: ev(5) },
+    ]);
+    const a = await store.readStream('io-a');
+    const b = await store.readStream('io-b');
+    expect(a.map((e) => [e.streamVersion, e.data])).toEqual([
+      [1, { n: 0 }],
+      [2, { n: 1 }],
+      [3, { n: 3 }],
+      [4, { n: 5 }],
+    ]);
+    expect(b.map((e) => [e.streamVersion, e.data])).toEqual([
+      [1, { n: 2 }],
+      [2, { n: 4 }],
+    ]);
+    expect(b[1].metadata).toMatchObject({ commandId: 'c-4' });
+    const byPosition = [...a.slice(1), ...b].sort((x, y) => x.globalPosition - y.globalPosition);
+    expect(byPosition.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4, 5]);
+    expect(await store.currentVersion('io-a')).toBe(4);
+  });
+
   it('readAll returns every event exactly once, in one total order, across batch boundaries', async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) => store.append(`ra-${i}`, 'any', [ev(i), ev(i + 1)])),

@@ -2,6 +2,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { WrongExpectedVersionError } from './errors';
 import { foldEvents, type AggregateDefinition } from './aggregate';
 import { buildAppendStatement, CURRENT_VERSION_SQL, validateExpectedVersion } from './sql/append.sql';
+import { buildAppendInOrderStatement, type StreamEvent } from './sql/append-in-order.sql';
 import {
   checkpointOf,
   READ_ALL_SQL,
@@ -124,6 +125,18 @@ export class EventStore {
     const results = await this.dataSource.transaction(run);
     this.notifier.wake();
     return results;
+  }
+
+  /**
+   * Appends events of several streams, each at whatever version it has reached, in one statement,
+   * keeping their order in the log across streams: what a writer whose events interleave over
+   * streams would otherwise do with one append per run of a stream.
+   */
+  async appendInOrder(entries: readonly StreamEvent[], opts: TransactionOptions = {}): Promise<void> {
+    if (entries.length === 0) return;
+    const { sql, params } = buildAppendInOrderStatement(entries, this.notify);
+    await (opts.manager ?? this.dataSource.manager).query(sql, params);
+    if (!opts.manager) this.notifier.wake();
   }
 
   /** The stream's current version; 0 when it has no events. */

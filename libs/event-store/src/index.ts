@@ -9,6 +9,7 @@ export {
   EVENT_STORE_MIGRATIONS,
   EventStoreSchema1764000000000,
 } from './schema/event-store-schema.migration';
+export type { StreamEvent } from './sql/append-in-order.sql';
 export { checkpointOf, compareCheckpoints } from './sql/rows';
 export type { SubscribeOptions, Subscription } from './subscriptions/catch-up-subscription';
 export type { Projection } from './projections/projection';

@@ -128,44 +128,14 @@ export class ClearingStore {
           `clearing rows disagree with the ledger: ${ended.size} reservations should have ended`,
         );
     }
-    if (events.some((e) => e.metadata)) return this.appendInRuns(manager, events, metadata);
-    const byStream = new Map<string, ClearingEvent[]>();
-    for (const { stream, event } of events) {
-      let list = byStream.get(stream);
-      if (!list) byStream.set(stream, (list = []));
-      list.push(event);
-    }
-    for (const [stream, list] of [...byStream].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      await this.store.append(
-        stream,
-        'any',
-        list.map((e) => ({ type: e.type, data: e.data, metadata })),
-        { manager },
-      );
-  }
-
-  /**
-   * Events of several commands (each with its own metadata), appended in consecutive runs per
-   * stream so the log keeps the order they were decided in across streams too.
-   */
-  private async appendInRuns(
-    manager: EntityManager,
-    events: readonly { stream: string; event: ClearingEvent; metadata?: EventMetadata }[],
-    metadata: EventMetadata,
-  ): Promise<void> {
-    for (let start = 0; start < events.length;) {
-      let end = start + 1;
-      while (end < events.length && events[end].stream === events[start].stream) end++;
-      await this.store.append(
-        events[start].stream,
-        'any',
-        events
-          .slice(start, end)
-          .map((e) => ({ type: e.event.type, data: e.event.data, metadata: e.metadata ?? metadata })),
-        { manager },
-      );
-      start = end;
-    }
+    // One statement for all streams, in the order decided (each command's events with its metadata).
+    await this.store.appendInOrder(
+      events.map((e) => ({
+        streamId: e.stream,
+        event: { type: e.event.type, data: e.event.data, metadata: e.metadata ?? metadata },
+      })),
+      { manager },
+    );
   }
 
   private async register(

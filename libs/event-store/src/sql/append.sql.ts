@@ -29,6 +29,19 @@ export function validateExpectedVersion(expected: ExpectedVersion): void {
     );
 }
 
+/** The events as the jsonb array the append statements insert, each with its metadata and audit. */
+export function eventsPayload(events: readonly NewEvent[]): string {
+  const audit = currentAuditContext();
+  return JSON.stringify(
+    events.map((e) => ({
+      type: e.type,
+      data: e.data ?? null,
+      // An event that names its own audit (work grouped across requests) keeps it.
+      metadata: audit && e.metadata?.audit === undefined ? { ...e.metadata, audit } : (e.metadata ?? {}),
+    })),
+  );
+}
+
 /**
  * One statement per append, whatever the batch size: claim the stream version, then insert
  * every event with one INSERT ... SELECT over a jsonb array, numbering versions with ORDINALITY.
@@ -43,15 +56,7 @@ export function buildAppendStatement(
   validateExpectedVersion(expected);
   if (typeof streamId !== 'string' || streamId.length === 0)
     throw new EventStoreError(EVENT_STORE_ERRORS.INVALID_ARGUMENT, 'streamId must be a non-empty string');
-  const audit = currentAuditContext();
-  const payload = JSON.stringify(
-    events.map((e) => ({
-      type: e.type,
-      data: e.data ?? null,
-      // An event that names its own audit (work grouped across requests) keeps it.
-      metadata: audit && e.metadata?.audit === undefined ? { ...e.metadata, audit } : (e.metadata ?? {}),
-    })),
-  );
+  const payload = eventsPayload(events);
   const params: unknown[] = [streamId, events.length, payload];
   let claim: string;
   if (expected === 'any') claim = CLAIM_STREAM.any;

@@ -4,7 +4,13 @@ import { foldOrderEvents, type OrderViewState } from './order-view-fold';
 
 let position = 0;
 const at = (type: string, data: unknown): StoredEvent =>
-  ({ type, data, globalPosition: ++position, streamId: 'book-X', streamVersion: position }) as unknown as StoredEvent;
+  ({
+    type,
+    data,
+    globalPosition: ++position,
+    streamId: 'book-X',
+    streamVersion: position,
+  }) as unknown as StoredEvent;
 const accepted = (orderId: string, qty: number, price = 100) =>
   at('OrderAccepted', {
     order: { orderId, instrument: 'X', account: 'm1', side: 'buy', type: 'limit', price, qty },
@@ -35,7 +41,14 @@ describe('foldOrderEvents', () => {
       at('OrderCancelled', { orderId: 'a', reason: 'user' }),
       at('AmendRejected', { orderId: 'a', reason: 'late' }),
     ]);
-    expect(rows.get('a')).toMatchObject({ price: 90, qty: 8, filled: 3, remaining: 0, status: 'cancelled', reason: 'user' });
+    expect(rows.get('a')).toMatchObject({
+      price: 90,
+      qty: 8,
+      filled: 3,
+      remaining: 0,
+      status: 'cancelled',
+      reason: 'user',
+    });
   });
 
   it('lets an accepted order replace a rejection under its id, but not the other way round', () => {
@@ -58,8 +71,17 @@ describe('foldOrderEvents', () => {
 
   it('gives the same rows however the log is cut into batches', () => {
     const event = fc.oneof(
-      fc.record({ kind: fc.constant('accept' as const), id: fc.nat(4), qty: fc.integer({ min: 5, max: 20 }) }),
-      fc.record({ kind: fc.constant('trade' as const), id: fc.nat(4), other: fc.nat(4), qty: fc.constant(1) }),
+      fc.record({
+        kind: fc.constant('accept' as const),
+        id: fc.nat(4),
+        qty: fc.integer({ min: 5, max: 20 }),
+      }),
+      fc.record({
+        kind: fc.constant('trade' as const),
+        id: fc.nat(4),
+        other: fc.nat(4),
+        qty: fc.constant(1),
+      }),
       fc.record({ kind: fc.constant('cancel' as const), id: fc.nat(4) }),
       fc.record({ kind: fc.constant('amend' as const), id: fc.nat(4), qty: fc.integer({ min: 1, max: 9 }) }),
       fc.record({ kind: fc.constant('reject' as const), id: fc.nat(4) }),

@@ -50,7 +50,10 @@ export function ordersTouchedBy(event: StoredEvent): string[] {
  * rest with their full quantity (replacing a rejection under the same id), trades reduce both
  * sides, cancellations clear the rest, amendments reprice and resize what is open.
  */
-export function foldOrderEvents(rows: Map<string, OrderViewState>, events: readonly StoredEvent[]): Set<string> {
+export function foldOrderEvents(
+  rows: Map<string, OrderViewState>,
+  events: readonly StoredEvent[],
+): Set<string> {
   const changed = new Set<string>();
   const update = (orderId: string, at: number, change: (row: OrderViewState) => boolean | void): void => {
     const row = rows.get(orderId);

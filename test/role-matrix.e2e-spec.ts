@@ -186,6 +186,11 @@ describe('role matrix: every route of the running app, with every role and witho
     expect(
       (await call('POST', '/pricing-standards/1/approvals', 'regulator CQ', { province: 'SC' })).status,
     ).toBe(403);
+    // Nor signs as Sichuan's regulator.
+    expect((await call('POST', '/pricing-standards', 'regulator CQ', { regulator: 'SC-DEE' })).body).toMatchObject({
+      statusCode: 403,
+      message: 'market.rules: a CQ regulator cannot act for SC',
+    });
     // Nobody holds both keys: not even the administrator approves a joint decision.
     expect(
       (await call('POST', '/recognition/agreements/1/approvals', 'admin', { jurisdiction: 'CQ' })).status,

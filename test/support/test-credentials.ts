@@ -16,15 +16,16 @@ const provinceOf = (value: unknown): 'CQ' | 'SC' | undefined =>
   typeof value === 'string' && /^(CQ|SC)/i.test(value) ? (value.slice(0, 2).toUpperCase() as 'CQ' | 'SC') : undefined;
 
 /**
- * Who a test request acts as when it brings no credentials of its own: a regulator of the province
- * its body names for a regulator's key (nobody else holds one), else an administrator. Their ids
+ * Who a test request acts as when it brings no credentials of its own: the regulator its body names
+ * for a regulator's key (nobody else holds one), else an administrator. Their ids
  * are what the body already names (`regulator`, `actor`), so what the services record is unchanged.
  */
 export function principalForRequest(method: string, url: string, body: unknown): Principal {
   const path = new URL(url, 'http://x').pathname;
   const route = ROUTES.find((r) => r.method === method.toUpperCase() && r.pattern.test(path));
   const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  if (route?.access.action === 'market.rules') {
+  // A regulator's key (joint decisions, cross-province approvals): the regulator the body names.
+  if (route?.access.action === 'market.rules' || typeof fields.regulator === 'string') {
     const province =
       provinceOf(fields.jurisdiction) ?? provinceOf(fields.province) ?? provinceOf(fields.regulator) ?? 'CQ';
     const id = typeof fields.regulator === 'string' && fields.regulator ? fields.regulator : `${province}-regulator`;

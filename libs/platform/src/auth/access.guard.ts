@@ -126,8 +126,7 @@ export class AccessGuard implements CanActivate {
   private actAsPrincipal(request: Request, principal: Principal): void {
     const body = request.body as Record<string, unknown> | undefined;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
-    for (const field of ['actor', 'regulator'] as const)
-      if (typeof body[field] === 'string') body[field] = principal.id;
+    if (typeof body.actor === 'string') body.actor = principal.id;
   }
 
   private enterAudit(request: AuthenticatedRequest, route: string, access: RouteAccess, principal?: Principal): void {

@@ -23,8 +23,13 @@ export function valuesAt(request: RequestParts, ref: FieldRef): string[] {
 
 /** The resources a request touches, read where its route declares: one per province it names (all must pass). */
 export function resourcesOf(access: RouteAccess, request: RequestParts): Resource[] {
-  const jurisdictions = [...new Set((access.jurisdiction ?? []).flatMap((ref) => valuesAt(request, ref)))];
+  const jurisdictions = [
+    ...new Set((access.jurisdiction ?? []).flatMap((ref) => valuesAt(request, ref).map(provinceNamed))),
+  ];
   const owners = (access.owners ?? []).flatMap((ref) => valuesAt(request, ref));
   const base = { owners, ownersMatch: access.ownersMatch };
   return jurisdictions.length === 0 ? [base] : jurisdictions.map((jurisdiction) => ({ ...base, jurisdiction }));
 }
+
+/** A province, or a regulator named by its province (`CQ-EEB` → `CQ`); other values as they are. */
+const provinceNamed = (value: string): string => /^(CQ|SC)-/i.exec(value)?.[1] ?? value;

@@ -20,7 +20,11 @@ const REFERENCE: RouteAccess = { action: 'reference.read' };
 const J: FieldRef[] = ['param:jurisdiction'];
 const administer: RouteAccess = { action: 'registry.administer', jurisdiction: J };
 const hold = (...owners: FieldRef[]): RouteAccess => ({ action: 'registry.hold', jurisdiction: J, owners });
-const marketRules: RouteAccess = { action: 'market.rules', jurisdiction: ['body:jurisdiction', 'body:province'] };
+/** A regulator's key: the province it is for, and the regulator it is signed as (CQ-EEB, SC-DEE), must be its own. */
+const marketRules: RouteAccess = {
+  action: 'market.rules',
+  jurisdiction: ['body:jurisdiction', 'body:province', 'body:regulator'],
+};
 
 /**
  * Every HTTP route of every service, `METHOD /path` as Nest routes it, with its access. A route
@@ -147,8 +151,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     jurisdiction: ['body:from'],
     owners: ['body:sellerAccountId'],
   },
-  'POST /cross-province-transfers/:transferId/outflow-decision': { action: 'registry.administer' },
-  'POST /cross-province-transfers/:transferId/inflow-decision': { action: 'registry.administer' },
+  'POST /cross-province-transfers/:transferId/outflow-decision': {
+    action: 'registry.administer',
+    jurisdiction: ['body:regulator'],
+  },
+  'POST /cross-province-transfers/:transferId/inflow-decision': {
+    action: 'registry.administer',
+    jurisdiction: ['body:regulator'],
+  },
   'POST /cross-province-transfers/sweeps': { action: 'operations.sweep' },
   'GET /cross-province-transfers/:transferId': REFERENCE,
 };

@@ -1,5 +1,6 @@
 import { InstrumentCatalogue } from '@app/platform';
-import { eventually, getJson, postJson } from './http';
+import { depositThroughCustody } from '@app/platform/testing';
+import { getJson, postJson } from './http';
 
 const catalogue = InstrumentCatalogue.load('seeds');
 
@@ -32,9 +33,15 @@ export async function fundMember(
       }),
     );
   for (const [instrument, qty] of Object.entries(funds.units ?? {})) {
-    const jurisdiction = catalogue.get(instrument)?.jurisdiction;
-    if (jurisdiction === 'CQ' || jurisdiction === 'SC')
-      await depositThroughCustody(baseUrl, funds.registryUrl ?? baseUrl, memberId, instrument, qty);
+    const definition = catalogue.get(instrument);
+    if (definition && (definition.jurisdiction === 'CQ' || definition.jurisdiction === 'SC'))
+      await depositThroughCustody(
+        { post: postJson, get: getJson },
+        { gateway: baseUrl, registry: funds.registryUrl ?? baseUrl },
+        memberId,
+        definition,
+        qty,
+      );
     else
       check(
         'unit deposit',
@@ -45,65 +52,6 @@ export async function fundMember(
         }),
       );
   }
-}
-
-/**
- * Units into the exchange as a member moves them: the regulator opens the member's holding account
- * and issues `qty` to it, the member deposits them into custody, and the exchange credits them
- * (asynchronously: this waits until the member's available holding has them).
- */
-export async function depositThroughCustody(
-  gatewayUrl: string,
-  registryUrl: string,
-  memberId: string,
-  instrument: string,
-  qty: number,
-): Promise<void> {
-  const definition = catalogue.get(instrument);
-  if (!definition) throw new Error(`unknown instrument ${instrument}`);
-  const j = definition.jurisdiction;
-  const regulator = `regulator:${j.toLowerCase()}`;
-  const before = await availableUnits(gatewayUrl, memberId, instrument);
-  const opened = await postJson(`${registryUrl}/registries/${j}/accounts`, {
-    commandId: `fund-account-${memberId}`,
-    actor: regulator,
-    accountId: memberId,
-    accountType: 'ENTERPRISE_HOLDING',
-  });
-  if (opened.status !== 201 && opened.status !== 409) check('registry account', opened);
-  check(
-    'registry issuance',
-    await postJson(`${registryUrl}/registries/${j}/issuances`, {
-      commandId: `fund-issue-${memberId}-${instrument}`,
-      actor: regulator,
-      accountId: memberId,
-      kind: definition.kind,
-      vintage: definition.vintage ?? 2025,
-      quantity: qty,
-    }),
-  );
-  check(
-    'custody deposit',
-    await postJson(`${registryUrl}/registries/${j}/custody-deposits`, {
-      commandId: `fund-custody-${memberId}-${instrument}`,
-      actor: memberId,
-      memberId,
-      instrument,
-      quantity: qty,
-    }),
-  );
-  await eventually(
-    async () => ((await availableUnits(gatewayUrl, memberId, instrument)) >= before + qty ? true : undefined),
-    30_000,
-    `${qty} ${instrument} credited to ${memberId}`,
-  );
-}
-
-async function availableUnits(gatewayUrl: string, memberId: string, instrument: string): Promise<number> {
-  const positions = await getJson<{ holdings: { instrument: string; available: number }[] }>(
-    `${gatewayUrl}/members/${memberId}/positions`,
-  );
-  return positions.holdings.find((h) => h.instrument === instrument)?.available ?? 0;
 }
 
 function check(what: string, r: { status: number; body: unknown }): void {

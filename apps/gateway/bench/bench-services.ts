@@ -6,6 +6,8 @@ import { BENCH_JWT_SECRET } from './bench-auth';
 
 export interface RunningServices {
   gatewayUrl: string;
+  /** The registry: the bench members' CQ/SC units enter through its custody. */
+  registryUrl: string;
   databaseUrl: string;
   pids: { gateway: number; exchange: number };
   stop(): Promise<void>;
@@ -56,22 +58,24 @@ export async function startServices(
   };
   const children: ChildProcess[] = [];
   const pids = { gateway: 0, exchange: 0 };
-  const start = async (app: 'gateway' | 'exchange'): Promise<string> => {
+  const start = async (app: 'gateway' | 'exchange' | 'registry'): Promise<string> => {
     const port = await freePort();
     const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/src/main.js`], {
       env: { ...process.env, ...shared, PORT: String(port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(child);
-    pids[app] = child.pid ?? 0;
+    if (app !== 'registry') pids[app] = child.pid ?? 0;
     const url = `http://127.0.0.1:${port}`;
     await waitHealthy(url, app);
     return url;
   };
   try {
     const [gatewayUrl] = await Promise.all([start('gateway'), start('exchange')]);
+    const registryUrl = await start('registry');
     return {
       gatewayUrl,
+      registryUrl,
       databaseUrl: db.url,
       pids,
       async stop() {

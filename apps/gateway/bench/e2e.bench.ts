@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   );
   const progress = await PipelineProgress.connect(services.databaseUrl);
   try {
-    const funded = await fundMembers(services.gatewayUrl, MEMBERS);
+    const funded = await fundMembers(services.gatewayUrl, MEMBERS, services.registryUrl);
     console.log(
       funded
         ? `${MEMBERS} members registered and funded`

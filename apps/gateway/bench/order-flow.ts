@@ -1,4 +1,5 @@
 import { InstrumentCatalogue } from '@app/platform';
+import { depositThroughCustody, type FundingHttp } from '@app/platform/testing';
 import { benchAuthHeaders } from './bench-auth';
 
 export const BENCH_INSTRUMENTS = ['CQEA-2025', 'SCEA-2025', 'CCER', 'CQCER'];
@@ -46,11 +47,30 @@ async function post(url: string, body: unknown): Promise<number> {
   return response.status;
 }
 
+/** The registry custody calls, with the bench's credentials. */
+const custodyHttp: FundingHttp = {
+  async post(url, body) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...benchAuthHeaders(), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  },
+  async get<T>(url: string) {
+    return (await (await fetch(url, { headers: benchAuthHeaders() })).json()) as T;
+  },
+};
+
 /**
  * Registers and funds the bench members (cash and units of every bench instrument), so
  * pre-trade risk passes. Returns false when the gateway has no member accounts yet.
  */
-export async function fundMembers(gatewayUrl: string, members: number): Promise<boolean> {
+export async function fundMembers(
+  gatewayUrl: string,
+  members: number,
+  registryUrl: string,
+): Promise<boolean> {
   const fund = async (m: number): Promise<boolean> => {
     const memberId = `bench-m${m}`;
     const status = await post(`${gatewayUrl}/members`, { memberId, name: memberId, jurisdiction: 'CQ' });
@@ -59,12 +79,24 @@ export async function fundMembers(gatewayUrl: string, members: number): Promise<
       amount: 1_000_000_000_000,
       reference: `bench-cash-${memberId}`,
     });
-    for (const instrument of BENCH_INSTRUMENTS)
-      await post(`${gatewayUrl}/members/${memberId}/unit-deposits`, {
-        instrument,
-        qty: 100_000_000,
-        registryTransfer: `bench-units-${memberId}-${instrument}`,
-      });
+    // CQ/SC units through the registry's custody; others (CCER) by reference.
+    for (const instrument of BENCH_INSTRUMENTS) {
+      const definition = catalogue.get(instrument)!;
+      if (definition.jurisdiction === 'CQ' || definition.jurisdiction === 'SC')
+        await depositThroughCustody(
+          custodyHttp,
+          { gateway: gatewayUrl, registry: registryUrl },
+          memberId,
+          definition,
+          100_000_000,
+        );
+      else
+        await post(`${gatewayUrl}/members/${memberId}/unit-deposits`, {
+          instrument,
+          qty: 100_000_000,
+          registryTransfer: `bench-units-${memberId}-${instrument}`,
+        });
+    }
     return true;
   };
   if (!(await fund(0))) return false;

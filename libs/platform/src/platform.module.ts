@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { HealthController, HealthProbe } from './health/health.controller';
+import { requestLogging } from './http/request-logging';
 import { queueHealthProbes } from './health/redis-probe';
 import { InstrumentCatalogue } from './instruments/instrument-catalogue';
 
@@ -38,13 +39,7 @@ export class PlatformModule {
       global: true,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // Health probes every few seconds would drown the request log.
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogging(config) }),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: options.databaseUrl,

@@ -45,6 +45,8 @@ const schema = z.object({
   RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(0),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The request log keeps every failed request and one in this many successful ones (0: none). */
+  LOG_REQUEST_SAMPLE: z.coerce.number().int().min(0).max(1_000_000).default(100),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   /**
    * Test seam (fault injection): the registry's recognition worker SIGKILLs itself at this point of a saga,

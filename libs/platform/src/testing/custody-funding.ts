@@ -1,3 +1,5 @@
+import { INSTRUMENTS, type InstrumentKind } from '@app/domain';
+
 /** The HTTP calls funding makes (the caller's client, with its credentials). */
 export interface FundingHttp {
   post(url: string, body: unknown): Promise<{ status: number; body: unknown }>;
@@ -51,6 +53,10 @@ export async function depositThroughCustody(
       kind: instrument.kind,
       vintage: instrument.vintage ?? 2025,
       quantity: qty,
+      // Credits come from a project; any id will do for funding.
+      ...(INSTRUMENTS[instrument.kind as InstrumentKind]?.isCredit
+        ? { projectId: `fund-${instrument.symbol}` }
+        : {}),
     }),
   );
   check(

@@ -63,6 +63,7 @@ import {
   CROSS_PROVINCE_CONTROLLERS,
   CROSS_PROVINCE_PROVIDERS,
 } from './cross-province/cross-province.providers';
+import { SWEEP_PROVIDERS } from './sweeps/sweeps.providers';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
 import { TransferUnitsController } from './transfers/transfer-units/transfer-units.controller';
 import { TransferUnitsHandler } from './transfers/transfer-units/transfer-units.handler';
@@ -143,6 +144,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     ...CARBON_INCLUSION_PROVIDERS,
     ...CROSS_PROVINCE_PROVIDERS,
     ...RECOGNITION_PROVIDERS,
+    ...SWEEP_PROVIDERS,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -24,6 +24,11 @@ const schema = z.object({
   EXCHANGE_SHARD_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** `always-open`: books trade continuously at any hour (demo); `scheduled`: the catalogue's hours. */
   EXCHANGE_SESSIONS: z.enum(['always-open', 'scheduled']).default('always-open'),
+  /**
+   * How often the registry runs its sweeps (cross-province transfers past their approval window, recognition
+   * sagas past their timeout); one process at a time across all registries. 0 turns the schedule off.
+   */
+  REGISTRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(5_000),
   /** Where simulator runs live (one folder per run), for the research screens. */
   RUNS_DIR: z.string().min(1).default('runs'),
   /** Sandbox only: `trading` seeds demo users and runs noise traders, `accounts` only seeds, `off` neither. */

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CommandEnvelopeDto } from '../../shared/command-envelope.dto';
 import { RecognitionTimeouts } from './recognition-timeouts';
 
-/** The worker sweeps every few seconds; a regulator (or a test with its injected clock) may sweep now. */
+/** The registry sweeps every REGISTRY_SWEEP_INTERVAL_MS (sweeps/scheduled-sweeps.ts); a regulator (or a test with its injected clock) may sweep now. */
 @ApiTags('recognition')
 @Controller('recognition/timeout-sweeps')
 export class RecognitionTimeoutsController {

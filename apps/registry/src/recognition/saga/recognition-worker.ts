@@ -1,43 +1,28 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { nextSagaStep, openSagas } from '@app/recognition';
 import { MESSAGE_TRANSPORT, type MessageTransport, type TransportMessage } from '@app/messaging';
 import { AdvanceRecognition } from './recognition-saga.commands';
 import { RECOGNITION_CONSUMER, RECOGNITION_QUEUE, type RecognitionStepMessage } from './recognition-steps';
 import { RecognitionStore } from '../recognition-store';
-import { RecognitionTimeouts } from './recognition-timeouts';
 
 /**
- * The saga's worker: consumes the step messages the outbox relays (`registry-recognition`), one at a time,
- * and sweeps for timed-out sagas. A step throws to be retried by the transport; the acknowledgement row
+ * The saga's worker: consumes the step messages the outbox relays (`registry-recognition`), one at a time.
+ * Timed-out sagas are found by the registry's scheduled sweeps (`sweeps/scheduled-sweeps.ts`). A step throws to be retried by the transport; the acknowledgement row
  * the relay waits for is written once the step is done (or found done).
  */
 @Injectable()
-export class RecognitionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RecognitionWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(RecognitionWorker.name);
-  private timer: NodeJS.Timeout | undefined;
-  /** How often open sagas are checked for a timeout. */
-  static sweepEveryMs = 5_000;
 
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly timeouts: RecognitionTimeouts,
     private readonly store: RecognitionStore,
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.transport.consume(RECOGNITION_QUEUE, (m) => this.handle(m), { concurrency: 1 });
-    this.timer = setInterval(() => {
-      this.timeouts.sweep().catch((e: unknown) => this.logger.warn(`timeout sweep: ${(e as Error).message}`));
-    }, RecognitionWorker.sweepEveryMs);
-    this.timer.unref();
     void this.resumeOpenSagas();
   }
 
@@ -56,10 +41,6 @@ export class RecognitionWorker implements OnApplicationBootstrap, OnApplicationS
     } catch (error) {
       this.logger.warn(`resuming open sagas: ${(error as Error).message} (the queue will retry)`);
     }
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
   }
 
   async handle(message: TransportMessage): Promise<void> {

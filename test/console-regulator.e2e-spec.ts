@@ -6,6 +6,7 @@ import {
 } from './support/console-browser';
 import { CHENGYU_RECOGNITION_2026_1 } from '@app/recognition';
 import { getJson } from './support/http';
+import { adoptMarketModeViaGateway } from './support/market-mode';
 import { expectPost, issueCredits, openAccount, settled } from './support/recognition';
 
 interface AuctionView {
@@ -229,6 +230,8 @@ describe('web console: regulator registry screens in a real browser', () => {
         },
         202,
       );
+    // Requests cross only while the regulators' market mode lets credits cross (two keys, from today).
+    await adoptMarketModeViaGateway(url, new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
     // The holder has no account in Sichuan yet: the destination refuses and the saga rolls back.
     await request('console-e2e-rec-1', start);
     await settled(url, 'console-e2e-rec-1');

@@ -20,14 +20,18 @@ export function accessOfEvent(event: LedgerEvent): { action: Action; owners: str
 }
 
 /**
- * The handler-level check: the events a command acting for `principal` would append, each allowed
- * to it in `jurisdiction` — whatever route or message carried the command.
+ * The handler-level check: the events a command acting for an enterprise would append, each allowed
+ * to it — whatever route or message carried the command: units leave only its own accounts, and it
+ * never issues, opens, cancels or unlocks. Regulators' province is checked at the edge only: a
+ * jointly approved cross-province transfer rightly writes to both provinces' registries under the
+ * approving regulator's name.
  */
 export function assertPrincipalMayAppend(
   principal: Principal,
   jurisdiction: RegistryJurisdiction,
   events: readonly LedgerEvent[],
 ): void {
+  if (principal.role !== 'enterprise') return;
   for (const event of events) {
     const { action, owners } = accessOfEvent(event);
     assertAuthorized(principal, action, [{ jurisdiction, owners }]);

@@ -6,7 +6,6 @@ import {
 } from './support/console-browser';
 import { CHENGYU_RECOGNITION_2026_1 } from '@app/recognition';
 import { getJson } from './support/http';
-import { adoptMarketModeViaGateway } from './support/market-mode';
 import { expectPost, issueCredits, openAccount, settled } from './support/recognition';
 
 interface AuctionView {
@@ -206,6 +205,32 @@ describe('web console: regulator registry screens in a real browser', () => {
     expect(agreement).toEqual(expect.objectContaining({ status: 'adopted', adoptedFrom: '2026-04-01' }));
   });
 
+  it('market mode: a bad decision is refused at the field; Chongqing proposes credits recognised across, both keys adopt it from today', async () => {
+    await section('marketMode');
+    await page.waitForSelector('[data-testid=proposal-panel] textarea[name=document]');
+    await page.fill('textarea[name=document]', JSON.stringify({ version: '2026.1', mode: 'merged' }));
+    await page.click('button[name=propose-version]');
+    await page.waitForSelector('[data-testid=document-issues] >> text=mode');
+    await page.fill(
+      'textarea[name=document]',
+      JSON.stringify({ version: '2026.1', mode: 'recognition-only' }),
+    );
+    await page.click('button[name=propose-version]');
+    await page.waitForSelector('[data-testid=proposal-status] >> text=Version 2026.1 proposed');
+    await page.waitForSelector('[data-testid=version-status] >> text=Proposed');
+    await page.click('button[name=approve-version]'); // from today (Beijing), the default
+    await page.waitForSelector('[data-testid=version-status] >> text=One key turned');
+
+    await signIn('regulator-sc');
+    await section('marketMode');
+    await page.waitForSelector('[data-testid=version-status] >> text=One key turned');
+    await page.click('button[name=approve-version]');
+    await page.waitForSelector('[data-testid=version-status] >> text=Adopted by both');
+    // Requests may cross from today: the mode in force is recognition-only.
+    await page.waitForSelector('[data-testid=mode-in-force] >> text=credits recognised across');
+    await page.screenshot({ path: `${SCREENSHOTS}/market-mode.png`, fullPage: true });
+  });
+
   it('recognition: the regulator sees the requests of its province, done or rolled back, with their quantities', async () => {
     const start = await issueCredits(url, 'CQ', 'cq-steel-001', {
       kind: 'CQCER',
@@ -230,8 +255,8 @@ describe('web console: regulator registry screens in a real browser', () => {
         },
         202,
       );
-    // Requests cross only while the regulators' market mode lets credits cross (two keys, from today).
-    await adoptMarketModeViaGateway(url, new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await signIn('regulator-cq');
+    await section('recognition');
     // The holder has no account in Sichuan yet: the destination refuses and the saga rolls back.
     await request('console-e2e-rec-1', start);
     await settled(url, 'console-e2e-rec-1');

@@ -3,6 +3,7 @@ import type { Auction } from '../auctions/auction-types';
 import type { RunSummary } from '../research/compare-runs';
 import type {
   AgreementView,
+  MarketModeRecord,
   PricingStandardVersionView,
   RecognitionRequest,
 } from '../standards/standard-types';
@@ -153,6 +154,11 @@ export const api = {
   proposeRecognitionAgreement: (body: unknown) => post('/recognition/agreements', body),
   approveRecognitionAgreement: (version: string, body: unknown) =>
     post(`/recognition/agreements/${encodeURIComponent(version)}/approvals`, body),
+  marketModeDecisions: () => request<MarketModeRecord[]>('/market-mode/decisions'),
+  marketModeInForce: () => request<{ at: string; mode: MarketModeRecord['mode'] }>('/market-mode'),
+  proposeMarketMode: (body: unknown) => post('/market-mode/decisions', body),
+  approveMarketMode: (version: string, body: unknown) =>
+    post(`/market-mode/decisions/${encodeURIComponent(version)}/approvals`, body),
   recognitionRequests: (registry: string, status: string) =>
     request<RecognitionRequest[]>(`/recognition/requests?registry=${registry}&status=${status}`),
   placeOrder: (ticket: OrderTicket) =>

@@ -71,6 +71,7 @@ export const en: Messages = {
     sections: {
       allocation: 'Allocation',
       auctions: 'Auctions',
+      marketMode: 'Market mode',
       recognition: 'Recognition',
       pricing: 'Pricing standard',
       market: 'Market view',
@@ -258,6 +259,17 @@ export const en: Messages = {
       ELECTRICITY_USE: 'Electricity-use rights',
     },
     more: '{{entries}} benchmark entries (valid {{years}} years); {{constituents}} index constituents.',
+  },
+  marketMode: {
+    title: 'Joint market mode',
+    decides: 'Decides: {{mode}}.',
+    ratio: 'Exchange ratio Chongqing {{cq}} : Sichuan {{sc}}.',
+    inForce: 'Mode in force on {{day}}: {{mode}}.',
+    modes: {
+      separate: 'separate markets',
+      'recognition-only': 'credits recognised across',
+      linked: 'linked allowance markets',
+    },
   },
   recognition: {
     title: 'Cross-province recognition',

@@ -57,6 +57,7 @@ export const zh = {
     sections: {
       allocation: '配额分配',
       auctions: '配额拍卖',
+      marketMode: '联通模式',
       recognition: '跨省互认',
       pricing: '定价标准',
       market: '市场监测',
@@ -238,6 +239,13 @@ export const zh = {
       ELECTRICITY_USE: '用电权',
     },
     more: '基准价条目 {{entries}} 条（有效期 {{years}} 年），价格指数成分 {{constituents}} 个。',
+  },
+  marketMode: {
+    title: '川渝碳市场联通模式',
+    decides: '决定：{{mode}}。',
+    ratio: '兑换比例 重庆 {{cq}} : 四川 {{sc}}。',
+    inForce: '{{day}} 现行模式：{{mode}}。',
+    modes: { separate: '两地分立', 'recognition-only': '仅互认核证减排量', linked: '配额市场联通' },
   },
   recognition: {
     title: '跨省互认规则',

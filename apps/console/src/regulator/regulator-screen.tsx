@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoUser } from '../shell/demo-users';
 import { AuctionsScreen } from '../auctions/auctions-screen';
+import { MarketModeScreen } from '../standards/market-mode-screen';
 import { PricingStandardScreen } from '../standards/pricing-standard-screen';
 import { RecognitionScreen } from '../standards/recognition-screen';
 import { AllocationScreen } from './allocation-screen';
 import { MarketView } from './market-view';
 
-const SECTIONS = ['allocation', 'auctions', 'recognition', 'pricing', 'market'] as const;
+const SECTIONS = ['allocation', 'auctions', 'marketMode', 'recognition', 'pricing', 'market'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function RegulatorScreen({
@@ -39,6 +40,7 @@ export function RegulatorScreen({
       </div>
       {section === 'allocation' && <AllocationScreen regulator={regulator} users={users} locale={locale} />}
       {section === 'auctions' && <AuctionsScreen regulator={regulator} locale={locale} />}
+      {section === 'marketMode' && <MarketModeScreen regulator={regulator} locale={locale} />}
       {section === 'recognition' && <RecognitionScreen regulator={regulator} locale={locale} />}
       {section === 'pricing' && <PricingStandardScreen regulator={regulator} locale={locale} />}
       {section === 'market' && <MarketView locale={locale} />}

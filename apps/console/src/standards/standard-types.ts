@@ -27,6 +27,17 @@ export interface AgreementView {
   adoptedFrom?: string;
 }
 
+/** `GET /market-mode/decisions` (gateway). */
+export interface MarketModeRecord {
+  version: string;
+  mode: 'separate' | 'recognition-only' | 'linked';
+  exchangeRatio: { CQ: number; SC: number };
+  note?: string;
+  approvals: Approvals;
+  effectiveFrom?: string;
+  status: 'proposed' | 'adopted';
+}
+
 /** `GET /recognition/requests` (registry): one holder's request and where its saga is. */
 export interface RecognitionRequest {
   requestId: string;

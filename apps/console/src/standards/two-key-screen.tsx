@@ -19,8 +19,8 @@ import {
 
 /** What the screen needs of one two-key service (the pricing standard, the recognition agreement). */
 export interface TwoKeyService<D extends { version: string }> {
-  /** Dictionary section of its titles: `pricing` or `recognition`. */
-  id: 'pricing' | 'recognition';
+  /** Dictionary section of its titles: `pricing`, `recognition` or `marketMode`. */
+  id: 'pricing' | 'recognition' | 'marketMode';
   list: () => Promise<TwoKeyVersion<D>[]>;
   /** The version's document (the list may leave it out). */
   document: (version: TwoKeyVersion<D>) => Promise<D | undefined>;
@@ -45,7 +45,7 @@ export interface TwoKeyService<D extends { version: string }> {
  * this regulator's key for its own province (the date checked as the service would), and a new
  * version proposed from the latest document, checked by the service's own schema before sending.
  */
-export function TwoKeyScreen<D extends { version: string; title: string }>({
+export function TwoKeyScreen<D extends { version: string }>({
   service,
   regulator,
   locale,

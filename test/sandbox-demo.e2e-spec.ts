@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
+import { seedDemoJointMarket } from '../apps/sandbox/src/demo/demo-joint-market';
+import { httpPost } from '../apps/sandbox/src/demo/demo-seeder';
 import { eventually, getJson } from './support/http';
+
+type Json = Record<string, unknown>;
 
 /** `npm start` with its default `DEMO=trading`: demo users seeded, noise traders keep the market alive. */
 describe('sandbox demo data and live demo trading (embedded)', () => {
@@ -62,6 +66,78 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
       'demo trades',
     );
     expect(trades[0].buyer).toMatch(/^(cq|sc)-[a-z]+-\d{3}$/);
+  });
+
+  it('seeds the joint market: agreement, recognition-only mode and pricing standard by two keys, one version awaiting a key', async () => {
+    const get = <T>(path: string) => getJson<T>(`${service.url}${path}`);
+    expect(await get<Json[]>('/recognition/agreements')).toMatchObject([
+      { version: '2026.1', status: 'adopted', awaiting: [] },
+    ]);
+    expect(await get<Json>('/market-mode')).toMatchObject({
+      mode: 'recognition-only',
+      version: 'demo-recognition-only',
+    });
+    const standards = await get<Json[]>('/pricing-standards');
+    expect(standards).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ version: '2026.1', status: 'adopted', inForce: true }),
+        expect.objectContaining({ version: '2026.2', status: 'approved-by-one', awaiting: ['CQ'] }),
+      ]),
+    );
+  });
+
+  it('seeds carbon-inclusion credits from activity records in both provinces', async () => {
+    const get = <T>(path: string) => getJson<T>(`${service.url}${path}`);
+    expect(
+      await get<Json>('/registries/CQ/carbon-inclusion/issuances/demo-cq-household-001-solar'),
+    ).toMatchObject({
+      holderAccountId: 'cq-household-001',
+      credits: 10,
+    });
+    expect(
+      await get<Json>('/registries/SC/carbon-inclusion/issuances/demo-sc-paper-001-trees'),
+    ).toMatchObject({
+      holderAccountId: 'sc-paper-001',
+      credits: 36,
+    });
+  });
+
+  it('completes two recognitions of Sichuan 碳惠天府 in Chongqing and leaves an SO2 transfer with the buyer’s regulator', async () => {
+    for (const [requestId, holder, quantity] of [
+      ['demo-rec-sc-cq-1', 'cq-steel-001', 9],
+      ['demo-rec-sc-cq-2', 'cq-power-001', 5],
+    ] as const) {
+      const done = await eventually(
+        async () => {
+          const r = await getJson<Json>(`${service.url}/recognition/requests/${requestId}`);
+          return r.status === 'completed' ? r : undefined;
+        },
+        20_000,
+        `recognition ${requestId}`,
+      );
+      expect(done).toMatchObject({
+        kind: 'TANHUI_TIANFU',
+        origin: 'SC',
+        destination: 'CQ',
+        destinationSerials: { registry: 'CQ', accountId: holder, quantity },
+      });
+    }
+    expect(
+      await getJson<Json[]>(`${service.url}/recognition/requests?registry=CQ&status=completed`),
+    ).toHaveLength(2);
+    const transfer = await getJson<Json>(`${service.url}/cross-province-transfers/demo-xp-so2-1`);
+    expect(transfer).toMatchObject({
+      status: 'pending',
+      outflow: { regulator: 'CQ-EEB', decision: 'approved' },
+    });
+    expect(transfer.inflow).toBeUndefined();
+
+    // Seeding again on the same data (a restart) is accepted and changes nothing.
+    await seedDemoJointMarket(httpPost(service.url), Date.now());
+    expect(await getJson<Json[]>(`${service.url}/recognition/requests?registry=CQ&status=all`)).toHaveLength(
+      2,
+    );
+    expect(await getJson<Json[]>(`${service.url}/pricing-standards`)).toHaveLength(2);
   });
 
   it('writes the demo simulator runs and serves them to the research screen', async () => {

@@ -15,6 +15,7 @@ import { GatewayModule } from '../../gateway/src/gateway.module';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../registry/src/registry.module';
 import { loadDemoData } from './demo/demo-data';
 import { seedDemoCompliance } from './demo/demo-compliance';
+import { seedDemoJointMarket } from './demo/demo-joint-market';
 import { ensureDemoRuns } from './demo/demo-runs';
 import { httpPost, seedDemo } from './demo/demo-seeder';
 import { startDemoTrading } from './demo/demo-trader';
@@ -52,6 +53,7 @@ export const sandboxService = (given: AppConfig): ServiceDefinition => {
       const post = httpPost(service.url, { authorization: `Bearer ${token}` });
       await seedDemo(demo, post);
       await seedDemoCompliance(demo, post);
+      await seedDemoJointMarket(post, Date.now());
       status.seeded = true;
       // The timer is unref'd: it never keeps the process alive, and exits with it.
       if (config.DEMO === 'trading') {

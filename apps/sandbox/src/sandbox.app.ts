@@ -53,7 +53,9 @@ export const sandboxService = (given: AppConfig): ServiceDefinition => {
       const post = httpPost(service.url, { authorization: `Bearer ${token}` });
       await seedDemo(demo, post);
       await seedDemoCompliance(demo, post);
-      await seedDemoJointMarket(post, Date.now());
+      // The joint market's decisions are seeded for `npm start` (trading); with `accounts` the browser
+      // tests take them through the console themselves.
+      if (config.DEMO === 'trading') await seedDemoJointMarket(post, Date.now());
       status.seeded = true;
       // The timer is unref'd: it never keeps the process alive, and exits with it.
       if (config.DEMO === 'trading') {

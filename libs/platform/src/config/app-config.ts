@@ -31,7 +31,7 @@ const schema = z.object({
   REGISTRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(5_000),
   /** Where simulator runs live (one folder per run), for the research screens. */
   RUNS_DIR: z.string().min(1).default('runs'),
-  /** Sandbox only: `trading` seeds demo users and runs noise traders, `accounts` only seeds, `off` neither. */
+  /** Sandbox only: `trading` seeds demo users and the joint market (#6) and runs noise traders, `accounts` only seeds the users, `off` neither. */
   DEMO: z.enum(['off', 'accounts', 'trading']).default('trading'),
   /** HMAC key of the access tokens (HS256). Services refuse to start without it; the sandbox makes one per run. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

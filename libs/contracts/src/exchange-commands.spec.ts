@@ -1,4 +1,10 @@
-import { allExchangeQueues, exchangeQueueFor, shardOf } from './exchange-commands';
+import {
+  allExchangeQueues,
+  commandsInMessage,
+  exchangeQueueFor,
+  shardOf,
+  type PlaceOrderMessage,
+} from './exchange-commands';
 
 describe('shard routing', () => {
   it('hashes with 32-bit FNV-1a, so the mapping never depends on the process', () => {
@@ -14,5 +20,24 @@ describe('shard routing', () => {
     expect(used).toEqual(new Set([0, 1, 2, 3]));
     expect(allExchangeQueues(3)).toEqual(['exchange-shard-0', 'exchange-shard-1', 'exchange-shard-2']);
     expect(allExchangeQueues(4)).toContain(exchangeQueueFor('SCEA-2025', 4));
+  });
+});
+
+describe('commandsInMessage', () => {
+  const order = (orderId: string) =>
+    ({ commandId: `place:${orderId}`, orderId, instrument: 'CQEA-2025' }) as PlaceOrderMessage;
+
+  it("gives a PlaceOrders message's orders as PlaceOrder commands, in their order", () => {
+    expect(commandsInMessage({ name: 'PlaceOrders', payload: { orders: [order('a'), order('b')] } })).toEqual(
+      [
+        { name: 'PlaceOrder', payload: order('a') },
+        { name: 'PlaceOrder', payload: order('b') },
+      ],
+    );
+  });
+
+  it('gives any other message as its one command', () => {
+    const cancel = { name: 'CancelOrder', payload: { commandId: 'c', orderId: 'a', instrument: 'X' } };
+    expect(commandsInMessage(cancel)).toEqual([cancel]);
   });
 });

@@ -72,6 +72,22 @@ export type ExchangeCommandMessage =
   | { name: 'ConfigureBook'; payload: ConfigureBookMessage }
   | { name: 'SetMarketMode'; payload: SetMarketModeMessage };
 
+/**
+ * The orders one gateway transaction entered for one shard, as one queue message (one outbox row,
+ * one job, one dedupe record instead of one each per order): applied one after the other, in
+ * order, as the same PlaceOrder messages in a row would be.
+ */
+export interface PlaceOrdersMessage {
+  orders: PlaceOrderMessage[];
+}
+
+/** The commands a shard queue message carries: itself, or the orders of a `PlaceOrders`. */
+export function commandsInMessage(message: { name: string; payload: unknown }): ExchangeCommandMessage[] {
+  if (message.name === 'PlaceOrders')
+    return (message.payload as PlaceOrdersMessage).orders.map((payload) => ({ name: 'PlaceOrder', payload }));
+  return [message as ExchangeCommandMessage];
+}
+
 export const EXCHANGE_QUEUE_PREFIX = 'exchange-shard-';
 
 /**

@@ -9,6 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   BookEvent,
   bookStreamId,
+  commandsInMessage,
   EXCHANGE_QUEUE_PREFIX,
   ExchangeCommandMessage,
   ReportBlockTradeMessage,
@@ -67,10 +68,10 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly linkage: MarketLinkage,
   ) {
     this.applyOnce = idempotentHandler(this.dataSource, 'exchange-book-worker', (message, manager) =>
-      this.applyAll([message as unknown as ExchangeCommandMessage], manager),
+      this.applyAll(commandsInMessage(message), manager),
     );
     this.applyAllOnce = idempotentBatchHandler(this.dataSource, 'exchange-book-worker', (messages, manager) =>
-      this.applyAll(messages as unknown as ExchangeCommandMessage[], manager),
+      this.applyAll(messages.flatMap(commandsInMessage), manager),
     );
   }
 
@@ -114,27 +115,23 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private async handle(message: TransportMessage): Promise<void> {
-    const instrument = (message.payload as { instrument?: string }).instrument;
+    const instruments = booksTouchedBy([message]);
     try {
       await this.applyOnce(message);
     } catch (error) {
       // The in-memory books may hold changes that did not commit: rebuild them from the store.
-      if (instrument) for (const symbol of MarketLinkage.groupOf(instrument)) this.books.evict(symbol);
+      for (const instrument of instruments) this.books.evict(instrument);
       this.logger.warn(`command ${message.id} failed and will be retried: ${(error as Error).message}`);
       throw error;
     }
-    for (const symbol of instrument ? MarketLinkage.groupOf(instrument) : []) {
-      const book = this.books.peek(symbol);
+    for (const instrument of instruments) {
+      const book = this.books.peek(instrument);
       if (book) this.snapshots.saveIfDue(book);
     }
   }
 
   private async handleAll(messages: readonly TransportMessage[]): Promise<void> {
-    const instruments = new Set<string>();
-    for (const message of messages) {
-      const instrument = (message.payload as { instrument?: string }).instrument;
-      if (instrument) for (const symbol of MarketLinkage.groupOf(instrument)) instruments.add(symbol);
-    }
+    const instruments = booksTouchedBy(messages);
     try {
       await this.applyAllOnce(messages);
     } catch (error) {
@@ -219,4 +216,14 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
               ? book.cancel(command.payload.orderId)
               : [];
   }
+}
+
+/** The books (with their linked ones) the commands of these messages may change. */
+function booksTouchedBy(messages: readonly TransportMessage[]): Set<string> {
+  const instruments = new Set<string>();
+  for (const command of messages.flatMap(commandsInMessage)) {
+    const instrument = (command.payload as { instrument?: string }).instrument;
+    if (instrument) for (const symbol of MarketLinkage.groupOf(instrument)) instruments.add(symbol);
+  }
+  return instruments;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/domain';
-import { Outbox } from '@app/messaging';
+import type { PlaceOrdersMessage } from '@app/contracts';
+import { Outbox, type OutboxMessage } from '@app/messaging';
 import { OrderReservations } from '../../accounts/order-reservations';
 import type { OrderCandidate } from './order-candidate';
 import type { OrderAcknowledgement } from './place-order.command';
@@ -49,7 +50,8 @@ const keyConflict = (orderId: string): DomainError =>
  * Enters a set of orders in the caller's transaction with a fixed handful of statements however
  * many there are: claim the idempotency keys (one), lock the members' cash rows and load their
  * accounts (two), write the reservations and their events (two), queue the commands (one), and
- * drop the keys of refused orders (one, only if some were). Each order is decided as if sent
+ * drop the keys of refused orders (one, only if some were). A shard's orders go to it as one
+ * message ({@link shardMessages}). Each order is decided as if sent
  * alone, in the given order; a refused order reserves nothing. The ids must be distinct.
  */
 @Injectable()
@@ -93,15 +95,7 @@ export class OrderEntry {
     });
     if (refusedKeys.length > 0)
       await manager.query('DELETE FROM order_requests WHERE order_id = ANY($1::text[])', [refusedKeys]);
-    await this.outbox.enqueue(
-      manager,
-      accepted.map((c) => ({
-        queue: c.queue,
-        name: 'PlaceOrder',
-        payload: c.message,
-        messageId: c.message.commandId,
-      })),
-    );
+    await this.outbox.enqueue(manager, shardMessages(accepted));
     return outcomes;
   }
 
@@ -131,4 +125,28 @@ export class OrderEntry {
     }
     return { claimed, previous };
   }
+}
+
+/**
+ * One queue message per shard for the orders it takes, in their order: the order's own
+ * PlaceOrder when it is alone, else a PlaceOrders named by its first order's command, so the
+ * outbox row, the job and the consumer's dedupe record are shared by the group.
+ */
+function shardMessages(accepted: readonly OrderCandidate[]): OutboxMessage[] {
+  const byQueue = new Map<string, OrderCandidate[]>();
+  for (const c of accepted) {
+    const list = byQueue.get(c.queue);
+    if (list) list.push(c);
+    else byQueue.set(c.queue, [c]);
+  }
+  return [...byQueue].map(([queue, orders]) =>
+    orders.length === 1
+      ? { queue, name: 'PlaceOrder', payload: orders[0].message, messageId: orders[0].message.commandId }
+      : {
+          queue,
+          name: 'PlaceOrders',
+          payload: { orders: orders.map((o) => o.message) } satisfies PlaceOrdersMessage,
+          messageId: `orders:${orders[0].message.commandId}`,
+        },
+  );
 }

@@ -38,8 +38,11 @@ export class ApiError extends Error {
 
 /** The bearer token of the signed-in user (demo sign-in), sent with every request. */
 let bearer: string | undefined;
+/** The sign-in in progress: requests wait for it, so none goes out with the previous user's token. */
+let session: Promise<void> = Promise.resolve();
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+async function request<T>(path: string, init?: RequestInit, afterSignIn = true): Promise<T> {
+  if (afterSignIn) await session.catch(() => undefined);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -77,13 +80,20 @@ function safeJson(text: string): unknown {
  * Signs in as a demo user of the sandbox (POST /auth/demo-sign-in exists only in demo mode; no
  * password is involved). Later requests carry the token; the public market feed needs none.
  */
-export async function signInAsDemoUser(userId: string): Promise<void> {
+let signIns = 0;
+
+export function signInAsDemoUser(userId: string): Promise<void> {
   bearer = undefined;
-  const session = await request<{ token: string }>('/auth/demo-sign-in', {
-    method: 'POST',
-    body: JSON.stringify({ username: userId }),
+  const attempt = ++signIns;
+  session = request<{ token: string }>(
+    '/auth/demo-sign-in',
+    { method: 'POST', body: JSON.stringify({ username: userId }) },
+    false,
+  ).then(({ token }) => {
+    // A later switch wins even if this answer arrives after it.
+    if (attempt === signIns) bearer = token;
   });
-  bearer = session.token;
+  return session;
 }
 
 const post = (path: string, body: unknown): Promise<unknown> =>

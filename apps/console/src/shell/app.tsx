@@ -21,8 +21,8 @@ export function App() {
   const [user, setUser] = useState<DemoUser>();
   const [usersError, setUsersError] = useState<string>();
   const [tab, setTab] = useState<Tab>('trade');
-  /** The user the API token is for: screens render once the picked user is signed in. */
-  const [signedIn, setSignedIn] = useState<string>();
+  /** Screens render once a user is signed in; on a switch they stay, and requests wait for the new token. */
+  const [signedIn, setSignedIn] = useState(false);
 
   useEffect(() => {
     api
@@ -37,14 +37,14 @@ export function App() {
     if (!user) return;
     let current = true;
     signInAsDemoUser(user.id)
-      .then(() => current && setSignedIn(user.id))
+      .then(() => current && setSignedIn(true))
       .catch((error: ApiError) => current && setUsersError(error.message));
     return () => {
       current = false;
     };
   }, [user]);
   const locale = localeOf(i18n.language);
-  const ready = user !== undefined && signedIn === user.id;
+  const ready = user !== undefined && signedIn;
   const name = (u: DemoUser) => (i18n.language === 'en' ? u.nameEn : u.nameZh);
 
   return (

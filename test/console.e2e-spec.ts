@@ -58,6 +58,7 @@ describe('web console in a real browser', () => {
     // A Sichuan firm (Chongqing's free-allocation sell limit keeps CQ firms from selling CQEA-2025):
     // its SCEA-2025 units are part of its registry allocation, put into custody.
     await page.selectOption('select[name=user]', 'sc-steel-002');
+    await page.selectOption('select[name=instrument]', 'SCEA-2025');
     await page.click('label:has(input[name=side]) >> nth=0'); // buy
     await page.fill('input[name=price]', '40.20');
     await page.fill('input[name=qty]', '100');
@@ -127,6 +128,7 @@ describe('web console in a real browser', () => {
 
   it('the seller sees its open order, amends it, then cancels it', async () => {
     await page.selectOption('select[name=user]', 'sc-steel-001');
+    await page.selectOption('select[name=instrument]', 'SCEA-2025');
     const row = '[data-testid=my-order] >> text=SCEA-2025';
     await page.waitForSelector(row);
     await page.click('[data-testid=my-order] button[name=amend]');

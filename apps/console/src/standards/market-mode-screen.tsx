@@ -50,6 +50,8 @@ const marketMode: TwoKeyService<MarketModeDecision> = {
   preset: { version: '', mode: 'recognition-only' },
   notBeforeToday: true,
   Summary: DecisionSummary,
+  titleOf: (v, t) =>
+    [t(`marketMode.modes.${v.document?.mode ?? 'separate'}`), v.document?.note].filter(Boolean).join(' · '),
 };
 
 /** The joint market's mode (separate, recognition-only, linked): decisions by two keys, the mode in force. */

@@ -1,4 +1,5 @@
 import type { Province } from '@app/pricing';
+import type { TFunction } from 'i18next';
 import { ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePolling } from '../api/use-polling';
@@ -38,6 +39,8 @@ export interface TwoKeyService<D extends { version: string }> {
   /** The service refuses an effective date before today (Beijing). */
   notBeforeToday: boolean;
   Summary: (props: { document: D; locale: string }) => ReactNode;
+  /** A version's title in the user's language, when the document's own title is not one. */
+  titleOf?: (version: TwoKeyVersion<D>, t: TFunction) => string;
 }
 
 /**
@@ -110,7 +113,7 @@ export function TwoKeyScreen<D extends { version: string }>({
                         {v.version}
                       </button>
                     </td>
-                    <td className="text">{v.title}</td>
+                    <td className="text">{service.titleOf?.(v, t) ?? v.title}</td>
                     <td data-testid="version-status">
                       {t(`standards.status.${v.status}`)}
                       {v.inForce ? ` · ${t('standards.inForce')}` : ''}
@@ -127,7 +130,7 @@ export function TwoKeyScreen<D extends { version: string }>({
         {current && (
           <section className="panel wide-2 scroll" data-testid="document-summary">
             <h2>
-              {current.version} · {current.title}
+              {current.version} · {service.titleOf?.(current, t) ?? current.title}
             </h2>
             {document ? <service.Summary document={document} locale={locale} /> : <p className="muted">…</p>}
           </section>

@@ -133,9 +133,10 @@ export const api = {
   runSummary: (runId: string) => request<RunSummary>(`/research/runs/${encodeURIComponent(runId)}`),
   marketOverview: () => request<InstrumentActivity[]>('/surveillance/market'),
   demoCompliance: () => request<{ year: number; deadline: string }>('/demo/compliance'),
-  complianceDashboard: (jurisdiction: string, year: number) =>
+  /** `firmId`: only that firm's rows (what an enterprise may read). */
+  complianceDashboard: (jurisdiction: string, year: number, firmId?: string) =>
     request<{ years: { complianceYear: number; firms: DashboardFirm[] }[] }>(
-      `/registries/${jurisdiction}/compliance?year=${year}`,
+      `/registries/${jurisdiction}/compliance?year=${year}${firmId ? `&firmId=${encodeURIComponent(firmId)}` : ''}`,
     ),
   registryAccount: (jurisdiction: string, accountId: string) =>
     request<AccountHoldings>(`/registries/${jurisdiction}/accounts/${encodeURIComponent(accountId)}`),

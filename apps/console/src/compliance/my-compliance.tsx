@@ -18,7 +18,7 @@ export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string 
     try {
       const demo = await api.demoCompliance();
       const [dashboard, account] = await Promise.all([
-        api.complianceDashboard(jurisdiction, demo.year),
+        api.complianceDashboard(jurisdiction, demo.year, firm.id),
         api.registryAccount(jurisdiction, firm.id),
       ]);
       const row = dashboard.years

@@ -24,25 +24,25 @@ export function App() {
   /** Screens render once a user is signed in; on a switch they stay, and requests wait for the new token. */
   const [signedIn, setSignedIn] = useState(false);
 
+  /**
+   * Picks a user: its sign-in starts before any screen of it renders, so every request the screens
+   * make (in their effects, which run before this component's) waits for its token.
+   */
+  const pick = (next: DemoUser) => {
+    const signingIn = signInAsDemoUser(next.id);
+    setUser(next);
+    signingIn.then(() => setSignedIn(true)).catch((error: ApiError) => setUsersError(error.message));
+  };
+
   useEffect(() => {
     api
       .demoUsers()
       .then((list) => {
         setUsers(list);
-        setUser(list[0]);
+        if (list[0]) pick(list[0]);
       })
       .catch((error: ApiError) => setUsersError(error.message));
   }, []);
-  useEffect(() => {
-    if (!user) return;
-    let current = true;
-    signInAsDemoUser(user.id)
-      .then(() => current && setSignedIn(true))
-      .catch((error: ApiError) => current && setUsersError(error.message));
-    return () => {
-      current = false;
-    };
-  }, [user]);
   const locale = localeOf(i18n.language);
   const ready = user !== undefined && signedIn;
   const name = (u: DemoUser) => (i18n.language === 'en' ? u.nameEn : u.nameZh);
@@ -69,7 +69,7 @@ export function App() {
             value={user?.id ?? ''}
             onChange={(e) => {
               const next = users.find((u) => u.id === e.target.value)!;
-              setUser(next);
+              pick(next);
               setTab(TAB_OF_ROLE[next.role]);
             }}
           >

@@ -96,6 +96,16 @@ export function signInAsDemoUser(userId: string): Promise<void> {
   return session;
 }
 
+/** A run's self-contained report.html, fetched with the user's token (an iframe's own load would carry none). */
+export async function runReportHtml(runId: string): Promise<string> {
+  await session.catch(() => undefined);
+  const response = await fetch(`/research/runs/${encodeURIComponent(runId)}/report`, {
+    headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+  });
+  if (!response.ok) throw new ApiError(response.statusText, response.status);
+  return response.text();
+}
+
 const post = (path: string, body: unknown): Promise<unknown> =>
   request<unknown>(path, { method: 'POST', body: JSON.stringify(body) });
 

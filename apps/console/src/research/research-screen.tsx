@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, runReportHtml } from '../api/client';
 import type { RunListing } from '../api/types';
 import { compareRuns, ComparisonRow, RunSummary } from './compare-runs';
 import { localeFormat } from '../format/locale-format';
@@ -111,14 +111,26 @@ export function ResearchScreen({ locale }: { locale: string }) {
       )}
       <div className={selected.length === 2 ? 'reports two' : 'reports'}>
         {selected.map((id) => (
-          <iframe
-            key={id}
-            title={t('research.report', { id })}
-            data-testid={`report-${id}`}
-            src={`/research/runs/${encodeURIComponent(id)}/report`}
-          />
+          <RunReport key={id} runId={id} title={t('research.report', { id })} />
         ))}
       </div>
     </div>
   );
+}
+
+/** A run's report in a frame: its HTML is fetched with the signed-in user's token, then shown. */
+function RunReport({ runId, title }: { runId: string; title: string }) {
+  const [html, setHtml] = useState<string>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let current = true;
+    runReportHtml(runId)
+      .then((text) => current && setHtml(text))
+      .catch((e: ApiError) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
+  }, [runId]);
+  if (error) return <p className="field-error">{error}</p>;
+  return html === undefined ? null : <iframe title={title} data-testid={`report-${runId}`} srcDoc={html} />;
 }

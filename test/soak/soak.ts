@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { mulberry32 } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
 import { createTestDatabase, testRedisUrl } from '@app/platform/testing';
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
     const [, registry] = await Promise.all([start('exchange'), start('registry')]);
     await setUp(gateway, registry);
     const figures = await soak(gateway, registry, pids, probeDir);
-    report(figures);
+    report({ ...figures, clearing: await clearingLeftovers(db.url) });
   } finally {
     await processes.stopAll();
     await db.drop();
@@ -342,7 +343,11 @@ function summarise(minutes: Minute[], memory: Map<ServiceApp, MemorySample[]>) {
   };
 }
 
-function report(figures: Awaited<ReturnType<typeof summarise>>): void {
+function report(
+  figures: Awaited<ReturnType<typeof summarise>> & {
+    clearing: { unhandledCommands: number; pendingAmendments: number };
+  },
+): void {
   const lines = [`soak: ${figures.minutes} min at ${figures.targetRatePerSecond} requests/s`];
   lines.push('minute  req/s   ok  4xx  5xx  none  skip   p50ms   p95ms   p99ms  memory MB (rss/heap)');
   for (const m of figures.perMinute)
@@ -371,7 +376,40 @@ function report(figures: Awaited<ReturnType<typeof summarise>>): void {
     `verdict: memory ${figures.verdict.memoryFlat ? 'flat' : 'GROWING'}, latency ${figures.verdict.latencyFlat ? 'flat' : 'GROWING'}, ` +
       `${figures.verdict.serverErrors} server errors or unanswered requests`,
   );
+  lines.push(
+    `clearing: ${figures.clearing.unhandledCommands} messages unhandled 30 s after the load, ` +
+      `${figures.clearing.pendingAmendments} amendments left pending`,
+  );
   process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(figures)}\n`);
+}
+
+/**
+ * Once every message has been handled (a dropped one never is): amendments whose top-up is still
+ * pending (a dropped amend command leaves one, and the order then refuses every later amendment
+ * with 409).
+ */
+async function clearingLeftovers(
+  url: string,
+): Promise<{ unhandledCommands: number; pendingAmendments: number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
+    // Handled: some consumer recorded the message (the relay stamps acknowledged_at only later).
+    const unhandled = () =>
+      count(`SELECT count(*) AS n FROM outbox o WHERE o.acknowledged_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM processed_messages p WHERE p.message_id = o.message_id)`);
+    for (const deadline = Date.now() + 30_000; (await unhandled()) > 0 && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 250));
+    return {
+      unhandledCommands: await unhandled(),
+      pendingAmendments: await count(
+        'SELECT count(*) AS n FROM clearing_orders WHERE amend_top_up IS NOT NULL',
+      ),
+    };
+  } finally {
+    await client.end();
+  }
 }
 
 function readIfExists(path: string): string | undefined {

@@ -20,7 +20,7 @@ import { ensureDemoRuns } from './demo/demo-runs';
 import { httpPost, seedDemo } from './demo/demo-seeder';
 import { startDemoTrading } from './demo/demo-trader';
 import { DEMO_STATUS, DemoStatus } from './demo/demo.controller';
-import { DEMO_OPERATOR, demoPrincipals } from './demo/demo-principals';
+import { demoPrincipals, seedingPrincipal } from './demo/demo-principals';
 import { DemoModule } from './demo/demo.module';
 
 /**
@@ -49,8 +49,9 @@ export const sandboxService = (given: AppConfig): ServiceDefinition => {
       const users = service.app.get(UserDirectory);
       for (const principal of demoPrincipals(demo)) users.addDemoUser(principal);
       const { secret } = service.app.get<AuthSettings>(AUTH_SETTINGS);
-      const token = signAccessToken(DEMO_OPERATOR, secret, 365 * 24 * 3600, Date.now());
-      const post = httpPost(service.url, { authorization: `Bearer ${token}` });
+      const post = httpPost(service.url, (body) => ({
+        authorization: `Bearer ${signAccessToken(seedingPrincipal(body), secret, 3600, Date.now())}`,
+      }));
       await seedDemo(demo, post);
       await seedDemoCompliance(demo, post);
       // The joint market's decisions are seeded for `npm start` (trading); with `accounts` the browser

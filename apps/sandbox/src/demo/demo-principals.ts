@@ -16,5 +16,16 @@ export function demoPrincipals(demo: DemoData): Principal[] {
   });
 }
 
-/** The sandbox's own seeding and noise traders act as this administrator (a token minted in process). */
-export const DEMO_OPERATOR: Principal = { role: 'admin', id: 'sandbox-demo' };
+/**
+ * Who the sandbox's seeding and noise traders act as (tokens minted in process): a regulator of the
+ * province for a regulator's key (the body names it: CQ-EEB, SC-DEE), else the demo operator, an
+ * administrator named as the body's actor so the registries record the same actors as before.
+ */
+export function seedingPrincipal(body: unknown): Principal {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const actor = typeof fields.actor === 'string' && fields.actor ? fields.actor : undefined;
+  const province = typeof fields.regulator === 'string' ? /^(CQ|SC)-/.exec(fields.regulator)?.[1] : undefined;
+  if (province === 'CQ' || province === 'SC')
+    return { role: 'regulator', id: actor ?? `regulator-${province.toLowerCase()}`, province };
+  return { role: 'admin', id: actor ?? 'sandbox-demo' };
+}

@@ -61,11 +61,15 @@ export async function seedDemo(demo: DemoData, post: Post): Promise<void> {
 const outsideRegistries = (symbol: string): boolean => !/^(CQ|SC)/.test(symbol);
 
 /** A `Post` against a running service's base URL. */
-export function httpPost(baseUrl: string, headers: Record<string, string> = {}): Post {
+/** `headers`: fixed, or per request body (e.g. credentials of whoever the body acts as). */
+export function httpPost(
+  baseUrl: string,
+  headers: Record<string, string> | ((body: unknown) => Record<string, string>) = {},
+): Post {
   return async (path, body) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
+      headers: { ...(typeof headers === 'function' ? headers(body) : headers), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     const text = await response.text();

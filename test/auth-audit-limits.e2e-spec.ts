@@ -56,7 +56,12 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     const wrong = await send('POST', '/auth/sign-in', {}, { username: 'root-admin', password: 'nope' });
     expect(wrong).toMatchObject({ status: 401, body: { code: 'AUTH.BAD_CREDENTIALS' } });
     expect((await send('POST', '/auth/sign-in', {}, { username: 'nobody', password: 'x' })).status).toBe(401);
-    const signedIn = await send('POST', '/auth/sign-in', {}, { username: 'root-admin', password: ADMIN_PASSWORD });
+    const signedIn = await send(
+      'POST',
+      '/auth/sign-in',
+      {},
+      { username: 'root-admin', password: ADMIN_PASSWORD },
+    );
     expect(signedIn).toMatchObject({ status: 200, body: { principal: { role: 'admin', id: 'root-admin' } } });
     const me = await send('GET', '/auth/me', { authorization: `Bearer ${signedIn.body.token}` });
     expect(me.body).toEqual({ role: 'admin', id: 'root-admin' });
@@ -64,7 +69,10 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
 
   it('signs a demo user in without a password, and nobody else', async () => {
     const demo = await send('POST', '/auth/demo-sign-in', {}, { username: 'cq-steel-001' });
-    expect(demo).toMatchObject({ status: 200, body: { principal: { role: 'enterprise', memberId: 'cq-steel-001' } } });
+    expect(demo).toMatchObject({
+      status: 200,
+      body: { principal: { role: 'enterprise', memberId: 'cq-steel-001' } },
+    });
     // The administrator is not a demo user: no way in without its password.
     expect((await send('POST', '/auth/demo-sign-in', {}, { username: 'root-admin' })).status).toBe(401);
   });
@@ -82,10 +90,15 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     expect((await send('GET', '/members/sc-power-001/positions', withKey)).status).toBe(403);
     // Regulators have no keys; another enterprise cannot revoke this one.
     expect((await send('POST', '/auth/api-keys', bearerFor(testRegulator('CQ'), service))).status).toBe(403);
-    expect((await send('DELETE', `/auth/api-keys/${id}`, bearerFor(testEnterprise('sc-power-001'), service))).status).toBe(404);
+    expect(
+      (await send('DELETE', `/auth/api-keys/${id}`, bearerFor(testEnterprise('sc-power-001'), service)))
+        .status,
+    ).toBe(404);
     expect((await send('DELETE', `/auth/api-keys/${id}`, firm)).status).toBe(204);
     expect((await send('GET', '/members/cq-steel-001/positions', withKey)).status).toBe(401);
-    expect((await send('GET', '/members/cq-steel-001/positions', { 'x-api-key': `${key}x` })).status).toBe(401);
+    expect((await send('GET', '/members/cq-steel-001/positions', { 'x-api-key': `${key}x` })).status).toBe(
+      401,
+    );
   });
 
   it('records the authenticated actor and origin of each command; regulators list their own province', async () => {
@@ -113,7 +126,9 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     expect(cq.status).toBe(403);
     const cqOwn = await send('GET', '/audit', bearerFor(testRegulator('CQ'), service));
     expect(cqOwn.body.filter((e: { jurisdiction: string }) => e.jurisdiction === 'SC')).toEqual([]);
-    expect((await send('GET', '/audit', bearerFor(testEnterprise('cq-steel-001'), service))).status).toBe(403);
+    expect((await send('GET', '/audit', bearerFor(testEnterprise('cq-steel-001'), service))).status).toBe(
+      403,
+    );
     // The administrator sees everything; the registry kept the principal as the command's actor.
     const all = await send('GET', '/audit?type=AccountOpened&limit=5', admin);
     expect(all.body.map((e: { actor: string }) => e.actor)).toContain('test-admin');
@@ -139,7 +154,9 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     const limited = await send('GET', '/instruments', busy);
     expect(limited.body).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await send('GET', '/instruments', bearerFor(testEnterprise('rate-calm'), service))).status).toBe(200);
+    expect((await send('GET', '/instruments', bearerFor(testEnterprise('rate-calm'), service))).status).toBe(
+      200,
+    );
   });
 
   it('re-checks a command in its handler: one dispatched in an enterprise’s name, past HTTP, is refused', async () => {
@@ -155,7 +172,14 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     expect((await open('cq-thief')).status).toBe(201);
     const issue = { commandId: 'iss-h', actor: 'x', kind: 'CARBON_ALLOWANCE', vintage: 2025, quantity: 5 };
     expect((await send('POST', '/registries/CQ/issuances', admin, issue)).status).toBe(201);
-    const give = { commandId: 'give-h', actor: 'x', from: 'CQ-GOVERNMENT', to: 'cq-victim', quantity: 5, kind: 'CARBON_ALLOWANCE' };
+    const give = {
+      commandId: 'give-h',
+      actor: 'x',
+      from: 'CQ-GOVERNMENT',
+      to: 'cq-victim',
+      quantity: 5,
+      kind: 'CARBON_ALLOWANCE',
+    };
     expect((await send('POST', '/registries/CQ/transfers', admin, give)).status).toBe(201);
     const thief = testEnterprise('cq-thief');
     const steal = new TransferUnits('CQ', {
@@ -174,9 +198,21 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     const victim = await send('GET', '/registries/CQ/accounts/cq-victim', admin);
     expect(victim.body.holdings.map((h: { quantity: number }) => h.quantity)).toEqual([5]);
     // The same command in the holder's own name goes through.
-    const own = new TransferUnits('CQ', { ...steal.body, commandId: 'own-1', actor: 'cq-victim', to: 'cq-thief', quantity: 1 } as TransferUnitsDto);
-    const victimContext = { ...context, actor: 'cq-victim', principal: { ...testEnterprise('cq-victim') } as never };
-    await expect(runWithAuditContext(victimContext, () => bus.execute(own))).resolves.toMatchObject({ commandId: 'own-1' });
+    const own = new TransferUnits('CQ', {
+      ...steal.body,
+      commandId: 'own-1',
+      actor: 'cq-victim',
+      to: 'cq-thief',
+      quantity: 1,
+    } as TransferUnitsDto);
+    const victimContext = {
+      ...context,
+      actor: 'cq-victim',
+      principal: { ...testEnterprise('cq-victim') } as never,
+    };
+    await expect(runWithAuditContext(victimContext, () => bus.execute(own))).resolves.toMatchObject({
+      commandId: 'own-1',
+    });
   });
 
   it('audits each order under its own request, and refuses an order for another account put on the bus', async () => {

@@ -23,7 +23,12 @@ const FIRM = 'cq-steel-001';
 const PRINCIPALS: Record<string, Principal | undefined> = {
   anonymous: undefined,
   enterprise: { role: 'enterprise', id: FIRM, memberId: FIRM, accountIds: [FIRM], province: 'CQ' },
-  'other enterprise': { role: 'enterprise', id: 'sc-power-001', memberId: 'sc-power-001', accountIds: ['sc-power-001'] },
+  'other enterprise': {
+    role: 'enterprise',
+    id: 'sc-power-001',
+    memberId: 'sc-power-001',
+    accountIds: ['sc-power-001'],
+  },
   'regulator CQ': { role: 'regulator', id: 'regulator-cq', province: 'CQ' },
   'regulator SC': { role: 'regulator', id: 'regulator-sc', province: 'SC' },
   verifier: { role: 'verifier', id: 'verifier-01' },
@@ -154,7 +159,10 @@ describe('role matrix: every route of the running app, with every role and witho
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
+    return {
+      status: response.status,
+      body: (await response.json().catch(() => ({}))) as Record<string, unknown>,
+    };
   };
 
   it('refuses a member’s data without credentials (401), leaves public market data open', async () => {
@@ -173,7 +181,9 @@ describe('role matrix: every route of the running app, with every role and witho
     expect(foreign).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
     expect(foreign.body.message).toBe('member.read: sc-power-001 is not yours');
     expect((await call('POST', '/orders', 'enterprise', { account: 'sc-power-001' })).status).toBe(403);
-    expect((await call('POST', '/registries/CQ/transfers', 'enterprise', { from: 'sc-power-001' })).status).toBe(403);
+    expect(
+      (await call('POST', '/registries/CQ/transfers', 'enterprise', { from: 'sc-power-001' })).status,
+    ).toBe(403);
   });
 
   it("refuses a Chongqing regulator Sichuan's registry and Sichuan's key of a joint decision", async () => {
@@ -181,13 +191,16 @@ describe('role matrix: every route of the running app, with every role and witho
       'registry.administer: a CQ regulator cannot act for SC',
     );
     expect(
-      (await call('POST', '/market-mode/decisions/1/approvals', 'regulator CQ', { jurisdiction: 'SC' })).status,
+      (await call('POST', '/market-mode/decisions/1/approvals', 'regulator CQ', { jurisdiction: 'SC' }))
+        .status,
     ).toBe(403);
     expect(
       (await call('POST', '/pricing-standards/1/approvals', 'regulator CQ', { province: 'SC' })).status,
     ).toBe(403);
     // Nor signs as Sichuan's regulator.
-    expect((await call('POST', '/pricing-standards', 'regulator CQ', { regulator: 'SC-DEE' })).body).toMatchObject({
+    expect(
+      (await call('POST', '/pricing-standards', 'regulator CQ', { regulator: 'SC-DEE' })).body,
+    ).toMatchObject({
       statusCode: 403,
       message: 'market.rules: a CQ regulator cannot act for SC',
     });
@@ -198,12 +211,18 @@ describe('role matrix: every route of the running app, with every role and witho
   });
 
   it('refuses a forged or expired token with 401', async () => {
-    const forged = signAccessToken(PRINCIPALS.admin!, 'another secret of at least 32 chars', 3600, Date.now());
+    const forged = signAccessToken(
+      PRINCIPALS.admin!,
+      'another secret of at least 32 chars',
+      3600,
+      Date.now(),
+    );
     const { secret } = service.app.get<AuthSettings>(AUTH_SETTINGS);
     const expired = signAccessToken(PRINCIPALS.admin!, secret, 60, Date.now() - 120_000);
     for (const token of [forged, expired, 'garbage'])
       expect(
-        (await fetch(`${service.url}/surveillance/market`, { headers: { authorization: `Bearer ${token}` } })).status,
+        (await fetch(`${service.url}/surveillance/market`, { headers: { authorization: `Bearer ${token}` } }))
+          .status,
       ).toBe(401);
   });
 

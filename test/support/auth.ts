@@ -18,7 +18,6 @@ export const testEnterprise = (id: string, province?: 'CQ' | 'SC'): Principal =>
   province,
 });
 
-
 /** A bearer header for `principal`, signed with the secret of an in-process service or the test secret. */
 export function bearerFor(principal: Principal, service?: RunningService): Record<string, string> {
   const secret = service ? service.app.get<AuthSettings>(AUTH_SETTINGS).secret : TEST_JWT_SECRET;

@@ -5,15 +5,19 @@ import { ROUTE_ACCESS } from '../../libs/platform/src/auth/route-access';
 /** The token secret tests share with the services they start (JWT_SECRET in the environment). */
 export const TEST_JWT_SECRET = 'test-secret-of-the-test-suite-not-for-production';
 
-const ROUTES = Object.entries(ROUTE_ACCESS).map(([key, access]) => {
-  const [method, path] = key.split(' ');
-  // Literal segments before parameters: /pricing-standards/in-force before /pricing-standards/:version.
-  const pattern = new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}$`);
-  return { method, pattern, access, params: (path.match(/:/g) ?? []).length };
-}).sort((a, b) => a.params - b.params);
+const ROUTES = Object.entries(ROUTE_ACCESS)
+  .map(([key, access]) => {
+    const [method, path] = key.split(' ');
+    // Literal segments before parameters: /pricing-standards/in-force before /pricing-standards/:version.
+    const pattern = new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}$`);
+    return { method, pattern, access, params: (path.match(/:/g) ?? []).length };
+  })
+  .sort((a, b) => a.params - b.params);
 
 const provinceOf = (value: unknown): 'CQ' | 'SC' | undefined =>
-  typeof value === 'string' && /^(CQ|SC)/i.test(value) ? (value.slice(0, 2).toUpperCase() as 'CQ' | 'SC') : undefined;
+  typeof value === 'string' && /^(CQ|SC)/i.test(value)
+    ? (value.slice(0, 2).toUpperCase() as 'CQ' | 'SC')
+    : undefined;
 
 /**
  * Who a test request acts as when it brings no credentials of its own: the regulator its body names
@@ -28,10 +32,14 @@ export function principalForRequest(method: string, url: string, body: unknown):
   if (route?.access.action === 'market.rules' || typeof fields.regulator === 'string') {
     const province =
       provinceOf(fields.jurisdiction) ?? provinceOf(fields.province) ?? provinceOf(fields.regulator) ?? 'CQ';
-    const id = typeof fields.regulator === 'string' && fields.regulator ? fields.regulator : `${province}-regulator`;
+    const id =
+      typeof fields.regulator === 'string' && fields.regulator ? fields.regulator : `${province}-regulator`;
     return { role: 'regulator', id, province };
   }
-  return { role: 'admin', id: typeof fields.actor === 'string' && fields.actor ? fields.actor : 'test-admin' };
+  return {
+    role: 'admin',
+    id: typeof fields.actor === 'string' && fields.actor ? fields.actor : 'test-admin',
+  };
 }
 
 let enabled = true;

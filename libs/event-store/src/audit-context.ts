@@ -31,6 +31,7 @@ export const setAuditContext = (context: AuditContext): void => {
   if (slot) slot.context = context;
 };
 
-export const runWithAuditContext = <T>(context: AuditContext, work: () => T): T => storage.run({ context }, work);
+export const runWithAuditContext = <T>(context: AuditContext, work: () => T): T =>
+  storage.run({ context }, work);
 
 export const currentAuditContext = (): AuditContext | undefined => storage.getStore()?.context;

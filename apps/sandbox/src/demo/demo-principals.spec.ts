@@ -23,7 +23,11 @@ describe('demo principals', () => {
       id: 'regulator-sc',
       province: 'SC',
     });
-    expect(seedingPrincipal({ regulator: 'CQ-EEB' })).toEqual({ role: 'regulator', id: 'regulator-cq', province: 'CQ' });
+    expect(seedingPrincipal({ regulator: 'CQ-EEB' })).toEqual({
+      role: 'regulator',
+      id: 'regulator-cq',
+      province: 'CQ',
+    });
     expect(seedingPrincipal({ actor: 'system:demo' })).toEqual({ role: 'admin', id: 'system:demo' });
     expect(seedingPrincipal({ account: 'x' })).toEqual({ role: 'admin', id: 'sandbox-demo' });
   });

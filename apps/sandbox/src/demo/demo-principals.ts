@@ -6,7 +6,13 @@ export function demoPrincipals(demo: DemoData): Principal[] {
   return demoUsers(demo).map((user): Principal => {
     switch (user.role) {
       case 'enterprise':
-        return { role: 'enterprise', id: user.id, memberId: user.id, accountIds: [user.id], province: user.jurisdiction };
+        return {
+          role: 'enterprise',
+          id: user.id,
+          memberId: user.id,
+          accountIds: [user.id],
+          province: user.jurisdiction,
+        };
       case 'regulator':
         if (!user.jurisdiction) throw new Error(`demo regulator ${user.id} has no jurisdiction`);
         return { role: 'regulator', id: user.id, province: user.jurisdiction };

@@ -69,7 +69,10 @@ export function httpPost(
   return async (path, body) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { ...(typeof headers === 'function' ? headers(body) : headers), 'content-type': 'application/json' },
+      headers: {
+        ...(typeof headers === 'function' ? headers(body) : headers),
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(body),
     });
     const text = await response.text();

@@ -31,12 +31,18 @@ export const ACTIONS = {
   'public.read': { public: true, description: 'Public market and reference data, health, docs, demo info' },
   'auth.sign-in': { public: true, description: 'Sign in (password, or a demo user in demo mode)' },
   'auth.api-keys': { roles: { enterprise: 'any' }, description: 'Create / list / revoke own API keys' },
-  'reference.read': { roles: SIGNED_IN, description: 'Registry reference data (supply, rules, auctions, serials)' },
+  'reference.read': {
+    roles: SIGNED_IN,
+    description: 'Registry reference data (supply, rules, auctions, serials)',
+  },
   'order.trade': {
     roles: { enterprise: 'own', admin: 'any' },
     description: 'Place, amend, cancel orders and report block trades for own member',
   },
-  'order.read': { roles: { enterprise: 'own', regulator: 'any', admin: 'any' }, description: 'Read an order' },
+  'order.read': {
+    roles: { enterprise: 'own', regulator: 'any', admin: 'any' },
+    description: 'Read an order',
+  },
   'member.read': {
     roles: { enterprise: 'own', regulator: 'any', admin: 'any' },
     description: "A member's orders, trades, positions, statements",
@@ -48,9 +54,13 @@ export const ACTIONS = {
   // Regulators only: a joint decision needs both provinces' keys, and nobody holds both.
   'market.rules': {
     roles: { regulator: 'province' },
-    description: "Instrument rule decisions, pricing standard and market mode proposals and approvals (own province's key)",
+    description:
+      "Instrument rule decisions, pricing standard and market mode proposals and approvals (own province's key)",
   },
-  'surveillance.read': { roles: { regulator: 'any', admin: 'any' }, description: 'Market surveillance overview' },
+  'surveillance.read': {
+    roles: { regulator: 'any', admin: 'any' },
+    description: 'Market surveillance overview',
+  },
   'research.read': {
     roles: { researcher: 'any', regulator: 'any', admin: 'any' },
     description: 'Simulator runs and reports',
@@ -61,7 +71,8 @@ export const ACTIONS = {
   },
   'registry.hold': {
     roles: { enterprise: 'own', regulator: 'province', admin: 'any' },
-    description: 'Move own units: transfer, surrender, retire, custody deposit, bid, recognition and cross-province requests',
+    description:
+      'Move own units: transfer, surrender, retire, custody deposit, bid, recognition and cross-province requests',
   },
   'registry.report': {
     roles: { enterprise: 'own', regulator: 'province', admin: 'any' },
@@ -73,8 +84,14 @@ export const ACTIONS = {
     description:
       'Open accounts, issue, allocate, expire, cancel, lock, MSR, auctions, compliance runs, rule versions, recognition decisions',
   },
-  'operations.sweep': { roles: { admin: 'any', regulator: 'any' }, description: 'Timeout sweeps (operations)' },
-  'audit.read': { roles: { regulator: 'province', admin: 'any' }, description: 'Audit log (own province; admin all)' },
+  'operations.sweep': {
+    roles: { admin: 'any', regulator: 'any' },
+    description: 'Timeout sweeps (operations)',
+  },
+  'audit.read': {
+    roles: { regulator: 'province', admin: 'any' },
+    description: 'Audit log (own province; admin all)',
+  },
 } as const satisfies Record<string, ActionPolicy>;
 
 export type Action = keyof typeof ACTIONS;

@@ -4,12 +4,20 @@ import { authorize } from './authorize';
 import { PROVINCES, ROLES, type Principal } from './principal';
 
 const cq: Principal = { role: 'regulator', id: 'regulator-cq', province: 'CQ' };
-const firm: Principal = { role: 'enterprise', id: 'cq-steel-001', memberId: 'cq-steel-001', accountIds: ['cq-steel-001'] };
+const firm: Principal = {
+  role: 'enterprise',
+  id: 'cq-steel-001',
+  memberId: 'cq-steel-001',
+  accountIds: ['cq-steel-001'],
+};
 
 describe('authorize', () => {
   it('lets anyone read public data, and refuses protected actions without credentials (401)', () => {
     expect(authorize(undefined, 'public.read')).toMatchObject({ allowed: true });
-    expect(authorize(undefined, 'order.trade', { owners: ['x'] })).toMatchObject({ allowed: false, status: 401 });
+    expect(authorize(undefined, 'order.trade', { owners: ['x'] })).toMatchObject({
+      allowed: false,
+      status: 401,
+    });
   });
 
   it('lets an enterprise act only on its own member and accounts', () => {
@@ -20,9 +28,9 @@ describe('authorize', () => {
       reason: 'order.trade: sc-power-001 is not yours',
     });
     expect(authorize(firm, 'order.trade', {})).toMatchObject({ allowed: false, status: 403 });
-    expect(authorize(firm, 'order.trade', { owners: ['cq-steel-001', 'sc-power-001'], ownersMatch: 'any' })).toMatchObject(
-      { allowed: true },
-    );
+    expect(
+      authorize(firm, 'order.trade', { owners: ['cq-steel-001', 'sc-power-001'], ownersMatch: 'any' }),
+    ).toMatchObject({ allowed: true });
   });
 
   it("refuses a Chongqing regulator Sichuan's rules, names the reason", () => {
@@ -51,8 +59,15 @@ describe('authorize', () => {
       memberId: fc.string({ minLength: 1 }),
       accountIds: fc.array(fc.string({ minLength: 1 }), { maxLength: 3 }),
     }),
-    fc.record({ role: fc.constant('regulator' as const), id: fc.string(), province: fc.constantFrom(...PROVINCES) }),
-    fc.record({ role: fc.constantFrom('verifier' as const, 'researcher' as const, 'admin' as const), id: fc.string() }),
+    fc.record({
+      role: fc.constant('regulator' as const),
+      id: fc.string(),
+      province: fc.constantFrom(...PROVINCES),
+    }),
+    fc.record({
+      role: fc.constantFrom('verifier' as const, 'researcher' as const, 'admin' as const),
+      id: fc.string(),
+    }),
   );
   const action = fc.constantFrom(...(Object.keys(ACTIONS) as Action[]));
   const resource = fc.record(
@@ -94,15 +109,20 @@ describe('authorize', () => {
     fc.assert(
       fc.property(principal, action, resource, (p, a, r) => {
         const policy = ACTIONS[a] as { roles?: Record<string, string> };
-        if (p.role !== 'regulator' || policy.roles?.regulator !== 'province' || r.jurisdiction === undefined) return;
+        if (p.role !== 'regulator' || policy.roles?.regulator !== 'province' || r.jurisdiction === undefined)
+          return;
         const named = r.jurisdiction.toUpperCase();
-        expect(authorize(p as Principal, a, r).allowed).toBe(named === p.province || !['CQ', 'SC'].includes(named));
+        expect(authorize(p as Principal, a, r).allowed).toBe(
+          named === p.province || !['CQ', 'SC'].includes(named),
+        );
       }),
     );
   });
 
   it('every role appears in the table', () => {
-    const listed = new Set(Object.values(ACTIONS).flatMap((p) => Object.keys((p as { roles?: object }).roles ?? {})));
+    const listed = new Set(
+      Object.values(ACTIONS).flatMap((p) => Object.keys((p as { roles?: object }).roles ?? {})),
+    );
     expect([...listed].sort()).toEqual([...ROLES].sort());
   });
 });

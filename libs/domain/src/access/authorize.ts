@@ -13,16 +13,20 @@ export interface Resource {
 }
 
 export type Decision =
-  | { allowed: true; reason: string }
-  | { allowed: false; status: 401 | 403; reason: string };
+  { allowed: true; reason: string } | { allowed: false; status: 401 | 403; reason: string };
 
 /** The one access decision: may `principal` (undefined: no credentials) do `action` on `resource`? */
-export function authorize(principal: Principal | undefined, action: Action, resource: Resource = {}): Decision {
+export function authorize(
+  principal: Principal | undefined,
+  action: Action,
+  resource: Resource = {},
+): Decision {
   const policy: ActionPolicy = ACTIONS[action];
   if (policy.public) return { allowed: true, reason: `${action} is public` };
   if (!principal) return { allowed: false, status: 401, reason: `${action} needs credentials` };
   const scope = policy.roles?.[principal.role];
-  if (!scope) return { allowed: false, status: 403, reason: `${action} is not allowed to role ${principal.role}` };
+  if (!scope)
+    return { allowed: false, status: 403, reason: `${action} is not allowed to role ${principal.role}` };
   if (scope === 'own') return decideOwn(principal, action, resource);
   if (scope === 'province') return decideProvince(principal, action, resource);
   return { allowed: true, reason: `${action} allowed to role ${principal.role}` };

@@ -3,7 +3,12 @@ import { signAccessToken, verifyAccessToken } from './access-token';
 import { hashSecret, verifySecret } from './passwords';
 
 const secret = 'x'.repeat(32);
-const firm: Principal = { role: 'enterprise', id: 'cq-steel-001', memberId: 'cq-steel-001', accountIds: ['cq-steel-001'] };
+const firm: Principal = {
+  role: 'enterprise',
+  id: 'cq-steel-001',
+  memberId: 'cq-steel-001',
+  accountIds: ['cq-steel-001'],
+};
 
 describe('access tokens', () => {
   it('round-trips the principal until it expires', () => {
@@ -17,7 +22,10 @@ describe('access tokens', () => {
     expect(verifyAccessToken(token, 'y'.repeat(32), 0)).toBeUndefined();
     const [h, p, s] = token.split('.');
     const forged = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), principal: { role: 'admin', id: 'x' } }),
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(p, 'base64url').toString()),
+        principal: { role: 'admin', id: 'x' },
+      }),
     ).toString('base64url');
     expect(verifyAccessToken(`${h}.${forged}.${s}`, secret, 0)).toBeUndefined();
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');

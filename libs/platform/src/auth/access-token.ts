@@ -11,9 +11,15 @@ function base64url(text: string | Buffer): string {
   return Buffer.from(text).toString('base64url');
 }
 
-const sign = (input: string, secret: string): string => createHmac('sha256', secret).update(input).digest('base64url');
+const sign = (input: string, secret: string): string =>
+  createHmac('sha256', secret).update(input).digest('base64url');
 
-export function signAccessToken(principal: Principal, secret: string, ttlSeconds: number, nowMs: number): string {
+export function signAccessToken(
+  principal: Principal,
+  secret: string,
+  ttlSeconds: number,
+  nowMs: number,
+): string {
   const iat = Math.floor(nowMs / 1000);
   const payload = base64url(JSON.stringify({ sub: principal.id, principal, iat, exp: iat + ttlSeconds }));
   return `${HEADER}.${payload}.${sign(`${HEADER}.${payload}`, secret)}`;
@@ -44,6 +50,10 @@ export function isPrincipal(value: unknown): value is Principal {
   if (typeof p.id !== 'string' || !(ROLES as readonly string[]).includes(p.role as string)) return false;
   if (p.role === 'regulator') return isProvince(p.province);
   if (p.role === 'enterprise')
-    return typeof p.memberId === 'string' && Array.isArray(p.accountIds) && p.accountIds.every((a) => typeof a === 'string');
+    return (
+      typeof p.memberId === 'string' &&
+      Array.isArray(p.accountIds) &&
+      p.accountIds.every((a) => typeof a === 'string')
+    );
   return true;
 }

@@ -12,7 +12,13 @@ import { authorize, type Decision, type Principal } from '@app/domain';
 import { type JsonValue, setAuditContext } from '@app/event-store';
 import type { Request, Response } from 'express';
 import { verifyAccessToken } from './access-token';
-import { AUTH_SETTINGS, type AuthSettings, ORDER_OWNERS, type OrderOwners, RATE_LIMIT_STORE } from './auth-settings';
+import {
+  AUTH_SETTINGS,
+  type AuthSettings,
+  ORDER_OWNERS,
+  type OrderOwners,
+  RATE_LIMIT_STORE,
+} from './auth-settings';
 import type { RateLimitStore } from './rate-limit-store';
 import { resourcesOf } from './request-resource';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
@@ -65,7 +71,11 @@ export class AccessGuard implements CanActivate {
     }
     const credentials = this.authenticate(request);
     if (credentials === 'invalid' && enforce)
-      throw refuse(HttpStatus.UNAUTHORIZED, 'AUTH.INVALID_CREDENTIALS', 'the token or API key is invalid or expired');
+      throw refuse(
+        HttpStatus.UNAUTHORIZED,
+        'AUTH.INVALID_CREDENTIALS',
+        'the token or API key is invalid or expired',
+      );
     const principal = credentials === 'invalid' ? undefined : credentials?.principal;
     request.principal = principal;
     request.apiKeyId = credentials === 'invalid' ? undefined : credentials?.apiKeyId;
@@ -83,7 +93,9 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: Request): { principal: Principal; apiKeyId?: string } | 'invalid' | undefined {
+  private authenticate(
+    request: Request,
+  ): { principal: Principal; apiKeyId?: string } | 'invalid' | undefined {
     const header = request.headers.authorization;
     const apiKey = request.headers['x-api-key'];
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
@@ -94,7 +106,11 @@ export class AccessGuard implements CanActivate {
     return header === undefined ? undefined : 'invalid';
   }
 
-  private async decide(principal: Principal | undefined, access: RouteAccess, request: Request): Promise<Decision> {
+  private async decide(
+    principal: Principal | undefined,
+    access: RouteAccess,
+    request: Request,
+  ): Promise<Decision> {
     const resources = resourcesOf(access, request);
     const orders = access.order && principal?.role === 'enterprise' ? this.orders : undefined;
     if (access.order && principal?.role === 'enterprise') {
@@ -119,7 +135,11 @@ export class AccessGuard implements CanActivate {
     const count = await this.rateLimits.hit(key, rateWindowMs, now);
     if (count <= rateLimit) return;
     response.setHeader('Retry-After', String(Math.ceil((rateWindowMs - (now % rateWindowMs)) / 1000)));
-    throw refuse(HttpStatus.TOO_MANY_REQUESTS, 'AUTH.RATE_LIMITED', `more than ${rateLimit} requests per ${rateWindowMs} ms`);
+    throw refuse(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'AUTH.RATE_LIMITED',
+      `more than ${rateLimit} requests per ${rateWindowMs} ms`,
+    );
   }
 
   /** Commands name their actor from the credentials, never from a field anyone can set. */
@@ -129,18 +149,26 @@ export class AccessGuard implements CanActivate {
     if (typeof body.actor === 'string') body.actor = principal.id;
   }
 
-  private enterAudit(request: AuthenticatedRequest, route: string, access: RouteAccess, principal?: Principal): void {
+  private enterAudit(
+    request: AuthenticatedRequest,
+    route: string,
+    access: RouteAccess,
+    principal?: Principal,
+  ): void {
     if (request.method === 'GET') return;
     const [resource] = resourcesOf(access, request);
     setAuditContext({
       actor: principal?.id ?? 'anonymous',
       role: principal?.role ?? 'anonymous',
-      jurisdiction: resource?.jurisdiction ?? (principal?.role === 'regulator' ? principal.province : undefined),
+      jurisdiction:
+        resource?.jurisdiction ?? (principal?.role === 'regulator' ? principal.province : undefined),
       ip: request.ip,
       apiKeyId: request.apiKeyId,
       route,
       at: new Date().toISOString(),
-      ...(principal && this.settings.enforce ? { principal: { ...principal } as Record<string, JsonValue> } : {}),
+      ...(principal && this.settings.enforce
+        ? { principal: { ...principal } as Record<string, JsonValue> }
+        : {}),
     });
   }
 }

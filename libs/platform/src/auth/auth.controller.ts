@@ -60,13 +60,20 @@ export class AuthController {
 
   @Post('demo-sign-in')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Demo mode only (the sandbox with DEMO≠off): a token for a demo user, no password' })
+  @ApiOkResponse({
+    description: 'Demo mode only (the sandbox with DEMO≠off): a token for a demo user, no password',
+  })
   demoSignIn(@Body() body: DemoSignInDto): SignedIn {
     if (!this.users.demoEnabled) throw new NotFoundException('demo sign-in exists only in demo mode');
     const principal = this.users.demoUser(body.username);
     if (!principal)
       throw new HttpException(
-        { statusCode: 401, code: 'AUTH.BAD_CREDENTIALS', message: `no demo user ${body.username}`, field: 'username' },
+        {
+          statusCode: 401,
+          code: 'AUTH.BAD_CREDENTIALS',
+          message: `no demo user ${body.username}`,
+          field: 'username',
+        },
         HttpStatus.UNAUTHORIZED,
       );
     return this.issue(principal);
@@ -93,11 +100,16 @@ export class AuthController {
   @Delete('api-keys/:keyId')
   @HttpCode(HttpStatus.NO_CONTENT)
   revokeApiKey(@Req() request: AuthenticatedRequest, @Param('keyId') keyId: string): void {
-    if (!this.users.revokeApiKey(principalOf(request), keyId)) throw new NotFoundException(`no API key ${keyId}`);
+    if (!this.users.revokeApiKey(principalOf(request), keyId))
+      throw new NotFoundException(`no API key ${keyId}`);
   }
 
   private issue(principal: Principal): SignedIn {
     const { secret, ttlSeconds } = this.settings;
-    return { token: signAccessToken(principal, secret, ttlSeconds, Date.now()), expiresIn: ttlSeconds, principal };
+    return {
+      token: signAccessToken(principal, secret, ttlSeconds, Date.now()),
+      expiresIn: ttlSeconds,
+      principal,
+    };
   }
 }

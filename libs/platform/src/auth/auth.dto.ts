@@ -41,7 +41,10 @@ export class AuditQueryDto {
   type?: string;
 
   @IsOptional()
-  @ApiProperty({ required: false, description: 'At most this many, newest first (default 100, at most 1000)' })
+  @ApiProperty({
+    required: false,
+    description: 'At most this many, newest first (default 100, at most 1000)',
+  })
   @IsString()
   @Matches(/^([1-9][0-9]{0,2}|1000)$/, { message: 'limit must be an integer from 1 to 1000' })
   limit?: string;

@@ -38,7 +38,10 @@ export class AuthModule implements OnApplicationShutdown {
           provide: RATE_LIMIT_STORE,
           useFactory: () =>
             config.REDIS_URL && settings.rateLimit > 0
-              ? new RedisRateLimitStore(new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }), config.QUEUE_PREFIX)
+              ? new RedisRateLimitStore(
+                  new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }),
+                  config.QUEUE_PREFIX,
+                )
               : new MemoryRateLimitStore(),
         },
         { provide: APP_GUARD, useClass: AccessGuard },

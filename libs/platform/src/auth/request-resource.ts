@@ -15,7 +15,9 @@ export function valuesAt(request: RequestParts, ref: FieldRef): string[] {
   for (const key of path.split('.')) {
     values = values.flatMap((v) => {
       if (key === '*') return Array.isArray(v) ? v : [];
-      return typeof v === 'object' && v !== null && Object.hasOwn(v, key) ? [(v as Record<string, unknown>)[key]] : [];
+      return typeof v === 'object' && v !== null && Object.hasOwn(v, key)
+        ? [(v as Record<string, unknown>)[key]]
+        : [];
     });
   }
   return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
@@ -28,7 +30,9 @@ export function resourcesOf(access: RouteAccess, request: RequestParts): Resourc
   ];
   const owners = (access.owners ?? []).flatMap((ref) => valuesAt(request, ref));
   const base = { owners, ownersMatch: access.ownersMatch };
-  return jurisdictions.length === 0 ? [base] : jurisdictions.map((jurisdiction) => ({ ...base, jurisdiction }));
+  return jurisdictions.length === 0
+    ? [base]
+    : jurisdictions.map((jurisdiction) => ({ ...base, jurisdiction }));
 }
 
 /** A province, or a regulator named by its province (`CQ-EEB` → `CQ`); other values as they are. */

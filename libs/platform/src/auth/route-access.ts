@@ -91,9 +91,21 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /research/runs/:runId': { action: 'research.read' },
   'GET /research/runs/:runId/report': { action: 'research.read' },
   // Registries.
-  'GET /registries/:jurisdiction/accounts/:id': { action: 'registry.read', jurisdiction: J, owners: ['param:id'] },
-  'GET /registries/:jurisdiction/compliance': { action: 'registry.read', jurisdiction: J, owners: ['query:firmId'] },
-  'GET /registries/:jurisdiction/custody-reconciliation': { action: 'registry.read', jurisdiction: J, owners: [] },
+  'GET /registries/:jurisdiction/accounts/:id': {
+    action: 'registry.read',
+    jurisdiction: J,
+    owners: ['param:id'],
+  },
+  'GET /registries/:jurisdiction/compliance': {
+    action: 'registry.read',
+    jurisdiction: J,
+    owners: ['query:firmId'],
+  },
+  'GET /registries/:jurisdiction/custody-reconciliation': {
+    action: 'registry.read',
+    jurisdiction: J,
+    owners: [],
+  },
   'GET /registries/:jurisdiction/carbon-inclusion/issuances/:issuanceId': { ...REFERENCE, jurisdiction: J },
   'GET /registries/:jurisdiction/rule-versions': REFERENCE,
   'GET /registries/:jurisdiction/auctions': REFERENCE,

@@ -47,7 +47,8 @@ export class UserDirectory {
   async signIn(username: string, password: string): Promise<Principal | undefined> {
     const user = this.users.get(username);
     // Hash anyway when the user is unknown, so timing does not tell which usernames exist.
-    const stored = user?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const stored =
+      user?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     const ok = await verifySecret(password, stored);
     return ok && user?.passwordHash ? user.principal : undefined;
   }

@@ -28,7 +28,7 @@ const schema = z.object({
    * How often the registry runs its sweeps (cross-province transfers past their approval window, recognition
    * sagas past their timeout); one process at a time across all registries. 0 turns the schedule off.
    */
-  REGISTRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(5_000),
+  REGISTRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   /** Where simulator runs live (one folder per run), for the research screens. */
   RUNS_DIR: z.string().min(1).default('runs'),
   /** Sandbox only: `trading` seeds demo users and the joint market (#6) and runs noise traders, `accounts` only seeds the users, `off` neither. */

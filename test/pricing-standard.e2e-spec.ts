@@ -164,9 +164,10 @@ describe('the joint pricing standard: two-key adoption, then the close and the n
       status: 409,
       body: { code: 'PRICING.COMMAND_CONFLICT', field: 'commandId' },
     });
+    // Chongqing's regulator signing Sichuan's key: refused at the edge already (docs/security.md).
     expect(
       await approve('2026.2', { province: 'SC', regulator: 'CQ-EEB', commandId: 'cq-as-sc' }),
-    ).toMatchObject({ status: 403, body: { code: 'PRICING.WRONG_JURISDICTION', field: 'jurisdiction' } });
+    ).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
     expect(
       await approve('2026.2', {
         province: 'CQ',

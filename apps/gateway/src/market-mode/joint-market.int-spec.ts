@@ -170,10 +170,8 @@ describe('joint carbon market: market-mode switch, linked book and linked surren
       jurisdiction: 'SC',
       effectiveFrom: TODAY,
     });
-    expect(wrongKey).toMatchObject({
-      status: 422,
-      body: { code: 'MARKET.WRONG_JURISDICTION', field: 'jurisdiction' },
-    });
+    // Chongqing's regulator signing Sichuan's key: refused at the edge already (docs/security.md).
+    expect(wrongKey).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
     const otherDay = await decide('/decisions/link-2026/approvals', {
       regulator: 'SC-DEE',
       jurisdiction: 'SC',

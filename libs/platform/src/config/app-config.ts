@@ -38,7 +38,7 @@ const schema = z.object({
   /** Lifetime of an access token, in seconds. */
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   /** `on`: every route checks credentials and roles (docs/security.md); `off`: the principal is only recorded. */
-  AUTH_ENFORCE: z.enum(['on', 'off']).default('off'),
+  AUTH_ENFORCE: z.enum(['on', 'off']).default('on'),
   /** The administrator created at boot (no user is in the repo). Both or neither. */
   ADMIN_USERNAME: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

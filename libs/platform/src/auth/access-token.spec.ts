@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Principal } from '@app/domain';
 import { signAccessToken, verifyAccessToken } from './access-token';
 import { hashSecret, verifySecret } from './passwords';
@@ -9,6 +10,7 @@ const firm: Principal = {
   memberId: 'cq-steel-001',
   accountIds: ['cq-steel-001'],
 };
+const segment = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('access tokens', () => {
   it('round-trips the principal until it expires', () => {
@@ -17,29 +19,45 @@ describe('access tokens', () => {
     expect(verifyAccessToken(token, secret, 1_000_000 + 60_000)).toBeUndefined();
   });
 
-  it('refuses another secret, a changed payload, another algorithm and garbage', () => {
+  it('is a standard HS256 JWT: header, sub, iat and exp', () => {
+    const [header, payload] = signAccessToken(firm, secret, 60, 1_000_000).split('.');
+    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({
+      sub: firm.id,
+      principal: firm,
+      iat: 1000,
+      exp: 1060,
+    });
+  });
+
+  it('refuses another secret, a changed payload, another algorithm, a non-principal and garbage', () => {
     const token = signAccessToken(firm, secret, 60, 0);
     expect(verifyAccessToken(token, 'y'.repeat(32), 0)).toBeUndefined();
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(
-      JSON.stringify({
-        ...JSON.parse(Buffer.from(p, 'base64url').toString()),
-        principal: { role: 'admin', id: 'x' },
-      }),
-    ).toString('base64url');
+    const forged = segment({
+      ...JSON.parse(Buffer.from(p, 'base64url').toString()),
+      principal: { role: 'admin', id: 'x' },
+    });
     expect(verifyAccessToken(`${h}.${forged}.${s}`, secret, 0)).toBeUndefined();
-    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    expect(verifyAccessToken(`${none}.${p}.`, secret, 0)).toBeUndefined();
+    expect(verifyAccessToken(`${segment({ alg: 'none', typ: 'JWT' })}.${p}.`, secret, 0)).toBeUndefined();
+    const hs512 = segment({ alg: 'HS512', typ: 'JWT' });
+    const hs512Signature = createHmac('sha512', secret).update(`${hs512}.${p}`).digest('base64url');
+    expect(verifyAccessToken(`${hs512}.${p}.${hs512Signature}`, secret, 0)).toBeUndefined();
+    const notPrincipal = segment({ sub: 'x', principal: { role: 'king', id: 'x' }, iat: 0, exp: 60 });
+    const signature = createHmac('sha256', secret).update(`${h}.${notPrincipal}`).digest('base64url');
+    expect(verifyAccessToken(`${h}.${notPrincipal}.${signature}`, secret, 0)).toBeUndefined();
     expect(verifyAccessToken('not-a-token', secret, 0)).toBeUndefined();
   });
 });
 
-describe('secret hashing', () => {
-  it('verifies the right secret only, salted', async () => {
+describe('password hashing', () => {
+  it('verifies the right secret only, salted, with argon2id', async () => {
     const stored = await hashSecret('correct horse battery');
+    expect(stored).toMatch(/^\$argon2id\$/);
     expect(stored).not.toContain('correct');
     expect(await verifySecret('correct horse battery', stored)).toBe(true);
     expect(await verifySecret('wrong', stored)).toBe(false);
     expect(await hashSecret('correct horse battery')).not.toBe(stored);
+    expect(await verifySecret('anything', 'scrypt$old$format')).toBe(false);
   });
 });

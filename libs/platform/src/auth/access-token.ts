@@ -1,18 +1,19 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
 import { isProvince, ROLES, type Principal } from '@app/domain';
 
 /**
- * Access tokens: compact JWTs signed with HS256 (RFC 7519) carrying the principal. Written over
- * node:crypto because only HS256 with one secret is needed; `alg` other than HS256 is refused.
+ * Access tokens: JWTs (HS256, RFC 7519) carrying the principal, signed and verified by @nestjs/jwt
+ * (jsonwebtoken underneath). Only HS256 is accepted, so `alg: none` or another algorithm is refused.
  */
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+const jwt = new JwtService();
+const ALGORITHM = 'HS256';
 
-function base64url(text: string | Buffer): string {
-  return Buffer.from(text).toString('base64url');
+interface AccessClaims {
+  sub: string;
+  principal: Principal;
+  iat: number;
+  exp: number;
 }
-
-const sign = (input: string, secret: string): string =>
-  createHmac('sha256', secret).update(input).digest('base64url');
 
 export function signAccessToken(
   principal: Principal,
@@ -21,23 +22,19 @@ export function signAccessToken(
   nowMs: number,
 ): string {
   const iat = Math.floor(nowMs / 1000);
-  const payload = base64url(JSON.stringify({ sub: principal.id, principal, iat, exp: iat + ttlSeconds }));
-  return `${HEADER}.${payload}.${sign(`${HEADER}.${payload}`, secret)}`;
+  const claims: AccessClaims = { sub: principal.id, principal, iat, exp: iat + ttlSeconds };
+  return jwt.sign(claims, { secret, algorithm: ALGORITHM });
 }
 
 /** The principal of a valid, unexpired token; undefined for anything else (bad signature, expired, malformed). */
 export function verifyAccessToken(token: string, secret: string, nowMs: number): Principal | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== HEADER) return undefined;
-  const expected = Buffer.from(sign(`${parts[0]}.${parts[1]}`, secret));
-  const given = Buffer.from(parts[2]);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as {
-      exp?: unknown;
-      principal?: unknown;
-    };
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= nowMs) return undefined;
+    const claims = jwt.verify<Partial<AccessClaims>>(token, {
+      secret,
+      algorithms: [ALGORITHM],
+      clockTimestamp: Math.floor(nowMs / 1000),
+    });
+    if (typeof claims.exp !== 'number') return undefined;
     return isPrincipal(claims.principal) ? claims.principal : undefined;
   } catch {
     return undefined;

@@ -1,25 +1,15 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { argon2id, hash, verify } from 'argon2';
 
-/** Password and API-key hashing with scrypt (memory-hard, in node:crypto): `scrypt$<salt>$<hash>`. */
-const KEY_LENGTH = 32;
-
-function derive(secret: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(secret, salt, KEY_LENGTH, { N: 16384, r: 8, p: 1 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  );
+/** Password hashing with argon2id (the library's PHC string: `$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>`). */
+export function hashSecret(secret: string): Promise<string> {
+  return hash(secret, { type: argon2id });
 }
 
-export async function hashSecret(secret: string): Promise<string> {
-  const salt = randomBytes(16);
-  return `scrypt$${salt.toString('base64url')}$${(await derive(secret, salt)).toString('base64url')}`;
-}
-
+/** Whether `secret` matches `stored`; false (never a throw) for a stored value that is no argon2 hash. */
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
-  const [scheme, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const actual = await derive(secret, Buffer.from(salt, 'base64url'));
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  try {
+    return await verify(stored, secret);
+  } catch {
+    return false;
+  }
 }

@@ -31,6 +31,13 @@ const sha256 = (text: string): Buffer => createHash('sha256').update(text).diges
 export class UserDirectory {
   private readonly users = new Map<string, UserRecord>();
   private readonly apiKeys = new Map<string, ApiKeyRecord>();
+  private decoyHashOnce?: Promise<string>;
+
+  /** A real argon2id hash of a random secret, verified against when the username is unknown. */
+  private get decoyHash(): Promise<string> {
+    this.decoyHashOnce ??= hashSecret(randomBytes(16).toString('base64url'));
+    return this.decoyHashOnce;
+  }
 
   async addUser(principal: Principal, password: string): Promise<void> {
     this.users.set(principal.id, { principal, passwordHash: await hashSecret(password), demo: false });
@@ -47,8 +54,7 @@ export class UserDirectory {
   async signIn(username: string, password: string): Promise<Principal | undefined> {
     const user = this.users.get(username);
     // Hash anyway when the user is unknown, so timing does not tell which usernames exist.
-    const stored =
-      user?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const stored = user?.passwordHash ?? (await this.decoyHash);
     const ok = await verifySecret(password, stored);
     return ok && user?.passwordHash ? user.principal : undefined;
   }

@@ -4,15 +4,16 @@ import { ServiceProcesses } from './support/service-processes';
 import { crossTwoOrders, expectedTrade } from './support/walking-skeleton';
 
 /**
- * Gateway and exchange as separate processes (built by `npm run build`) that share nothing but
- * the real PostgreSQL and Redis.
+ * Gateway, exchange and registry as separate processes (built by `npm run build`) that share
+ * nothing but the real PostgreSQL and Redis; the seller's units enter through the registry's custody.
  */
 describe('walking skeleton, as separate services on PostgreSQL and Redis', () => {
   let db: TestDatabase;
   const processes = new ServiceProcesses();
   let gatewayUrl = '';
+  let registryUrl = '';
 
-  const start = async (app: 'gateway' | 'exchange', env: Record<string, string>) =>
+  const start = async (app: 'gateway' | 'exchange' | 'registry', env: Record<string, string>) =>
     (await processes.start(app, env)).url;
 
   beforeAll(async () => {
@@ -25,7 +26,8 @@ describe('walking skeleton, as separate services on PostgreSQL and Redis', () =>
     };
     // Start both at once: the migration lock must let them share one fresh database.
     [gatewayUrl] = await Promise.all([start('gateway', env), start('exchange', env)]);
-  }, 60000);
+    registryUrl = await start('registry', env);
+  }, 90_000);
 
   afterAll(async () => {
     await processes.stopAll();
@@ -33,7 +35,7 @@ describe('walking skeleton, as separate services on PostgreSQL and Redis', () =>
   });
 
   it('a trade crosses the queue from the gateway to the matching worker and back to GET /trades', async () => {
-    const trades = await crossTwoOrders(gatewayUrl, 'SCEA-2025');
+    const trades = await crossTwoOrders(gatewayUrl, 'SCEA-2025', registryUrl);
     expect(trades).toEqual([expect.objectContaining({ ...expectedTrade('SCEA-2025'), price: 3600 })]);
   });
 });

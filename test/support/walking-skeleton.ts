@@ -9,9 +9,16 @@ interface Trade {
   seller: string;
 }
 
-/** Two crossing limit orders over HTTP; the trade must come back from GET /trades. */
-export async function crossTwoOrders(baseUrl: string, instrument = 'CQEA-2025'): Promise<Trade[]> {
-  await fundMember(baseUrl, 'cq-steel-001', { units: { [instrument]: 500 } });
+/**
+ * Two crossing limit orders over HTTP; the trade must come back from GET /trades. The seller's
+ * CQ/SC units enter through the custody of the registry at `registryUrl` (default `baseUrl`).
+ */
+export async function crossTwoOrders(
+  baseUrl: string,
+  instrument = 'CQEA-2025',
+  registryUrl?: string,
+): Promise<Trade[]> {
+  await fundMember(baseUrl, 'cq-steel-001', { units: { [instrument]: 500 }, registryUrl });
   await fundMember(baseUrl, 'cq-power-002', { cash: 3620 * 300 * 2 });
   const sell = await postJson(`${baseUrl}/orders`, {
     instrument,

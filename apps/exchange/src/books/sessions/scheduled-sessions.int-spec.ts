@@ -14,7 +14,11 @@ import { SessionScheduler } from './session-scheduler';
 
 /** Shanghai is UTC+8 all year. */
 const shanghai = (isoLocal: string) => Date.parse(`${isoLocal}+08:00`);
-const SYMBOL = 'CQEA-2025';
+/**
+ * CCER: its registry is not modelled, so members are funded by reference and the test needs no
+ * registry (sessions are the same for every instrument).
+ */
+const SYMBOL = 'CCER';
 
 /**
  * `EXCHANGE_SESSIONS=scheduled` through the whole pipeline on PostgreSQL: the gateway takes the
@@ -78,7 +82,7 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
     configureHttpApp(app, 'sessions test');
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    await fundMember(url, 'cq-buyer', { cash: 1_000_000_000, jurisdiction: 'CQ' });
+    await fundMember(url, 'cq-buyer', { cash: 2_000_000_000, jurisdiction: 'CQ' });
     await fundMember(url, 'cq-seller', { units: { [SYMBOL]: 10_000 }, jurisdiction: 'CQ' });
   }, 60_000);
 
@@ -90,12 +94,12 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
   it('closes at 15:00 expiring the DAY order, refuses orders while closed, reopens at 09:30 and trades', async () => {
     const scheduler = app.get(SessionScheduler);
     // Tuesday 10:00: the scheduler opened the books at start (a no-op on a new book).
-    await place('day-bid', 'buy', 3590, 'DAY');
-    await place('gtc-ask', 'sell', 3610, 'GTC');
+    await place('day-bid', 'buy', 7990, 'DAY');
+    await place('gtc-ask', 'sell', 8010, 'GTC');
     await waitForEvents('both orders to rest', 2);
     const reserved = async () =>
       (await getJson<{ cash: { reserved: number } }>(`${url}/members/cq-buyer/positions`)).cash.reserved;
-    expect(await reserved()).toBeGreaterThanOrEqual(3590 * 100);
+    expect(await reserved()).toBeGreaterThanOrEqual(7990 * 100);
 
     now = shanghai('2026-11-24T15:00:02');
     await scheduler.tick();
@@ -115,7 +119,7 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
     expect(await reserved()).toBe(0);
 
     now = shanghai('2026-11-24T20:00');
-    await place('after-hours', 'buy', 3610, 'GTC');
+    await place('after-hours', 'buy', 8010, 'GTC');
     const refused = await waitForEvents('the after-hours order', 5);
     expect(refused[4]).toEqual({
       type: 'OrderRejected',
@@ -125,7 +129,7 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
     now = shanghai('2026-11-25T09:30:01');
     await scheduler.tick();
     await scheduler.tick();
-    await place('morning-bid', 'buy', 3610, 'GTC');
+    await place('morning-bid', 'buy', 8010, 'GTC');
     const reopened = await waitForEvents('the reopening and the trade', 9);
     expect(reopened.slice(5).map((e) => e.type)).toEqual([
       'SessionChanged',
@@ -134,7 +138,7 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
       'TradeExecuted',
     ]);
     expect(reopened.slice(5, 7).map((e) => e.data.to)).toEqual(['pre-open', 'continuous']);
-    expect(reopened[8].data).toMatchObject({ tradeNo: 1, price: 3610, qty: 100, sellOrderId: 'gtc-ask' });
+    expect(reopened[8].data).toMatchObject({ tradeNo: 1, price: 8010, qty: 100, sellOrderId: 'gtc-ask' });
   });
 
   it('takes block trades only in the block window, 13:00–15:00', async () => {
@@ -144,7 +148,7 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
         instrument: SYMBOL,
         buyer: 'cq-buyer',
         seller: `${clientTradeId}-seller`,
-        price: 3600,
+        price: 8000,
         qty: 100_000,
         clientTradeId,
       });

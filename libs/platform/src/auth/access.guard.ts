@@ -10,16 +10,9 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { authorize, type Decision, type Principal } from '@app/domain';
 import { type JsonValue, setAuditContext } from '@app/event-store';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { verifyAccessToken } from './access-token';
-import {
-  AUTH_SETTINGS,
-  type AuthSettings,
-  ORDER_OWNERS,
-  type OrderOwners,
-  RATE_LIMIT_STORE,
-} from './auth-settings';
-import type { RateLimitStore } from './rate-limit-store';
+import { AUTH_SETTINGS, type AuthSettings, ORDER_OWNERS, type OrderOwners } from './auth-settings';
 import { resourcesOf } from './request-resource';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
 import { routeKeyOf } from './route-key';
@@ -35,8 +28,8 @@ const refuse = (status: number, code: string, message: string): HttpException =>
 
 /**
  * Every HTTP request, before its handler: who asks (bearer token or API key), whether the route's
- * declared action allows it (docs/security.md), the per-principal rate limit, and the audit context
- * every event appended for the request carries. WebSocket messages (the public feed) pass.
+ * declared action allows it (docs/security.md), and the audit context every event appended for the
+ * request carries. The rate limit follows (AccountThrottlerGuard). WebSocket messages (the public feed) pass.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -45,7 +38,6 @@ export class AccessGuard implements CanActivate {
   constructor(
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
     private readonly users: UserDirectory,
-    @Inject(RATE_LIMIT_STORE) private readonly rateLimits: RateLimitStore,
     private readonly modules: ModuleRef,
   ) {}
 
@@ -87,7 +79,6 @@ export class AccessGuard implements CanActivate {
         decision.status === 401 ? 'AUTH.UNAUTHENTICATED' : 'AUTH.FORBIDDEN',
         decision.reason,
       );
-    await this.limit(principal, request, context.switchToHttp().getResponse<Response>());
     if (principal && enforce) this.actAsPrincipal(request, principal);
     this.enterAudit(request, route, access, principal);
     return true;
@@ -125,21 +116,6 @@ export class AccessGuard implements CanActivate {
       if (!decision.allowed) return decision;
     }
     return decision;
-  }
-
-  private async limit(principal: Principal | undefined, request: Request, response: Response): Promise<void> {
-    const { rateLimit, rateWindowMs } = this.settings;
-    if (rateLimit === 0) return;
-    const key = principal ? `principal:${principal.id}` : `ip:${request.ip ?? 'unknown'}`;
-    const now = Date.now();
-    const count = await this.rateLimits.hit(key, rateWindowMs, now);
-    if (count <= rateLimit) return;
-    response.setHeader('Retry-After', String(Math.ceil((rateWindowMs - (now % rateWindowMs)) / 1000)));
-    throw refuse(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'AUTH.RATE_LIMITED',
-      `more than ${rateLimit} requests per ${rateWindowMs} ms`,
-    );
   }
 
   /** Commands name their actor from the credentials, never from a field anyone can set. */

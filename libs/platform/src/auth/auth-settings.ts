@@ -3,7 +3,6 @@ import type { AppConfig } from '../config/app-config';
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
 export const ORDER_OWNERS = Symbol('ORDER_OWNERS');
-export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
 
 export interface AuthSettings {
   secret: string;

@@ -141,6 +141,9 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     expect(health.headers.get('access-control-allow-origin')).toBe('https://console.example');
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     expect(health.headers.get('x-powered-by')).toBeNull();
+    expect(health.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(health.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(health.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     const foreign = await fetch(`${service.url}/health`, { headers: { origin: 'https://evil.example' } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });

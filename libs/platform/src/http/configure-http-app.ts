@@ -7,7 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { InputSafetyPipe } from './input-safety.pipe';
 import { DomainErrorFilter } from './domain-error.filter';
 import type { AppConfig } from '../config/app-config';
-import { corsOriginsOf, securityHeaders } from './security-headers';
+import { corsOriginsOf } from './cors-origins';
+import { securityHeaders } from './security-headers';
 
 /** Strict validation at the edge: unknown fields are refused, the message names the field. */
 export const EDGE_VALIDATION: ValidationPipeOptions = {
@@ -40,7 +41,7 @@ export function configureHttpApp(app: INestApplication, title: string, config?: 
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }
 
-/** Security headers, a body size limit (413 beyond it) and CORS for the configured origins only. */
+/** Security headers (helmet), a body size limit (413 beyond it) and CORS for the configured origins only. */
 function limitHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.use(securityHeaders);

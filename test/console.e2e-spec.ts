@@ -55,8 +55,7 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[data-testid=ask-level] >> text=40.20');
     await page.screenshot({ path: `${SCREENSHOTS}/order-in-book.png`, fullPage: true });
 
-    // A Sichuan firm (Chongqing's free-allocation sell limit keeps CQ firms from selling CQEA-2025):
-    // its SCEA-2025 units are part of its registry allocation, put into custody.
+    // A Sichuan firm: its SCEA-2025 units are part of its registry allocation, put into custody.
     await page.selectOption('select[name=user]', 'sc-steel-002');
     await page.selectOption('select[name=instrument]', 'SCEA-2025');
     await page.click('label:has(input[name=side]) >> nth=0'); // buy

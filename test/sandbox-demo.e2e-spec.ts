@@ -68,6 +68,18 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
     expect(trades[0].buyer).toMatch(/^(cq|sc)-[a-z]+-\d{3}$/);
   });
 
+  it('Chongqing firms sell CQEA-2025 to each other within the free-allocation sell limit', async () => {
+    const trades = await eventually(
+      async () => {
+        const list = await getJson<{ seller: string }[]>(`${service.url}/trades?instrument=CQEA-2025`);
+        return list.length > 0 ? list : undefined;
+      },
+      60000,
+      'a CQEA-2025 trade',
+    );
+    expect(trades[0].seller).toMatch(/^cq-[a-z]+-\d{3}$/);
+  }, 70000);
+
   it('seeds the joint market: agreement, recognition-only mode and pricing standard by two keys, one version awaiting a key', async () => {
     const get = <T>(path: string) => getJson<T>(`${service.url}${path}`);
     expect(await get<Json[]>('/recognition/agreements')).toMatchObject([

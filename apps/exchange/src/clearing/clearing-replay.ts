@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ClearingLedger, type ClearingEvent } from '@app/clearing';
+import { FILL_CLEARING_SALES } from './clearing-sales.migration';
 import { CLEARING_EVENT_TYPES } from './clearing-streams';
 
 const PAGE = 5000;
@@ -26,7 +27,9 @@ export async function replayClearing(manager: EntityManager): Promise<ClearingLe
  */
 export async function rebuildClearingRows(manager: EntityManager): Promise<ClearingLedger> {
   const ledger = await replayClearing(manager);
-  await manager.query('TRUNCATE clearing_orders, clearing_fees, clearing_holdings, clearing_cash');
+  await manager.query(
+    'TRUNCATE clearing_orders, clearing_fees, clearing_holdings, clearing_cash, clearing_sales',
+  );
   await manager.query('DELETE FROM clearing_members');
   const members = [...ledger.members.values()];
   await manager.query(
@@ -78,5 +81,6 @@ export async function rebuildClearingRows(manager: EntityManager): Promise<Clear
     `INSERT INTO clearing_fees (instrument, collected) SELECT * FROM unnest($1::text[], $2::bigint[])`,
     [[...ledger.fees.keys()], [...ledger.fees.values()]],
   );
+  await manager.query(FILL_CLEARING_SALES);
   return ledger;
 }

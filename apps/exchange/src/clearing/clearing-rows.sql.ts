@@ -1,5 +1,6 @@
 import {
   deltasOf,
+  legsOf,
   type ClearingEvent,
   type MemberRegisteredData,
   type OrderReservation,
@@ -25,6 +26,19 @@ export interface RowChanges {
   creates: OrderReservation[];
   orders: Map<string, OrderChange>;
   fees: Map<string, number>;
+  /** Units each seller sold, per instrument: the free-allocation sell limit's running total. */
+  sales: Map<string, [member: string, instrument: string, qty: number]>;
+}
+
+/** Adds the units `events` show sold (the sell leg of each settled trade) to `sales`. */
+export function addSales(sales: RowChanges['sales'], events: readonly ClearingEvent[]): void {
+  for (const event of events) {
+    if (event.type !== 'TradeSettled') continue;
+    const { sell } = legsOf(event.data);
+    const key = `${event.data.seller}\u0000${sell.instrument}`;
+    const x = sales.get(key) ?? [event.data.seller, sell.instrument, 0];
+    sales.set(key, [x[0], x[1], x[2] + sell.qty]);
+  }
 }
 
 const byKey = <T>(m: Map<string, T>): [string, T][] =>
@@ -38,7 +52,9 @@ export function rowChanges(events: readonly ClearingEvent[]): RowChanges {
     creates: [],
     orders: new Map(),
     fees: new Map(),
+    sales: new Map(),
   };
+  addSales(c.sales, events);
   for (const event of events) {
     if (event.type === 'MemberRegistered') c.registrations.push(event.data);
     const d = deltasOf(event);
@@ -215,6 +231,21 @@ export function rowWriteStatement(
         'bigint[]',
       )})
       ON CONFLICT (instrument) DO UPDATE SET collected = f.collected + excluded.collected)`);
+  }
+  if (c.sales.size > 0) {
+    const rows = byKey(c.sales).map(([, v]) => v);
+    ctes.push(`sale_u AS (INSERT INTO clearing_sales AS s (member_id, instrument, sold)
+      SELECT * FROM unnest(${p(
+        rows.map((r) => r[0]),
+        'text[]',
+      )}, ${p(
+        rows.map((r) => r[1]),
+        'text[]',
+      )}, ${p(
+        rows.map((r) => r[2]),
+        'bigint[]',
+      )})
+      ON CONFLICT (member_id, instrument) DO UPDATE SET sold = s.sold + excluded.sold)`);
   }
   if (ctes.length === 0) return null;
   const deleted = gone.length > 0 ? '(SELECT count(*) FROM ord_d)::int' : '0';

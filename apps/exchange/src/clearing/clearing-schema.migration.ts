@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ClearingSales1764000310000 } from './clearing-sales.migration';
 
 /**
  * Members' balances as rows the hot paths update with single atomic statements. The CHECKs are
@@ -85,4 +86,4 @@ export class ClearingSchema1764000300000 implements MigrationInterface {
   }
 }
 
-export const CLEARING_MIGRATIONS = [ClearingSchema1764000300000];
+export const CLEARING_MIGRATIONS = [ClearingSchema1764000300000, ClearingSales1764000310000];

@@ -156,6 +156,10 @@ describe('reservation and settlement transactions (PostgreSQL)', () => {
     });
     expect(await totals()).toEqual({ cash: 3 * CASH - 720, fees: 720, units: 3 * UNITS });
     expect(await ds.query('SELECT count(*)::int AS n FROM clearing_orders')).toEqual([{ n: 0 }]);
+    // The seller's running total of units sold (what the free-allocation sell limit reads).
+    expect(await ds.query('SELECT member_id, instrument, sold::int FROM clearing_sales')).toEqual([
+      { member_id: 'seller-b', instrument: CQEA.symbol, sold: 100 },
+    ]);
   });
 
   it('more than the member holds is refused with the field, and nothing is reserved', async () => {
@@ -443,6 +447,7 @@ describe('reservation and settlement transactions (PostgreSQL)', () => {
       holdings: await ds.query('SELECT * FROM clearing_holdings ORDER BY member_id, instrument'),
       orders: await ds.query('SELECT * FROM clearing_orders ORDER BY order_id'),
       fees: await ds.query('SELECT * FROM clearing_fees ORDER BY instrument'),
+      sales: await ds.query('SELECT * FROM clearing_sales ORDER BY member_id, instrument'),
       members: await ds.query(
         'SELECT member_id, name, jurisdiction, position_limit FROM clearing_members ORDER BY member_id',
       ),

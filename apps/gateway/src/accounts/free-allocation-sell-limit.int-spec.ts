@@ -35,12 +35,13 @@ describe('Chongqing free-allocation sell limit at order entry (PostgreSQL)', () 
       new Outbox(),
       new OrderReservations(clearing, { buyerBp: 10, sellerBp: 10 }, freeAllocations),
     );
-    // The Chongqing registry allocated cq-steel 1,000 CQEA-2025 free; cq-cement got none.
+    // The Chongqing registry allocated cq-steel, cq-glass and cq-paper 1,000 CQEA-2025 each free;
+    // cq-cement got none.
     await store.append('registry-CQ', 'any', [
-      {
+      ...['steel', 'glass', 'paper'].map((firm) => ({
         type: 'UnitsTransferred',
-        data: { commandId: 'alloc-25:to:steel', from: 'CQ-GOV', to: 'cq-steel', quantity: 1000 },
-      },
+        data: { commandId: `alloc-25:to:${firm}`, from: 'CQ-GOV', to: `cq-${firm}`, quantity: 1000 },
+      })),
       {
         type: 'AllocationIssued',
         data: {
@@ -56,7 +57,14 @@ describe('Chongqing free-allocation sell limit at order entry (PostgreSQL)', () 
     await openAccounts(ds, clearing, [
       { member: 'cq-steel', units },
       { member: 'cq-cement', units },
+      { member: 'cq-glass', units },
+      // Deposited only 300 of its 1,000 to the exchange; the rest stays in its registry account.
+      { member: 'cq-paper', units: { 'CQEA-2025': 300 } },
     ]);
+    // cq-glass has already sold 400 CQEA-2025 (the settlement keeps this running total).
+    await ds.query(
+      `INSERT INTO clearing_sales (member_id, instrument, sold) VALUES ('cq-glass', 'CQEA-2025', 400)`,
+    );
   });
   afterAll(() => db?.drop());
 
@@ -99,6 +107,19 @@ describe('Chongqing free-allocation sell limit at order entry (PostgreSQL)', () 
     });
     expect(statusForCode('EXCHANGE.FREE_ALLOCATION_SELL_LIMIT')).toBe(422);
     expect(await reservedUnits('cq-steel', 'CQEA-2025')).toBe(500);
+  });
+
+  it('counts the units a firm already sold: 400 sold leaves 100 of its 500', async () => {
+    expect(await sell('cq-glass', 101)).toMatchObject({
+      status: 'refused',
+      error: { code: 'EXCHANGE.FREE_ALLOCATION_SELL_LIMIT', details: { field: 'qty', maxSellable: 100 } },
+    });
+    expect((await sell('cq-glass', 100)).status).toBe('received');
+    expect(await reservedUnits('cq-glass', 'CQEA-2025')).toBe(100);
+  });
+
+  it('lets a firm that deposited only part of its allocation sell what it deposited, up to the share', async () => {
+    expect((await sell('cq-paper', 300)).status).toBe('received');
   });
 
   it('does not limit a firm without free allocation, nor an instrument with the rule off', async () => {

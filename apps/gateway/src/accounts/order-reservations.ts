@@ -54,11 +54,12 @@ export class OrderReservations {
       instruments: [...new Set(orders.map((o) => o.instrument.symbol))],
       lock: true,
     });
+    const sold = await this.soldUnderSellLimit(manager, orders);
     const out: { stream: string; event: ClearingEvent; metadata?: EventMetadata }[] = [];
     const stream = reservationStreamId(orders[0].orderId);
     const results = orders.map((o) => {
       try {
-        this.checkSellLimit(ledger, o);
+        this.checkSellLimit(ledger, o, sold);
         const events = reserveForOrder(ledger, {
           orderId: o.orderId,
           member: o.account,
@@ -81,31 +82,59 @@ export class OrderReservations {
     return results;
   }
 
+  /** The sell orders Chongqing's free-allocation sell limit applies to (the instrument has it on). */
+  private limited(o: OrderToReserve): boolean {
+    return (
+      o.side === 'sell' && o.instrument.freeAllocationSellLimit?.enabled === true && !!this.freeAllocations
+    );
+  }
+
   /**
-   * Chongqing's optional rule, where the instrument has it on: a firm keeps the unsellable share
-   * of what it was allocated free. Only units on the exchange count as kept (conservative: units
-   * still in the firm's registry account are not seen here). A sell the firm cannot cover at all
-   * is left to INSUFFICIENT_UNITS.
+   * Units each seller of a limited order has sold of its instrument (`clearing_sales`, kept by the
+   * settlement's own statement), keyed `member\0instrument`. Read after the members' cash rows
+   * are locked, so every settlement of theirs that committed before is counted. No query when no
+   * order is limited: other instruments' order entry is unchanged.
    */
-  private checkSellLimit(ledger: ClearingLedger, o: OrderToReserve): void {
+  private async soldUnderSellLimit(
+    manager: EntityManager,
+    orders: readonly OrderToReserve[],
+  ): Promise<Map<string, number>> {
+    const limited = orders.filter((o) => this.limited(o));
+    if (limited.length === 0) return new Map();
+    const rows: { member_id: string; instrument: string; sold: string }[] = await manager.query(
+      `SELECT s.member_id, s.instrument, s.sold FROM clearing_sales s
+         JOIN unnest($1::text[], $2::text[]) AS d(m, i) ON s.member_id = d.m AND s.instrument = d.i`,
+      [limited.map((o) => o.account), limited.map((o) => o.instrument.symbol)],
+    );
+    return new Map(rows.map((r) => [`${r.member_id}\u0000${r.instrument}`, Number(r.sold)]));
+  }
+
+  /**
+   * Chongqing's optional rule, where the instrument has it on: what a firm has sold plus what its
+   * live sell orders offer may not exceed the share of its free allocation that may be sold. A
+   * sell the firm cannot cover at all is left to INSUFFICIENT_UNITS.
+   */
+  private checkSellLimit(ledger: ClearingLedger, o: OrderToReserve, sold: ReadonlyMap<string, number>): void {
     const rule = o.instrument.freeAllocationSellLimit;
-    if (o.side !== 'sell' || !rule?.enabled || !this.freeAllocations) return;
-    const freeAllocation = this.freeAllocations.freeAllocationOf(o.account, o.instrument);
+    if (!rule || !this.limited(o)) return;
+    const freeAllocation = this.freeAllocations!.freeAllocationOf(o.account, o.instrument);
     if (freeAllocation <= 0) return;
     const holding = ledger.members.get(o.account)?.holdings.get(o.instrument.symbol);
-    const available = holding?.available ?? 0;
-    const reserved = holding?.reserved ?? 0;
-    if (available < o.qty) return;
+    if ((holding?.available ?? 0) < o.qty) return;
     const refused = checkFreeAllocationSellLimit(
       rule,
-      { freeAllocation, held: available + reserved, reservedForSale: reserved },
+      {
+        freeAllocation,
+        sold: sold.get(`${o.account}\u0000${o.instrument.symbol}`) ?? 0,
+        reservedForSale: holding?.reserved ?? 0,
+      },
       o.qty,
     );
     if (refused)
       throw new DomainError(
         refused.code,
         `qty must be at most ${refused.maxSellable}: of the ${freeAllocation} units allocated free, ` +
-          `at most ${rule.maxShareBp / 100} % may be sold`,
+          `at most ${rule.maxShareBp / 100} % may be sold, counting units already sold and offered`,
         { field: 'qty', maxSellable: refused.maxSellable },
       );
   }

@@ -1,7 +1,8 @@
 /**
- * Chongqing's optional rule: a firm may sell at most a share of the allowances it received free
- * this year. Read here as "the rest of the free allocation stays in the account": units bought on
- * the market are never locked, and a firm without free allocation is not limited.
+ * Chongqing's optional rule, read as its text says: the allowances a firm sells (this compliance
+ * year, i.e. of the instrument's vintage) may not exceed a share of its free allocation. What it
+ * has sold and what its live sell orders offer both count, wherever the units came from; a firm
+ * without free allocation is not limited.
  */
 export interface FreeAllocationSellLimit {
   enabled: boolean;
@@ -12,17 +13,15 @@ export interface FreeAllocationSellLimit {
 export interface SellerPosition {
   /** Units of this instrument the firm received free (this compliance year). */
   freeAllocation: number;
-  /** Units it holds now, including any already reserved by live sell orders. */
-  held: number;
-  /** Units already reserved by its live sell orders. */
+  /** Units of it the firm has already sold (its settled sell fills). */
+  sold: number;
+  /** Units reserved by its live sell orders (still offered). */
   reservedForSale: number;
 }
 
-/** Units that must stay: the free allocation minus the sellable share, rounded in the firm's favour. */
-export function lockedByFreeAllocationLimit(rule: FreeAllocationSellLimit, freeAllocation: number): number {
-  if (!rule.enabled || freeAllocation <= 0) return 0;
-  const sellable = Math.floor((freeAllocation * rule.maxShareBp) / 10_000);
-  return freeAllocation - sellable;
+/** The most the firm may sell in all: the share of its free allocation, rounded down. */
+export function sellableShareOfFreeAllocation(rule: FreeAllocationSellLimit, freeAllocation: number): number {
+  return Math.floor((freeAllocation * rule.maxShareBp) / 10_000);
 }
 
 /** Largest further quantity the firm may offer for sale under the rule (never negative). */
@@ -30,8 +29,8 @@ export function maxSellableUnderFreeAllocationLimit(
   rule: FreeAllocationSellLimit,
   position: SellerPosition,
 ): number {
-  const locked = lockedByFreeAllocationLimit(rule, position.freeAllocation);
-  return Math.max(0, position.held - position.reservedForSale - locked);
+  const share = sellableShareOfFreeAllocation(rule, position.freeAllocation);
+  return Math.max(0, share - position.sold - position.reservedForSale);
 }
 
 /** Pure pre-trade check for a sell order of `qty`: null when allowed, else the reason. */
@@ -40,6 +39,7 @@ export function checkFreeAllocationSellLimit(
   position: SellerPosition,
   qty: number,
 ): { code: 'EXCHANGE.FREE_ALLOCATION_SELL_LIMIT'; maxSellable: number } | null {
+  if (!rule.enabled || position.freeAllocation <= 0) return null;
   const maxSellable = maxSellableUnderFreeAllocationLimit(rule, position);
   return qty <= maxSellable ? null : { code: 'EXCHANGE.FREE_ALLOCATION_SELL_LIMIT', maxSellable };
 }

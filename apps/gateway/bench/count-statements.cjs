@@ -15,7 +15,10 @@ pg.Client.prototype.query = function countedQuery(config, ...rest) {
 const dump = () =>
   writeFileSync(
     `/tmp/statements-${process.pid}.txt`,
-    [...counts].sort((a, b) => b[1] - a[1]).map(([text, n]) => `${n}\t${text}`).join('\n') + '\n',
+    [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([text, n]) => `${n}\t${text}`)
+      .join('\n') + '\n',
   );
 setInterval(dump, 2000).unref();
 process.on('exit', dump);

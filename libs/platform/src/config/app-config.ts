@@ -36,7 +36,12 @@ const schema = z.object({
   /** HMAC key of the access tokens (HS256). Services refuse to start without it; the sandbox makes one per run. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of an access token, in seconds. */
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
   /** `on`: every route checks credentials and roles (docs/security.md); `off`: the principal is only recorded. */
   AUTH_ENFORCE: z.enum(['on', 'off']).default('on'),
   /** The administrator created at boot (no user is in the repo). Both or neither. */
@@ -45,7 +50,12 @@ const schema = z.object({
   /** Origins the browser may call from, comma-separated; empty: same origin only. */
   CORS_ORIGINS: z.string().optional(),
   /** Largest JSON body accepted (bytes); larger ones get 413. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   /** Requests per principal (or per IP when anonymous) per window; more get 429. 0 turns limiting off. */
   RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(0),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),

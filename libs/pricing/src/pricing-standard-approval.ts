@@ -9,7 +9,7 @@ import {
   versionInForce,
   type Province,
   type RegulatorDirectory,
-  type TwoKeyFact,
+  twoKeyEventCodec,
   type TwoKeyState,
 } from './two-key-approval';
 
@@ -56,6 +56,12 @@ export const initialPricingStandardState: PricingStandardState = initialTwoKeySt
 
 const PREFIX = 'PRICING';
 
+const { toEvent, toFact } = twoKeyEventCodec<PricingStandardEvent, PricingStandard>({
+  proposed: 'PricingStandardProposed',
+  approved: 'PricingStandardApproved',
+  adopted: 'PricingStandardAdopted',
+});
+
 /** Pure decider. Rejections throw `PRICING.<reason>` (UNKNOWN_REGULATOR, WRONG_JURISDICTION, UNKNOWN_VERSION, …). */
 export function decidePricingStandard(
   command: PricingStandardCommand,
@@ -99,28 +105,6 @@ export function standardInForce(
   if (!/^\d{4}-\d{2}-\d{2}/.test(at))
     throw new PricingError(PRICING_ERRORS.BAD_PARAMETER, `not an ISO date: ${at}`, { field: 'at' });
   return versionInForce(replayPricingStandard(events), at.slice(0, 10))?.document;
-}
-
-function toEvent(f: TwoKeyFact<PricingStandard>): PricingStandardEvent {
-  switch (f.type) {
-    case 'proposed':
-      return { ...f, type: 'PricingStandardProposed' };
-    case 'approved':
-      return { ...f, type: 'PricingStandardApproved' };
-    case 'adopted':
-      return { ...f, type: 'PricingStandardAdopted' };
-  }
-}
-
-function toFact(e: PricingStandardEvent): TwoKeyFact<PricingStandard> {
-  switch (e.type) {
-    case 'PricingStandardProposed':
-      return { ...e, type: 'proposed' };
-    case 'PricingStandardApproved':
-      return { ...e, type: 'approved' };
-    case 'PricingStandardAdopted':
-      return { ...e, type: 'adopted' };
-  }
 }
 
 /** An adopted version by number; a version approved by one side only → PRICING.NOT_ADOPTED naming who is missing. */

@@ -55,6 +55,28 @@ export type TwoKeyFact<D> =
     }
   | { readonly type: 'adopted'; readonly version: string; readonly effectiveFrom: string };
 
+/** The stored event names of one two-key document (e.g. `PricingStandardProposed`, …). */
+export interface TwoKeyEventNames<P extends string, A extends string, D extends string> {
+  readonly proposed: P;
+  readonly approved: A;
+  readonly adopted: D;
+}
+
+/** Maps the generic facts to a document's own stored events and back. */
+export function twoKeyEventCodec<E extends { readonly type: string }, D>(
+  names: TwoKeyEventNames<string, string, string>,
+): { toEvent(fact: TwoKeyFact<D>): E; toFact(event: E): TwoKeyFact<D> } {
+  const factOf = new Map<string, TwoKeyFact<D>['type']>([
+    [names.proposed, 'proposed'],
+    [names.approved, 'approved'],
+    [names.adopted, 'adopted'],
+  ]);
+  return {
+    toEvent: (fact) => ({ ...fact, type: names[fact.type] }) as unknown as E,
+    toFact: (event) => ({ ...event, type: factOf.get(event.type) }) as unknown as TwoKeyFact<D>,
+  };
+}
+
 export interface Approval {
   readonly regulator: string;
   readonly effectiveFrom: string;

@@ -6,7 +6,7 @@ import {
   versionInForce,
   type Province,
   type RegulatorDirectory,
-  type TwoKeyFact,
+  twoKeyEventCodec,
   type TwoKeyState,
 } from '@app/pricing';
 import { parseRecognitionAgreement, type RecognitionAgreement } from './agreement';
@@ -48,6 +48,12 @@ export type RecognitionRulesState = TwoKeyState<RecognitionAgreement>;
 export const initialRecognitionRulesState: RecognitionRulesState = initialTwoKeyState<RecognitionAgreement>();
 
 const PREFIX = 'RECOGNITION';
+
+const { toEvent, toFact } = twoKeyEventCodec<RecognitionRulesEvent, RecognitionAgreement>({
+  proposed: 'RecognitionRulesProposed',
+  approved: 'RecognitionRulesApproved',
+  adopted: 'RecognitionRulesAdopted',
+});
 
 /** Two-key approval of recognition rules, as for the pricing standard: both regulators, same version, same date. */
 export function decideRecognitionRules(
@@ -100,16 +106,4 @@ export function requireAgreementInForce(
       on,
     });
   return a;
-}
-
-function toEvent(f: TwoKeyFact<RecognitionAgreement>): RecognitionRulesEvent {
-  if (f.type === 'proposed') return { ...f, type: 'RecognitionRulesProposed' };
-  if (f.type === 'approved') return { ...f, type: 'RecognitionRulesApproved' };
-  return { ...f, type: 'RecognitionRulesAdopted' };
-}
-
-function toFact(e: RecognitionRulesEvent): TwoKeyFact<RecognitionAgreement> {
-  if (e.type === 'RecognitionRulesProposed') return { ...e, type: 'proposed' };
-  if (e.type === 'RecognitionRulesApproved') return { ...e, type: 'approved' };
-  return { ...e, type: 'adopted' };
 }

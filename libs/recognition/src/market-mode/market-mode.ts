@@ -8,7 +8,7 @@ import {
   versionInForce,
   type Province,
   type RegulatorDirectory,
-  type TwoKeyFact,
+  twoKeyEventCodec,
   type TwoKeyState,
 } from '@app/pricing';
 
@@ -88,6 +88,12 @@ export type MarketModeState = TwoKeyState<MarketModeDecision>;
 export const initialMarketModeState: MarketModeState = initialTwoKeyState<MarketModeDecision>();
 
 const PREFIX = 'MARKET';
+
+const { toEvent, toFact } = twoKeyEventCodec<MarketModeEvent, MarketModeDecision>({
+  proposed: 'MarketModeProposed',
+  approved: 'MarketModeApproved',
+  adopted: 'MarketModeAdopted',
+});
 
 /** Events of a command (throws `MARKET.<reason>` and changes nothing when refused). */
 export function decideMarketMode(
@@ -197,16 +203,4 @@ export function marketModeHistory(state: MarketModeState): MarketModeRecord[] {
   return records
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.seq - b.seq))
     .map(({ seq: _seq, ...r }) => r);
-}
-
-function toEvent(f: TwoKeyFact<MarketModeDecision>): MarketModeEvent {
-  if (f.type === 'proposed') return { ...f, type: 'MarketModeProposed' };
-  if (f.type === 'approved') return { ...f, type: 'MarketModeApproved' };
-  return { ...f, type: 'MarketModeAdopted' };
-}
-
-function toFact(e: MarketModeEvent): TwoKeyFact<MarketModeDecision> {
-  if (e.type === 'MarketModeProposed') return { ...e, type: 'proposed' };
-  if (e.type === 'MarketModeApproved') return { ...e, type: 'approved' };
-  return { ...e, type: 'adopted' };
 }

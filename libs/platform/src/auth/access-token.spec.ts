@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Principal } from '@app/domain';
-import { signAccessToken, verifyAccessToken } from './access-token';
+import { signAccessToken, verifiedTokens, verifyAccessToken } from './access-token';
 import { hashSecret, verifySecret } from './passwords';
 
 const secret = 'x'.repeat(32);
@@ -17,6 +17,29 @@ describe('access tokens', () => {
     const token = signAccessToken(firm, secret, 60, 1_000_000);
     expect(verifyAccessToken(token, secret, 1_000_000)).toEqual(firm);
     expect(verifyAccessToken(token, secret, 1_000_000 + 60_000)).toBeUndefined();
+  });
+
+  it('verifies a token once, then answers it from the cache until its exp, for its secret only', () => {
+    verifiedTokens.clear();
+    const token = signAccessToken(firm, secret, 60, 2_000_000);
+    const first = verifyAccessToken(token, secret, 2_000_000);
+    expect(first).toEqual(firm);
+    expect(verifiedTokens.size).toBe(1);
+    expect(verifyAccessToken(token, secret, 2_059_999)).toBe(first);
+    expect(verifyAccessToken(token, 'y'.repeat(32), 2_000_000)).toBeUndefined();
+    expect(verifyAccessToken(token, secret, 2_060_000)).toBeUndefined();
+    expect(verifiedTokens.size).toBe(0);
+    // A refused token is never kept: each try pays the full check.
+    expect(verifyAccessToken(`${token}x`, secret, 2_000_000)).toBeUndefined();
+    expect(verifiedTokens.size).toBe(0);
+  });
+
+  it('hands out a frozen principal, since every request with the token shares it', () => {
+    const token = signAccessToken(firm, secret, 60, 3_000_000);
+    const principal = verifyAccessToken(token, secret, 3_000_000) as Principal & { accountIds: string[] };
+    expect(Object.isFrozen(principal)).toBe(true);
+    expect(() => principal.accountIds.push('someone-else')).toThrow(TypeError);
+    expect(verifyAccessToken(token, secret, 3_000_000)).toEqual(firm);
   });
 
   it('is a standard HS256 JWT: header, sub, iat and exp', () => {

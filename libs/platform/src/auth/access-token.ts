@@ -1,5 +1,7 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { isProvince, ROLES, type Principal } from '@app/domain';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /**
  * Access tokens: JWTs (HS256, RFC 7519) carrying the principal, signed and verified by @nestjs/jwt
@@ -26,19 +28,49 @@ export function signAccessToken(
   return jwt.sign(claims, { secret, algorithm: ALGORITHM });
 }
 
+/**
+ * Tokens verified in this process, by their text, until their `exp` (VerifiedTokenCache): a client
+ * sends the same token with every request, and verifying it was the gateway's largest cost per order.
+ */
+export const verifiedTokens = new VerifiedTokenCache<Principal>(10_000);
+
+/**
+ * The secret as a key object, made once: given a string, jsonwebtoken first tries to read it as a
+ * PEM public key (a thrown, caught error on every verify) before taking it as an HMAC secret.
+ */
+let secretKey: { secret: string; key: KeyObject } | undefined;
+const keyOf = (secret: string): KeyObject => {
+  if (secretKey?.secret !== secret) secretKey = { secret, key: createSecretKey(Buffer.from(secret)) };
+  return secretKey.key;
+};
+
 /** The principal of a valid, unexpired token; undefined for anything else (bad signature, expired, malformed). */
 export function verifyAccessToken(token: string, secret: string, nowMs: number): Principal | undefined {
+  const known = verifiedTokens.get(token, secret, nowMs);
+  if (known) return known;
   try {
     const claims = jwt.verify<Partial<AccessClaims>>(token, {
-      secret,
+      // jsonwebtoken takes a KeyObject; @nestjs/jwt's option type only names string and Buffer.
+      secret: keyOf(secret) as unknown as Buffer,
       algorithms: [ALGORITHM],
       clockTimestamp: Math.floor(nowMs / 1000),
     });
-    if (typeof claims.exp !== 'number') return undefined;
-    return isPrincipal(claims.principal) ? claims.principal : undefined;
+    if (typeof claims.exp !== 'number' || !isPrincipal(claims.principal)) return undefined;
+    // Shared by every request that presents the token: nobody may change it.
+    const principal = deepFreeze(claims.principal);
+    verifiedTokens.set(token, secret, principal, claims.exp);
+    return principal;
   } catch {
     return undefined;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 export function isPrincipal(value: unknown): value is Principal {

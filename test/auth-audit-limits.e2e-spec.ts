@@ -38,7 +38,7 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
         }),
       ),
     );
-    service.app.get(UserDirectory).addDemoUser(testEnterprise('cq-steel-001', 'CQ'));
+    await service.app.get(UserDirectory).addDemoUsers([testEnterprise('cq-steel-001', 'CQ')]);
   }, 60_000);
   afterAll(() => service?.close());
 

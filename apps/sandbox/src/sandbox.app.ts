@@ -46,8 +46,7 @@ export const sandboxService = (given: AppConfig): ServiceDefinition => {
     afterStart: async (service) => {
       if (!demo) return;
       const status = service.app.get<DemoStatus>(DEMO_STATUS);
-      const users = service.app.get(UserDirectory);
-      for (const principal of demoPrincipals(demo)) users.addDemoUser(principal);
+      await service.app.get(UserDirectory).addDemoUsers(demoPrincipals(demo));
       const { secret } = service.app.get<AuthSettings>(AUTH_SETTINGS);
       const post = httpPost(service.url, (body) => ({
         authorization: `Bearer ${signAccessToken(seedingPrincipal(body), secret, 3600, Date.now())}`,

@@ -31,6 +31,7 @@ export const ACTIONS = {
   'public.read': { public: true, description: 'Public market and reference data, health, docs, demo info' },
   'auth.sign-in': { public: true, description: 'Sign in (password, or a demo user in demo mode)' },
   'auth.api-keys': { roles: { enterprise: 'any' }, description: 'Create / list / revoke own API keys' },
+  'auth.users': { roles: { admin: 'any' }, description: 'Create and list users (sign-in accounts)' },
   'reference.read': {
     roles: SIGNED_IN,
     description: 'Registry reference data (supply, rules, auctions, serials)',

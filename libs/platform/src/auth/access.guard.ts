@@ -61,7 +61,7 @@ export class AccessGuard implements CanActivate {
       this.logger.warn(`${route} declares no access`);
       return true;
     }
-    const credentials = this.authenticate(request);
+    const credentials = await this.authenticate(request);
     if (credentials === 'invalid' && enforce)
       throw refuse(
         HttpStatus.UNAUTHORIZED,
@@ -84,16 +84,16 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(
+  private async authenticate(
     request: Request,
-  ): { principal: Principal; apiKeyId?: string } | 'invalid' | undefined {
+  ): Promise<{ principal: Principal; apiKeyId?: string } | 'invalid' | undefined> {
     const header = request.headers.authorization;
     const apiKey = request.headers['x-api-key'];
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       const principal = verifyAccessToken(header.slice(7), this.settings.secret, Date.now());
       return principal ? { principal } : 'invalid';
     }
-    if (typeof apiKey === 'string') return this.users.principalForApiKey(apiKey) ?? 'invalid';
+    if (typeof apiKey === 'string') return (await this.users.principalForApiKey(apiKey)) ?? 'invalid';
     return header === undefined ? undefined : 'invalid';
   }
 

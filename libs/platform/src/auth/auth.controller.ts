@@ -12,13 +12,22 @@ import {
   Post,
   Req,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Principal } from '@app/domain';
 import { signAccessToken } from './access-token';
 import type { AuthenticatedRequest } from './access.guard';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
 import { DemoSignInDto, SignInDto } from './auth.dto';
-import { type ApiKeyView, UserDirectory } from './user-directory';
+import { parseNewUser } from './new-user';
+import { type ApiKeyView, UserDirectory, type UserView } from './user-directory';
 
 export interface SignedIn {
   token: string;
@@ -63,9 +72,9 @@ export class AuthController {
   @ApiOkResponse({
     description: 'Demo mode only (the sandbox with DEMO≠off): a token for a demo user, no password',
   })
-  demoSignIn(@Body() body: DemoSignInDto): SignedIn {
+  async demoSignIn(@Body() body: DemoSignInDto): Promise<SignedIn> {
     if (!this.users.demoEnabled) throw new NotFoundException('demo sign-in exists only in demo mode');
-    const principal = this.users.demoUser(body.username);
+    const principal = await this.users.demoUser(body.username);
     if (!principal)
       throw new HttpException(
         {
@@ -87,21 +96,71 @@ export class AuthController {
 
   @Post('api-keys')
   @ApiCreatedResponse({ description: 'A new API key for the X-API-Key header, shown this once only' })
-  createApiKey(@Req() request: AuthenticatedRequest): { id: string; key: string; createdAt: string } {
+  createApiKey(
+    @Req() request: AuthenticatedRequest,
+  ): Promise<{ id: string; key: string; createdAt: string }> {
     return this.users.createApiKey(principalOf(request), new Date());
   }
 
   @Get('api-keys')
-  @ApiOkResponse({ description: 'Own API keys (ids and creation times; never the keys)' })
-  listApiKeys(@Req() request: AuthenticatedRequest): ApiKeyView[] {
+  @ApiOkResponse({ description: 'Own API keys not revoked (ids and creation times; never the keys)' })
+  listApiKeys(@Req() request: AuthenticatedRequest): Promise<ApiKeyView[]> {
     return this.users.listApiKeys(principalOf(request));
   }
 
   @Delete('api-keys/:keyId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  revokeApiKey(@Req() request: AuthenticatedRequest, @Param('keyId') keyId: string): void {
-    if (!this.users.revokeApiKey(principalOf(request), keyId))
+  async revokeApiKey(@Req() request: AuthenticatedRequest, @Param('keyId') keyId: string): Promise<void> {
+    if (!(await this.users.revokeApiKey(principalOf(request), keyId, new Date())))
       throw new NotFoundException(`no API key ${keyId}`);
+  }
+
+  @Post('users')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['username', 'password', 'role'],
+      properties: {
+        username: { type: 'string', example: 'cq-cement-002' },
+        password: { type: 'string', minLength: 12 },
+        role: { type: 'string', enum: ['enterprise', 'regulator', 'verifier', 'researcher', 'admin'] },
+        province: { type: 'string', enum: ['CQ', 'SC'], description: 'regulator (required), enterprise' },
+        memberId: { type: 'string', description: 'enterprise (required)' },
+        accountIds: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'enterprise; default [memberId]',
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({ description: 'The user, who signs in with POST /auth/sign-in (admin only)' })
+  @ApiBadRequestResponse({ description: 'A field missing or invalid (`field` names it)' })
+  @ApiConflictResponse({ description: 'The username is taken' })
+  async createUser(@Body() body: unknown): Promise<{ username: string; principal: Principal }> {
+    const user = parseNewUser(body);
+    if (!user.ok)
+      throw new HttpException(
+        { statusCode: 400, code: 'AUTH.BAD_USER', message: user.message, field: user.field },
+        HttpStatus.BAD_REQUEST,
+      );
+    if (!(await this.users.createUser(user.principal, user.password)))
+      throw new HttpException(
+        {
+          statusCode: 409,
+          code: 'AUTH.DUPLICATE_USER',
+          message: `user ${user.principal.id} exists`,
+          field: 'username',
+        },
+        HttpStatus.CONFLICT,
+      );
+    return { username: user.principal.id, principal: user.principal };
+  }
+
+  @Get('users')
+  @ApiOkResponse({ description: 'Every user (never a password hash), oldest first (admin only)' })
+  listUsers(): Promise<UserView[]> {
+    return this.users.listUsers();
   }
 
   private issue(principal: Principal): SignedIn {

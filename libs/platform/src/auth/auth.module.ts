@@ -2,6 +2,7 @@ import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { AccessGuard } from './access.guard';
 import { AccountThrottlerGuard } from './account-throttler.guard';
@@ -11,10 +12,11 @@ import { AuthController } from './auth.controller';
 import { RedisThrottlerStorage } from './redis-throttler-storage';
 import { UserDirectory } from './user-directory';
 
-async function directoryOf(config: AppConfig): Promise<UserDirectory> {
-  const users = new UserDirectory();
+/** The users of the database; the administrator of the environment is (re)written at each boot, its password reset to the environment's. */
+async function directoryOf(config: AppConfig, db: DataSource): Promise<UserDirectory> {
+  const users = new UserDirectory(db);
   if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD)
-    await users.addUser({ role: 'admin', id: config.ADMIN_USERNAME }, config.ADMIN_PASSWORD);
+    await users.upsertUser({ role: 'admin', id: config.ADMIN_USERNAME }, config.ADMIN_PASSWORD);
   return users;
 }
 
@@ -52,7 +54,11 @@ export class AuthModule {
       controllers: [AuthController, AuditController],
       providers: [
         { provide: AUTH_SETTINGS, useValue: settings },
-        { provide: UserDirectory, useFactory: () => directoryOf(config) },
+        {
+          provide: UserDirectory,
+          inject: [DataSource],
+          useFactory: (db: DataSource) => directoryOf(config, db),
+        },
         ...guards,
       ],
       exports: [UserDirectory, AUTH_SETTINGS],

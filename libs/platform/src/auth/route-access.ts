@@ -44,6 +44,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /auth/api-keys': { action: 'auth.api-keys' },
   'GET /auth/api-keys': { action: 'auth.api-keys' },
   'DELETE /auth/api-keys/:keyId': { action: 'auth.api-keys' },
+  'POST /auth/users': { action: 'auth.users' },
+  'GET /auth/users': { action: 'auth.users' },
   'GET /audit': { action: 'audit.read', jurisdiction: ['query:jurisdiction'] },
   // Public market data.
   'GET /trades': PUBLIC,

@@ -1,37 +1,41 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '@app/domain';
+import type { DataSource } from 'typeorm';
+import { isPrincipal } from './access-token';
 import { hashSecret, verifySecret } from './passwords';
-
-interface UserRecord {
-  principal: Principal;
-  /** Absent for demo users: they sign in only through demo sign-in, never with a password. */
-  passwordHash?: string;
-  demo: boolean;
-}
-
-interface ApiKeyRecord {
-  id: string;
-  /** SHA-256 of the key's secret part: keys are long random strings, so a fast hash suffices. */
-  secretHash: Buffer;
-  principal: Principal;
-  createdAt: string;
-}
 
 export interface ApiKeyView {
   id: string;
   createdAt: string;
 }
 
+export interface UserView {
+  username: string;
+  principal: Principal;
+  /** A demo user of the sandbox: signs in through demo sign-in only, never with a password. */
+  demo: boolean;
+  hasPassword: boolean;
+  createdAt: string;
+}
+
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+const API_KEY = /^cce_([0-9a-f]{16})_([A-Za-z0-9_-]{32})$/;
+const iso = (value: Date | string): string => new Date(value).toISOString();
 
 /**
- * The users and API keys a service knows. Users come from the environment (the administrator) and,
- * in the sandbox, from the demo seeds; they live in memory for the process's life (see docs/security.md).
+ * The users and API keys every service process on the database shares (`auth_users`,
+ * `auth_api_keys`, see `auth-schema.migration.ts` and docs/security.md). The administrator comes
+ * from the environment (upserted at boot), other users from `POST /auth/users`, demo users from the
+ * sandbox. Nothing is cached: an API key is looked up by its primary key on each request, so a
+ * revocation holds at once in every process.
  */
 export class UserDirectory {
-  private readonly users = new Map<string, UserRecord>();
-  private readonly apiKeys = new Map<string, ApiKeyRecord>();
+  /** Demo sign-in is this process's choice (the sandbox's), not the database's: a gateway sharing
+   * the sandbox's database never signs demo users in. */
+  private demoMode = false;
   private decoyHashOnce?: Promise<string>;
+
+  constructor(private readonly db: DataSource) {}
 
   /** A real argon2id hash of a random secret, verified against when the username is unknown. */
   private get decoyHash(): Promise<string> {
@@ -39,58 +43,131 @@ export class UserDirectory {
     return this.decoyHashOnce;
   }
 
-  async addUser(principal: Principal, password: string): Promise<void> {
-    this.users.set(principal.id, { principal, passwordHash: await hashSecret(password), demo: false });
+  /** Creates or replaces a password user (the administrator from the environment, at each boot). */
+  async upsertUser(principal: Principal, password: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO auth_users (id, principal, password_hash, demo) VALUES ($1, $2, $3, false)
+       ON CONFLICT (id) DO UPDATE
+         SET principal = EXCLUDED.principal, password_hash = EXCLUDED.password_hash, demo = false`,
+      [principal.id, JSON.stringify(principal), await hashSecret(password)],
+    );
   }
 
-  addDemoUser(principal: Principal): void {
-    this.users.set(principal.id, { principal, demo: true });
+  /** A new password user; false when the username is taken. */
+  async createUser(principal: Principal, password: string): Promise<boolean> {
+    const created: { id: string }[] = await this.db.query(
+      `INSERT INTO auth_users (id, principal, password_hash, demo) VALUES ($1, $2, $3, false)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [principal.id, JSON.stringify(principal), await hashSecret(password)],
+    );
+    return created.length === 1;
+  }
+
+  /**
+   * Registers demo users (no password) and turns demo sign-in on in this process. A username already
+   * held by a password user keeps its password and principal.
+   */
+  async addDemoUsers(principals: readonly Principal[]): Promise<void> {
+    this.demoMode = true;
+    if (principals.length === 0) return;
+    await this.db.query(
+      `INSERT INTO auth_users (id, principal, password_hash, demo)
+       SELECT p->>'id', p, NULL, true FROM jsonb_array_elements($1::jsonb) AS p
+       ON CONFLICT (id) DO UPDATE SET principal = EXCLUDED.principal WHERE auth_users.demo`,
+      [JSON.stringify(principals)],
+    );
   }
 
   get demoEnabled(): boolean {
-    return [...this.users.values()].some((u) => u.demo);
+    return this.demoMode;
+  }
+
+  async listUsers(): Promise<UserView[]> {
+    const rows: {
+      id: string;
+      principal: Principal;
+      demo: boolean;
+      has_password: boolean;
+      created_at: Date;
+    }[] = await this.db.query(
+      `SELECT id, principal, demo, password_hash IS NOT NULL AS has_password, created_at
+       FROM auth_users ORDER BY created_at, id`,
+    );
+    return rows.map((r) => ({
+      username: r.id,
+      principal: r.principal,
+      demo: r.demo,
+      hasPassword: r.has_password,
+      createdAt: iso(r.created_at),
+    }));
   }
 
   async signIn(username: string, password: string): Promise<Principal | undefined> {
-    const user = this.users.get(username);
-    // Hash anyway when the user is unknown, so timing does not tell which usernames exist.
-    const stored = user?.passwordHash ?? (await this.decoyHash);
+    const [user] = await this.userRows(username);
+    // Hash anyway when the user is unknown (or has no password), so timing does not tell which usernames exist.
+    const stored = user?.password_hash ?? (await this.decoyHash);
     const ok = await verifySecret(password, stored);
-    return ok && user?.passwordHash ? user.principal : undefined;
+    return ok && user?.password_hash && isPrincipal(user.principal) ? user.principal : undefined;
   }
 
-  demoUser(username: string): Principal | undefined {
-    const user = this.users.get(username);
-    return user?.demo ? user.principal : undefined;
+  async demoUser(username: string): Promise<Principal | undefined> {
+    if (!this.demoMode) return undefined;
+    const [user] = await this.userRows(username);
+    return user?.demo && isPrincipal(user.principal) ? user.principal : undefined;
   }
 
   /** A new key for `principal`, returned once: `cce_<id>_<secret>`. */
-  createApiKey(principal: Principal, now: Date): { id: string; key: string; createdAt: string } {
+  async createApiKey(
+    principal: Principal,
+    now: Date,
+  ): Promise<{ id: string; key: string; createdAt: string }> {
     const id = randomBytes(8).toString('hex');
     const secret = randomBytes(24).toString('base64url');
-    const createdAt = now.toISOString();
-    this.apiKeys.set(id, { id, secretHash: sha256(secret), principal, createdAt });
-    return { id, key: `cce_${id}_${secret}`, createdAt };
+    await this.db.query(
+      `INSERT INTO auth_api_keys (id, user_id, secret_hash, principal, created_at) VALUES ($1, $2, $3, $4, $5)`,
+      [id, principal.id, sha256(secret), JSON.stringify(principal), now],
+    );
+    return { id, key: `cce_${id}_${secret}`, createdAt: now.toISOString() };
   }
 
-  listApiKeys(principal: Principal): ApiKeyView[] {
-    return [...this.apiKeys.values()]
-      .filter((k) => k.principal.id === principal.id)
-      .map(({ id, createdAt }) => ({ id, createdAt }));
+  /** The principal's keys not revoked, oldest first. */
+  async listApiKeys(principal: Principal): Promise<ApiKeyView[]> {
+    const rows: { id: string; created_at: Date }[] = await this.db.query(
+      `SELECT id, created_at FROM auth_api_keys WHERE user_id = $1 AND revoked_at IS NULL
+       ORDER BY created_at, id`,
+      [principal.id],
+    );
+    return rows.map((r) => ({ id: r.id, createdAt: iso(r.created_at) }));
   }
 
-  revokeApiKey(principal: Principal, id: string): boolean {
-    const key = this.apiKeys.get(id);
-    if (!key || key.principal.id !== principal.id) return false;
-    return this.apiKeys.delete(id);
+  /** Stamps the key revoked (the row stays, for audit); false when the principal has no such active key. */
+  async revokeApiKey(principal: Principal, id: string, now: Date): Promise<boolean> {
+    // TypeORM's postgres driver answers an UPDATE with [rows, affected].
+    const [, affected]: [unknown[], number] = await this.db.query(
+      `UPDATE auth_api_keys SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [id, principal.id, now],
+    );
+    return affected === 1;
   }
 
-  principalForApiKey(key: string): { principal: Principal; apiKeyId: string } | undefined {
-    const match = /^cce_([0-9a-f]{16})_([A-Za-z0-9_-]{32})$/.exec(key);
-    const record = match ? this.apiKeys.get(match[1]) : undefined;
-    if (!match || !record) return undefined;
-    return timingSafeEqual(sha256(match[2]), record.secretHash)
-      ? { principal: record.principal, apiKeyId: record.id }
+  async principalForApiKey(key: string): Promise<{ principal: Principal; apiKeyId: string } | undefined> {
+    const match = API_KEY.exec(key);
+    if (!match) return undefined;
+    const [record]: { secret_hash: Buffer; principal: unknown }[] = await this.db.query(
+      `SELECT secret_hash, principal FROM auth_api_keys WHERE id = $1 AND revoked_at IS NULL`,
+      [match[1]],
+    );
+    if (!record || !isPrincipal(record.principal)) return undefined;
+    const given = sha256(match[2]);
+    const stored = Buffer.from(record.secret_hash);
+    return stored.length === given.length && timingSafeEqual(given, stored)
+      ? { principal: record.principal, apiKeyId: match[1] }
       : undefined;
+  }
+
+  private userRows(
+    username: string,
+  ): Promise<{ principal: unknown; password_hash: string | null; demo: boolean }[]> {
+    return this.db.query(`SELECT principal, password_hash, demo FROM auth_users WHERE id = $1`, [username]);
   }
 }

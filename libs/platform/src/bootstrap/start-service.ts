@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AUTH_MIGRATIONS } from '../auth/auth-schema.migration';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { MigrationClass, runMigrations } from '../database/run-migrations';
@@ -39,7 +40,8 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     (embedded = await (definition.embedded ?? startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR })))
       .url;
   try {
-    await runMigrations(databaseUrl, definition.migrations);
+    // The platform's own tables (users and API keys) come first: every service signs users in.
+    await runMigrations(databaseUrl, [...AUTH_MIGRATIONS, ...definition.migrations]);
     const platform = PlatformModule.forRoot({ config, databaseUrl });
     const app = await NestFactory.create(definition.rootModule(platform), { bufferLogs: true });
     configureHttpApp(app, definition.title, config);

@@ -1,0 +1,102 @@
+import type { Principal } from '@app/domain';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { AUTH_MIGRATIONS } from './auth-schema.migration';
+import { UserDirectory } from './user-directory';
+
+const FIRM: Principal = {
+  role: 'enterprise',
+  id: 'cq-steel-001',
+  memberId: 'cq-steel-001',
+  accountIds: ['cq-steel-001'],
+};
+const PASSWORD = 'a password of twelve+';
+
+/** Two directories on one database: what two service processes see. */
+describe('UserDirectory on PostgreSQL, shared by every process on the database', () => {
+  let db: TestDatabase;
+  let other: DataSource;
+  let a: UserDirectory;
+  let b: UserDirectory;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrations: AUTH_MIGRATIONS });
+    other = await new DataSource({ type: 'postgres', url: db.url, extra: { max: 2 } }).initialize();
+    a = new UserDirectory(db.dataSource);
+    b = new UserDirectory(other);
+  });
+  afterAll(async () => {
+    await other?.destroy();
+    await db?.drop();
+  });
+
+  it('authenticates a key made by one process in the other, until revoked there (at once, the row kept)', async () => {
+    const { id, key } = await a.createApiKey(FIRM, new Date('2026-01-02T03:04:05Z'));
+    expect(key).toMatch(new RegExp(`^cce_${id}_[A-Za-z0-9_-]{32}$`));
+    expect(await b.principalForApiKey(key)).toEqual({ principal: FIRM, apiKeyId: id });
+    expect(await b.listApiKeys(FIRM)).toEqual([{ id, createdAt: '2026-01-02T03:04:05.000Z' }]);
+
+    // Another principal cannot revoke it; its owner can, in either process.
+    expect(await b.revokeApiKey({ ...FIRM, id: 'sc-power-001' }, id, new Date())).toBe(false);
+    expect(await b.revokeApiKey(FIRM, id, new Date())).toBe(true);
+    expect(await a.principalForApiKey(key)).toBeUndefined();
+    expect(await a.listApiKeys(FIRM)).toEqual([]);
+    expect(await a.revokeApiKey(FIRM, id, new Date())).toBe(false);
+    const [row] = await db.dataSource.query(
+      `SELECT revoked_at, secret_hash FROM auth_api_keys WHERE id = $1`,
+      [id],
+    );
+    expect(row.revoked_at).toBeInstanceOf(Date);
+    // Only a SHA-256 of the secret is stored.
+    expect(Buffer.from(row.secret_hash)).toHaveLength(32);
+    expect(JSON.stringify(await db.dataSource.query(`SELECT * FROM auth_api_keys`))).not.toContain(
+      key.slice(21),
+    );
+  });
+
+  it('refuses a key whose secret is wrong, malformed or unknown', async () => {
+    const { id, key } = await a.createApiKey(FIRM, new Date());
+    const wrongSecret = `cce_${id}_${'A'.repeat(32)}`;
+    expect(await b.principalForApiKey(wrongSecret)).toBeUndefined();
+    expect(await b.principalForApiKey(`cce_${'0'.repeat(16)}_${key.slice(21)}`)).toBeUndefined();
+    expect(await b.principalForApiKey(`${key}x`)).toBeUndefined();
+    expect(await b.principalForApiKey(key)).toMatchObject({ apiKeyId: id });
+  });
+
+  it('signs a user created in one process in with its password in the other; a taken username is refused', async () => {
+    const regulator: Principal = { role: 'regulator', id: 'cq-eeb-2', province: 'CQ' };
+    expect(await a.createUser(regulator, PASSWORD)).toBe(true);
+    expect(await b.createUser({ role: 'admin', id: 'cq-eeb-2' }, 'another password')).toBe(false);
+    expect(await b.signIn('cq-eeb-2', PASSWORD)).toEqual(regulator);
+    expect(await b.signIn('cq-eeb-2', 'wrong password')).toBeUndefined();
+    expect(await b.signIn('nobody', PASSWORD)).toBeUndefined();
+    const [row] = await db.dataSource.query(`SELECT password_hash FROM auth_users WHERE id = 'cq-eeb-2'`);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await a.listUsers()).toContainEqual(
+      expect.objectContaining({ username: 'cq-eeb-2', principal: regulator, demo: false, hasPassword: true }),
+    );
+  });
+
+  it('re-sets the administrator of the environment at each boot, password included', async () => {
+    await a.upsertUser({ role: 'admin', id: 'root' }, 'the first password');
+    await b.upsertUser({ role: 'admin', id: 'root' }, 'the second password');
+    expect(await a.signIn('root', 'the first password')).toBeUndefined();
+    expect(await a.signIn('root', 'the second password')).toEqual({ role: 'admin', id: 'root' });
+  });
+
+  it('signs demo users in only where this process turned demo mode on, never with a password', async () => {
+    const demo: Principal = { role: 'verifier', id: 'demo-verifier' };
+    const sandbox = new UserDirectory(db.dataSource);
+    expect(sandbox.demoEnabled).toBe(false);
+    await sandbox.addDemoUsers([demo, { role: 'admin', id: 'root' }]);
+    expect(sandbox.demoEnabled).toBe(true);
+    expect(await sandbox.demoUser('demo-verifier')).toEqual(demo);
+    // A process sharing the database without demo mode (a gateway) does not sign demo users in.
+    expect(b.demoEnabled).toBe(false);
+    expect(await b.demoUser('demo-verifier')).toBeUndefined();
+    expect(await sandbox.signIn('demo-verifier', '')).toBeUndefined();
+    // A password user keeps its password and is no demo user.
+    expect(await sandbox.demoUser('root')).toBeUndefined();
+    expect(await sandbox.signIn('root', 'the second password')).toEqual({ role: 'admin', id: 'root' });
+  });
+});

@@ -45,7 +45,9 @@ export class ReadModelProjections implements OnApplicationBootstrap, OnApplicati
       }
       if (applied === BATCH) continue;
       if (applied > 0) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
-      else if (this.running) await this.store.waitForAppend(generation, 250);
+      // Then only once something was appended since this batch began (at once if it was already):
+      // a batch that would find nothing is a transaction of four statements for nothing.
+      if (this.running) await this.store.waitForAppend(generation, 250);
     }
   }
 }

@@ -2,16 +2,22 @@ import type { EntityManager } from 'typeorm';
 import { toSafeNumber } from '../sql/rows';
 import type { Checkpoint } from '../types';
 
-/** Creates the checkpoint row if missing and locks it until the transaction ends. */
+const LOCK_SQL = `SELECT position::text AS position, transaction_id::text AS transaction_id
+  FROM projection_checkpoints WHERE name = $1 FOR UPDATE`;
+
+/**
+ * Locks the checkpoint row until the transaction ends, creating it first if missing: one statement
+ * on every batch but a projection's first.
+ */
 export async function lockCheckpoint(manager: EntityManager, name: string): Promise<Checkpoint> {
-  await manager.query(`INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [
-    name,
-  ]);
-  const rows = await manager.query<{ position: string; transaction_id: string }[]>(
-    `SELECT position::text AS position, transaction_id::text AS transaction_id
-     FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
-    [name],
-  );
+  let rows = await manager.query<{ position: string; transaction_id: string }[]>(LOCK_SQL, [name]);
+  if (rows.length === 0) {
+    await manager.query(
+      `INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
+    rows = await manager.query<{ position: string; transaction_id: string }[]>(LOCK_SQL, [name]);
+  }
   return {
     transactionId: toSafeNumber(rows[0].transaction_id, 'transaction_id'),
     globalPosition: toSafeNumber(rows[0].position, 'position'),

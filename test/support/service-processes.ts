@@ -41,17 +41,20 @@ export class ServiceProcesses {
     return this.children.find((p) => p.pid === pid);
   }
 
-  /** SIGTERM to every process still running, and wait until each has exited. */
-  async stopAll(): Promise<void> {
+  /**
+   * SIGTERM to every process still running, and wait until each has exited; one that has not
+   * within `graceMs` (a shutdown stuck on a dead connection) gets SIGKILL, so a failed suite ends.
+   */
+  async stopAll(graceMs = 10_000): Promise<void> {
     await Promise.all(
-      this.children.map(
-        (p) =>
-          new Promise((resolve) =>
-            p.exitCode !== null || p.signalCode !== null
-              ? resolve(null)
-              : (p.once('exit', resolve), p.kill('SIGTERM')),
-          ),
-      ),
+      this.children.map(async (p) => {
+        if (p.exitCode !== null || p.signalCode !== null) return;
+        const exited = new Promise((resolve) => p.once('exit', resolve));
+        p.kill('SIGTERM');
+        const timer = setTimeout(() => p.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }),
     );
   }
 }

@@ -14,6 +14,8 @@ export interface OrderRejectedData {
   instrument: string;
   account?: string;
   reason: string;
+  /** Why, in words, when the reason code alone does not say (an access refusal names who and what). */
+  detail?: string;
 }
 export interface TradeExecutedData {
   instrument: string;
@@ -52,6 +54,7 @@ export interface AmendRejectedData {
   orderId: string;
   instrument: string;
   reason: string;
+  detail?: string;
 }
 export interface BlockTradeExecutedData {
   instrument: string;
@@ -70,6 +73,7 @@ export interface BlockTradeRejectedData {
   buyOrderId: string;
   sellOrderId: string;
   reason: string;
+  detail?: string;
 }
 
 export type BookEvent =

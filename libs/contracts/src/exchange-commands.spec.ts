@@ -40,4 +40,26 @@ describe('commandsInMessage', () => {
     const cancel = { name: 'CancelOrder', payload: { commandId: 'c', orderId: 'a', instrument: 'X' } };
     expect(commandsInMessage(cancel)).toEqual([cancel]);
   });
+
+  it('takes who a single command acts for out of its payload, so the book never records it', () => {
+    const by = { role: 'admin', id: 'ops' } as const;
+    const [command] = commandsInMessage({ name: 'PlaceOrder', payload: { ...order('a'), by } });
+    expect(command).toEqual({ name: 'PlaceOrder', payload: order('a'), by });
+    expect(command.payload).not.toHaveProperty('by');
+  });
+
+  it("gives each order of a PlaceOrders its request's principal, listed once; a bad index gives none", () => {
+    const alice = { role: 'admin', id: 'alice' } as const;
+    const bob = { role: 'admin', id: 'bob' } as const;
+    const commands = commandsInMessage({
+      name: 'PlaceOrders',
+      payload: {
+        orders: [order('a'), order('b'), order('c'), order('d')],
+        principals: [alice, bob],
+        by: [0, 1, 0, -1],
+      },
+    });
+    expect(commands.map((c) => c.by)).toEqual([alice, bob, alice, undefined]);
+    expect(commands[0].by).toBe(commands[2].by);
+  });
 });

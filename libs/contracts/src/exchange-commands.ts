@@ -1,4 +1,5 @@
 import type { SetSessionMessage } from './book-sessions';
+import type { CommandActor } from './command-actor';
 import { linkGroupOf } from '@app/domain';
 import type { InstrumentRuleChanges } from './instrument-events';
 import type { OrderLegData, SetMarketModeMessage } from './market-mode';
@@ -63,29 +64,54 @@ export interface ReportBlockTradeMessage {
   receivedAt: number;
 }
 
-export type ExchangeCommandMessage =
+/**
+ * A command for a matching worker, with who it acts for (`by`). On the queue, a single command's
+ * `by` travels in its payload (`{ ...payload, by }`, taken out again by {@link commandsInMessage}),
+ * so the payload the book records (an `OrderAccepted`'s order) never holds it.
+ */
+export type ExchangeCommandMessage = (
   | { name: 'PlaceOrder'; payload: PlaceOrderMessage }
   | { name: 'CancelOrder'; payload: CancelOrderMessage }
   | { name: 'AmendOrder'; payload: AmendOrderMessage }
   | { name: 'ReportBlockTrade'; payload: ReportBlockTradeMessage }
   | { name: 'SetSession'; payload: SetSessionMessage }
   | { name: 'ConfigureBook'; payload: ConfigureBookMessage }
-  | { name: 'SetMarketMode'; payload: SetMarketModeMessage };
+  | { name: 'SetMarketMode'; payload: SetMarketModeMessage }
+) & {
+  /** The request's principal (order commands) or a service actor (the services' own commands). */
+  by?: CommandActor;
+};
+
+/** The payload of a single command on the queue: the command's own, plus who it acts for. */
+export type WithActor<T> = T & { by?: CommandActor };
 
 /**
  * The orders one gateway transaction entered for one shard, as one queue message (one outbox row,
  * one job, one dedupe record instead of one each per order): applied one after the other, in
- * order, as the same PlaceOrder messages in a row would be.
+ * order, as the same PlaceOrder messages in a row would be. The orders may come from several
+ * requests: each principal is listed once (`principals`), and `by[i]` is the index of order i's.
  */
 export interface PlaceOrdersMessage {
   orders: PlaceOrderMessage[];
+  principals?: CommandActor[];
+  by?: number[];
 }
 
-/** The commands a shard queue message carries: itself, or the orders of a `PlaceOrders`. */
+/**
+ * The commands a shard queue message carries: itself, or the orders of a `PlaceOrders`, each
+ * with who it acts for (the orders of one principal share its one object).
+ */
 export function commandsInMessage(message: { name: string; payload: unknown }): ExchangeCommandMessage[] {
-  if (message.name === 'PlaceOrders')
-    return (message.payload as PlaceOrdersMessage).orders.map((payload) => ({ name: 'PlaceOrder', payload }));
-  return [message as ExchangeCommandMessage];
+  if (message.name === 'PlaceOrders') {
+    const { orders, principals = [], by = [] } = message.payload as PlaceOrdersMessage;
+    return orders.map((payload, i) => {
+      const k = by[i];
+      const actor = Number.isInteger(k) && k >= 0 && k < principals.length ? principals[k] : undefined;
+      return { name: 'PlaceOrder', payload, ...(actor ? { by: actor } : {}) };
+    });
+  }
+  const { by, ...payload } = (message.payload ?? {}) as WithActor<Record<string, unknown>>;
+  return [{ name: message.name, payload, ...(by ? { by } : {}) } as unknown as ExchangeCommandMessage];
 }
 
 export const EXCHANGE_QUEUE_PREFIX = 'exchange-shard-';

@@ -24,9 +24,11 @@ import {
   MessageTransport,
   TransportMessage,
 } from '@app/messaging';
+import { isLinkedBook } from '@app/domain';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { ShardOwnership } from '../sharding/shard-ownership';
 import { AmendmentCover } from '../clearing/amendment-cover';
+import { CommandAccess, refusedEvents } from './command-access';
 import { ClearingStore } from '../clearing/clearing-store';
 import { SettlementService } from '../clearing/settlement.service';
 import { BookCache } from './book-cache';
@@ -53,6 +55,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly consumers = new Map<number, ConsumerHandle>();
   private readonly applyOnce: (message: TransportMessage) => Promise<void>;
   private readonly applyAllOnce: (messages: readonly TransportMessage[]) => Promise<void>;
+  private readonly access: CommandAccess;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,6 +70,7 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly catalogue: InstrumentCatalogue,
     private readonly linkage: MarketLinkage,
   ) {
+    this.access = new CommandAccess({ enforce: config.AUTH_ENFORCE === 'on' });
     this.applyOnce = idempotentHandler(this.dataSource, 'exchange-book-worker', (message, manager) =>
       this.applyAll(commandsInMessage(message), manager),
     );
@@ -164,8 +168,16 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
       manager,
       commands.flatMap((c) => (c.name === 'AmendOrder' ? [c.payload.orderId] : [])),
     );
+    const owners = await this.ownersOfOrdersIn(commands, manager);
     for (const command of commands) {
       const { commandId } = command.payload;
+      // Checked before any book sees it: who the command acts for may do it (docs/security.md).
+      const refused = this.access.refusal(command, (orderId) => owners.get(orderId));
+      if (refused !== undefined) {
+        const refusal = await this.refusal(command, refused, manager);
+        if (refusal) decided.push({ ...refusal, metadata: { commandId, causationId: commandId } });
+        continue;
+      }
       const routed: BookDecision[] = (await this.linkage.route(command, manager)) ?? [
         await this.ownBook(command, manager, cover),
       ];
@@ -186,6 +198,45 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
       book.version = result.nextVersion;
     }
     await this.settlement.applyAll(decided, manager);
+  }
+
+  /**
+   * The owners of the orders an enterprise's cancels and amendments name, for their access check
+   * (one statement, only when there are such commands). An order with no row has ended or never was.
+   */
+  private async ownersOfOrdersIn(
+    commands: readonly ExchangeCommandMessage[],
+    manager: EntityManager,
+  ): Promise<Map<string, string>> {
+    const ids = commands.flatMap((c) =>
+      (c.name === 'CancelOrder' || c.name === 'AmendOrder') && c.by?.role === 'enterprise'
+        ? [c.payload.orderId]
+        : [],
+    );
+    if (ids.length === 0) return new Map();
+    const rows: { order_id: string; member_id: string }[] = await manager.query(
+      'SELECT order_id, member_id FROM clearing_orders WHERE order_id = ANY($1::text[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.order_id, r.member_id]));
+  }
+
+  /**
+   * A refused command: its rejection recorded in its instrument's book (no book is changed, nothing
+   * is reserved or released), or, for a service command or an instrument no book is kept for,
+   * only a warning. The queue goes on either way.
+   */
+  private async refusal(
+    command: ExchangeCommandMessage,
+    reason: string,
+    manager: EntityManager,
+  ): Promise<{ book: InstrumentBook; events: BookEvent[] } | undefined> {
+    const { commandId, instrument } = command.payload;
+    this.logger.warn(`command ${commandId} refused (ACCESS.FORBIDDEN): ${reason}`);
+    const events = refusedEvents(command, reason);
+    if (events.length === 0) return undefined;
+    if (!this.catalogue.get(instrument) && !isLinkedBook(instrument)) return undefined;
+    return { book: await this.books.get(instrument, manager), events };
   }
 
   private async ownBook(

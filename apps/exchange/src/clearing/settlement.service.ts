@@ -3,11 +3,20 @@ import type { EntityManager } from 'typeorm';
 import { releaseOrder, settleAmendment, settleTrade, type ClearingEvent } from '@app/clearing';
 import type { BookEvent } from '@app/contracts';
 import type { EventMetadata } from '@app/event-store';
+import { ACCESS_FORBIDDEN } from '../books/command-access';
 import { ClearingStore } from './clearing-store';
 import { clearingStreamId } from './clearing-streams';
 
 /** Engine rejections that are not about the order they name (its reservation stays). */
 const REJECTIONS_KEEPING_THE_ORDER = new Set(['duplicate-id']);
+
+/**
+ * A command its worker refused for who sent it (`ACCESS.FORBIDDEN`) settles nothing: the order id
+ * it names may be another member's live order, whose reservation must stay.
+ */
+const refusedForAccess = (e: BookEvent): boolean =>
+  (e.type === 'OrderRejected' || e.type === 'AmendRejected' || e.type === 'BlockTradeRejected') &&
+  e.data.reason === ACCESS_FORBIDDEN;
 
 /**
  * Settles what the book just did, in the book worker's transaction: trades by delivery versus
@@ -66,6 +75,7 @@ export class SettlementService {
 
 /** The clearing events of one book event (pure): what the book worker settles in its transaction. */
 export function clearingEventsOf(ledger: Parameters<typeof settleTrade>[0], e: BookEvent): ClearingEvent[] {
+  if (refusedForAccess(e)) return [];
   switch (e.type) {
     case 'TradeExecuted':
       return settleTrade(ledger, e.data);
@@ -101,6 +111,7 @@ export function clearingEventsOf(ledger: Parameters<typeof settleTrade>[0], e: B
 }
 
 function orderIdsOf(e: BookEvent): string[] {
+  if (refusedForAccess(e)) return [];
   switch (e.type) {
     case 'TradeExecuted':
       return [e.data.buyOrderId, e.data.sellOrderId];

@@ -47,6 +47,7 @@ describe('BookRulesDispatcher', () => {
           effectiveFromMs: EFFECTIVE,
           changes: { referencePrice: 4000, bandBp: 500 },
           receivedAt: EFFECTIVE,
+          by: { role: 'service', id: 'gateway.book-rules' },
         },
       },
     ]);

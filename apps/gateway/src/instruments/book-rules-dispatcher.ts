@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConfigureBookMessage, exchangeQueueFor, InstrumentRulesChangedData } from '@app/contracts';
+import {
+  ConfigureBookMessage,
+  exchangeQueueFor,
+  InstrumentRulesChangedData,
+  SERVICE_ACTORS,
+  type WithActor,
+} from '@app/contracts';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, DerivedRuleChange, InstrumentCatalogue } from '@app/platform';
 
@@ -99,13 +105,14 @@ export class BookRulesDispatcher {
       this.outbox.enqueue(
         manager,
         items.map((d) => {
-          const message: ConfigureBookMessage = {
+          const message: WithActor<ConfigureBookMessage> = {
             commandId: `configure:${d.symbol}:${d.decisionId}`,
             instrument: d.symbol,
             decisionId: d.decisionId,
             effectiveFromMs: d.effectiveFromMs,
             changes: d.changes,
             receivedAt: now,
+            by: SERVICE_ACTORS.bookRules,
           };
           return {
             queue: exchangeQueueFor(d.symbol, this.config.EXCHANGE_SHARDS),

@@ -89,7 +89,7 @@ describe('joint carbon market: market-mode switch, linked book and linked surren
       .useValue(clock)
       .compile();
     app = moduleRef.createNestApplication();
-    configureHttpApp(app, 'joint market test');
+    configureHttpApp(app, 'joint market test', config);
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     await fundMember(url, 'cq-seller', { units: { 'CQEA-2025': 1_000 }, jurisdiction: 'CQ' });

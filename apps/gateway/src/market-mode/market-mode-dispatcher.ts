@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { exchangeQueueFor, type SetMarketModeMessage } from '@app/contracts';
+import { exchangeQueueFor, SERVICE_ACTORS, type SetMarketModeMessage } from '@app/contracts';
 import { linkableAllowance, linkedMembers } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
@@ -69,7 +69,7 @@ export class MarketModeDispatcher implements OnApplicationBootstrap, OnApplicati
         messages.map((m) => ({
           queue: exchangeQueueFor(m.instrument, this.config.EXCHANGE_SHARDS),
           name: 'SetMarketMode',
-          payload: m,
+          payload: { ...m, by: SERVICE_ACTORS.marketMode },
           messageId: m.commandId,
         })),
       ),

@@ -79,7 +79,7 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
       .useValue(clock)
       .compile();
     app = moduleRef.createNestApplication();
-    configureHttpApp(app, 'sessions test');
+    configureHttpApp(app, 'sessions test', config);
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     await fundMember(url, 'cq-buyer', { cash: 2_000_000_000, jurisdiction: 'CQ' });

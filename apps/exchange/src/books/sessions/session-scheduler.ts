@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { exchangeQueueFor, SetSessionMessage } from '@app/contracts';
+import { exchangeQueueFor, SERVICE_ACTORS, SetSessionMessage, type WithActor } from '@app/contracts';
 import { Outbox, OutboxMessage } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue, InstrumentDefinition } from '@app/platform';
 import { CLOCK, Clock } from '../../../../gateway/src/clock/clock';
@@ -57,13 +57,14 @@ export class SessionScheduler implements OnApplicationBootstrap, OnApplicationSh
       if (!boundary) continue;
       const key = `${boundary.tradingDay}:${boundary.at}:${boundary.session}`;
       if (this.sent.get(instrument.symbol) === key) continue;
-      const payload: SetSessionMessage = {
+      const payload: WithActor<SetSessionMessage> = {
         commandId: `session:${instrument.symbol}:${key}`,
         instrument: instrument.symbol,
         session: boundary.session,
         tradingDay: boundary.tradingDay,
         closesDay: boundary.closesDay,
         receivedAt: now,
+        by: SERVICE_ACTORS.sessions,
       };
       messages.push({
         queue: exchangeQueueFor(instrument.symbol, this.config.EXCHANGE_SHARDS),

@@ -9,13 +9,14 @@ import {
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { reserveForAmendment } from '@app/clearing';
-import { AmendOrderMessage, exchangeQueueFor } from '@app/contracts';
+import { AmendOrderMessage, exchangeQueueFor, type WithActor } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { ClearingStore } from '../../../../exchange/src/clearing/clearing-store';
 import { reservationStreamId } from '../../../../exchange/src/clearing/clearing-streams';
 import { CLOCK, Clock } from '../../clock/clock';
+import { requestPrincipal } from '../request-principal';
 import { checkLot, checkPrice } from '../place-order/check-against-instrument';
 import { AmendOrderDto } from './amend-order.dto';
 
@@ -88,7 +89,7 @@ export class AmendOrderController {
         {
           queue: exchangeQueueFor(order.instrument, this.config.EXCHANGE_SHARDS),
           name: 'AmendOrder',
-          payload: message,
+          payload: { ...message, by: requestPrincipal() } satisfies WithActor<AmendOrderMessage>,
           messageId: message.commandId,
         },
       ]);

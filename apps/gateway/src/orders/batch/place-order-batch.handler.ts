@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@app/domain';
+import { commandPrincipal } from '@app/contracts';
+import { DomainError, type Principal } from '@app/domain';
+import { currentAuditContext } from '@app/event-store';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue, statusForCode } from '@app/platform';
 import { CLOCK, Clock } from '../../clock/clock';
 import { orderCandidate, type OrderCandidate } from '../place-order/order-candidate';
@@ -55,6 +57,8 @@ export class PlaceOrderBatchHandler {
     const candidates: OrderCandidate[] = [];
     const indexes: number[] = [];
     const ids = new Set<string>();
+    // One compact principal for the whole request: its orders' commands share it.
+    const principal = commandPrincipal(currentAuditContext()?.principal as Principal | undefined);
     orders.forEach((dto, index) => {
       try {
         const candidate = orderCandidate(dto, this.catalogue, now, this.config.EXCHANGE_SHARDS);
@@ -67,6 +71,7 @@ export class PlaceOrderBatchHandler {
             },
           );
         ids.add(candidate.orderId);
+        candidate.principal = principal;
         candidates.push(candidate);
         indexes.push(index);
       } catch (error) {

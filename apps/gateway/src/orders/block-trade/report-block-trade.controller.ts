@@ -7,12 +7,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { exchangeQueueFor, ReportBlockTradeMessage } from '@app/contracts';
+import { exchangeQueueFor, ReportBlockTradeMessage, type WithActor } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { OrderReservations } from '../../accounts/order-reservations';
 import { CLOCK, Clock } from '../../clock/clock';
+import { requestPrincipal } from '../request-principal';
 import { checkBlockTrade } from './check-block-trade';
 import { ReportBlockTradeDto } from './report-block-trade.dto';
 
@@ -117,7 +118,7 @@ export class ReportBlockTradeController {
         {
           queue: exchangeQueueFor(dto.instrument, this.config.EXCHANGE_SHARDS),
           name: 'ReportBlockTrade',
-          payload: message,
+          payload: { ...message, by: requestPrincipal() } satisfies WithActor<ReportBlockTradeMessage>,
           messageId: message.commandId,
         },
       ]);

@@ -1,11 +1,12 @@
 import { Controller, Delete, HttpCode, HttpStatus, Inject, Param } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CancelOrderMessage, exchangeQueueFor } from '@app/contracts';
+import { CancelOrderMessage, exchangeQueueFor, type WithActor } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { Outbox } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { CLOCK, Clock } from '../../clock/clock';
+import { requestPrincipal } from '../request-principal';
 
 /**
  * Asks the order's matching worker to cancel what is left of it. Repeating the request is
@@ -46,7 +47,7 @@ export class CancelOrderController {
         {
           queue: exchangeQueueFor(message.instrument, this.config.EXCHANGE_SHARDS),
           name: 'CancelOrder',
-          payload: message,
+          payload: { ...message, by: requestPrincipal() } satisfies WithActor<CancelOrderMessage>,
           messageId: message.commandId,
         },
       ]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exchangeQueueFor, type PlaceOrderMessage } from '@app/contracts';
+import { exchangeQueueFor, type CommandActor, type PlaceOrderMessage } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import type { InstrumentCatalogue } from '@app/platform';
 import type { OrderToReserve } from '../../accounts/order-reservations';
@@ -18,6 +18,8 @@ export interface OrderCandidate {
   /** The shard queue of its instrument. */
   queue: string;
   reserve: OrderToReserve;
+  /** The request's principal, as its command carries it (one object shared by a request's orders). */
+  principal?: CommandActor;
 }
 
 /**

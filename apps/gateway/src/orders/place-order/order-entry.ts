@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/domain';
-import type { PlaceOrdersMessage } from '@app/contracts';
+import type { CommandActor, PlaceOrdersMessage, WithActor, PlaceOrderMessage } from '@app/contracts';
 import { Outbox, type OutboxMessage } from '@app/messaging';
 import { OrderReservations } from '../../accounts/order-reservations';
 import type { OrderCandidate } from './order-candidate';
@@ -130,9 +130,10 @@ export class OrderEntry {
 /**
  * One queue message per shard for the orders it takes, in their order: the order's own
  * PlaceOrder when it is alone, else a PlaceOrders named by its first order's command, so the
- * outbox row, the job and the consumer's dedupe record are shared by the group.
+ * outbox row, the job and the consumer's dedupe record are shared by the group. Each carries who
+ * the orders act for: a PlaceOrder its principal (`by`), a PlaceOrders each principal once.
  */
-function shardMessages(accepted: readonly OrderCandidate[]): OutboxMessage[] {
+export function shardMessages(accepted: readonly OrderCandidate[]): OutboxMessage[] {
   const byQueue = new Map<string, OrderCandidate[]>();
   for (const c of accepted) {
     const list = byQueue.get(c.queue);
@@ -141,12 +142,49 @@ function shardMessages(accepted: readonly OrderCandidate[]): OutboxMessage[] {
   }
   return [...byQueue].map(([queue, orders]) =>
     orders.length === 1
-      ? { queue, name: 'PlaceOrder', payload: orders[0].message, messageId: orders[0].message.commandId }
+      ? {
+          queue,
+          name: 'PlaceOrder',
+          payload: withActor(orders[0].message, orders[0].principal),
+          messageId: orders[0].message.commandId,
+        }
       : {
           queue,
           name: 'PlaceOrders',
-          payload: { orders: orders.map((o) => o.message) } satisfies PlaceOrdersMessage,
+          payload: {
+            orders: orders.map((o) => o.message),
+            ...principalsOf(orders),
+          } satisfies PlaceOrdersMessage,
           messageId: `orders:${orders[0].message.commandId}`,
         },
   );
+}
+
+const withActor = (message: PlaceOrderMessage, by: CommandActor | undefined): WithActor<PlaceOrderMessage> =>
+  by ? { ...message, by } : message;
+
+/**
+ * Each principal once and each order's index in them (-1: none). A request's orders share one
+ * object; the same principal in several requests is found by its content, read once per request.
+ */
+function principalsOf(orders: readonly OrderCandidate[]): Pick<PlaceOrdersMessage, 'principals' | 'by'> {
+  const principals: CommandActor[] = [];
+  const byObject = new Map<CommandActor, number>();
+  const byContent = new Map<string, number>();
+  const by = new Array<number>(orders.length);
+  orders.forEach((o, i) => {
+    if (!o.principal) {
+      by[i] = -1;
+      return;
+    }
+    let k = byObject.get(o.principal);
+    if (k === undefined) {
+      const key = JSON.stringify(o.principal);
+      k = byContent.get(key) ?? principals.push(o.principal) - 1;
+      byContent.set(key, k);
+      byObject.set(o.principal, k);
+    }
+    by[i] = k;
+  });
+  return principals.length > 0 ? { principals, by } : {};
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { assertAuthorized, type Principal } from '@app/domain';
+import { commandPrincipal } from '@app/contracts';
 import { currentAuditContext, type JsonValue } from '@app/event-store';
 import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
 import { CLOCK, Clock } from '../../clock/clock';
@@ -31,6 +32,8 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrder> {
     const principal = audit?.principal as Principal | undefined;
     if (principal) assertAuthorized(principal, 'order.trade', [{ owners: [order.account] }]);
     const candidate = orderCandidate(order, this.catalogue, this.clock.now(), this.config.EXCHANGE_SHARDS);
+    // The matching worker checks the order against it again (a queue message cannot bypass it).
+    candidate.principal = commandPrincipal(principal);
     // Orders are committed in groups: each order's events carry its own request's audit, not the group's.
     if (audit)
       candidate.reserve.metadata = { ...candidate.reserve.metadata, audit: { ...audit } as JsonValue };

@@ -1,4 +1,4 @@
-import type { InstrumentKind } from '@app/domain';
+import type { InstrumentKind, Principal } from '@app/domain';
 import type { Province } from '@app/pricing';
 import type { RecognitionUse } from './agreement';
 import type { RejectionReason } from './errors';
@@ -35,6 +35,11 @@ export type RecognitionRequested = {
   readonly ruleId: string;
   readonly originQuantity: number;
   readonly destinationQuantity: number;
+  /**
+   * The signed-in principal who asked (absent: a request of no principal's, e.g. with
+   * AUTH_ENFORCE=off): the steps acting in the holder's name are checked against it again.
+   */
+  readonly requestedBy?: Principal;
 };
 /** Refused up front: no registry was touched; the saga is over. */
 export type RecognitionRequestRejected = {

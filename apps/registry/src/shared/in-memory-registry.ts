@@ -1,4 +1,5 @@
 import { decideRegistry } from './decide-registry';
+import { assertPrincipalMayAppend } from './registry-access';
 import type { RegistryJurisdiction } from './registry-jurisdiction';
 import { EMPTY_REGISTRY, type LoadedRegistry } from './registry-state';
 import type { CommandPlan, RegistryCommandContext, RegistryOutcome, RegistryPort } from './registry-streams';
@@ -15,6 +16,7 @@ export class InMemoryRegistry implements RegistryPort {
   async execute(context: RegistryCommandContext, plan: CommandPlan): Promise<RegistryOutcome> {
     const loaded = await this.load(context.jurisdiction);
     const decision = decideRegistry(loaded, context, plan);
+    if (context.actingFor) assertPrincipalMayAppend(context.actingFor, context.jurisdiction, decision.own);
     if (decision.replayed)
       return {
         version: loaded.version,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@app/domain';
 import { EventStore, WrongExpectedVersionError, type NewEvent } from '@app/event-store';
 import type { LedgerCommand, LedgerEvent } from '@app/ledger';
 import { decideRegistry, type PlannedWork } from './decide-registry';
@@ -19,6 +20,12 @@ export interface RegistryCommandContext {
   readonly memo?: string;
   /** Runs in the append's transaction when the command is new (not a retry): e.g. outbox messages. */
   readonly inTransaction?: (manager: EntityManager, events: readonly LedgerEvent[]) => Promise<void>;
+  /**
+   * The principal the command acts for when that is not the request in progress: a saga step done
+   * in the name of the holder who asked for it (recorded in the saga's first event). Its events are
+   * checked against it as a request's are.
+   */
+  readonly actingFor?: Principal;
 }
 
 export interface RegistryOutcome {
@@ -123,7 +130,7 @@ export class RegistryStreams implements RegistryPort {
     const streamId = registryStreamId(context.jurisdiction);
     const loaded = await this.load(context.jurisdiction, manager);
     const decision = decideRegistry(loaded, context, plan);
-    const principal = principalActingAs(context.actor);
+    const principal = context.actingFor ?? principalActingAs(context.actor);
     if (principal) assertPrincipalMayAppend(principal, context.jurisdiction, decision.own);
     if (decision.replayed)
       return {

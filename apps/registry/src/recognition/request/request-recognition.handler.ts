@@ -12,8 +12,11 @@ import {
   type RejectionReason,
   type SagaState,
 } from '@app/recognition';
+import { commandPrincipal } from '@app/contracts';
+import { assertAuthorized, type Principal } from '@app/domain';
 import { MarketModeLog } from '../../../../gateway/src/market-mode/market-mode-log';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
+import { principalActingAs } from '../../shared/request-principal';
 import { RECOGNITION_CLOCK, type Clock } from '../recognition-clock';
 import { RecognitionStore } from '../recognition-store';
 import { originBlockOf, registryHolds } from './origin-range';
@@ -54,13 +57,19 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
   ) {}
 
   async execute({ body }: RequestRecognition): Promise<RecognitionRequestView> {
+    // Checked again here, whoever dispatched the command: the holder must be the principal's (or its
+    // regulator's province the origin). The saga's steps in the holder's name check against it too.
+    const principal = principalActingAs(body.actor);
+    if (principal)
+      assertAuthorized(principal, 'registry.hold', [{ owners: [body.holderId], jurisdiction: body.origin }]);
+    const requestedBy = commandPrincipal(principal);
     const now = this.clock.now();
     const today = new Date(now).toISOString().slice(0, 10);
     const range = { start: body.serialStart, end: body.serialEnd };
     const originLedger = (await this.registry.load(body.origin)).ledger;
     const block = originBlockOf(originLedger, range);
     const holds = registryHolds(originLedger, range);
-    await this.record(body.actor, today, now, holds, (existing) => ({
+    await this.record(body.actor, requestedBy, today, now, holds, (existing) => ({
       requestId: body.requestId,
       holderId: body.holderId,
       origin: body.origin,
@@ -80,6 +89,7 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
 
   private async record(
     actor: string,
+    requestedBy: Principal | undefined,
     today: string,
     now: number,
     holds: ReturnType<typeof registryHolds>,
@@ -97,7 +107,9 @@ export class RequestRecognitionHandler implements ICommandHandler<RequestRecogni
       // that market day); a retry of a request accepted before answers it whatever the mode now.
       if (!existing) requireCreditsCross((await this.marketModes.read(manager)).state, marketDayOf(now));
       const request = requestOf(existing);
-      const events = requestRecognition(agreement, loaded.state, request, holds);
+      const events = requestRecognition(agreement, loaded.state, request, holds).map((e) =>
+        e.type === 'RecognitionRequested' && requestedBy ? { ...e, requestedBy } : e,
+      );
       const refused = events.find((e) => e.type === 'RecognitionRequestRejected');
       // A refusal writes nothing (a refused request leaves the store as it was): the 422 names every reason.
       if (refused?.type === 'RecognitionRequestRejected') throw refusal(request.requestId, refused.reasons);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@app/domain';
+import { AccessDeniedError, DomainError, type Principal } from '@app/domain';
 import { formatSerial, pieceAt, type LedgerEvent, type LedgerState } from '@app/ledger';
 import {
   nextSagaStep,
@@ -81,6 +81,8 @@ export class RecognitionSagaRunner {
           commandId: command.commandId,
           actor: SAGA_ACTOR,
           memo: command.memo,
+          // The origin lock moves the holder's units in the holder's name: checked against who asked.
+          ...(step === 'OriginRangeLocked' ? { actingFor: requestedBy(saga) } : {}),
           inTransaction: async (manager, events) => {
             await this.store.recordSagaEvents(
               manager,
@@ -180,11 +182,19 @@ function eventOf(
   return { type: step, requestId } as RecognitionEvent;
 }
 
+/** The principal who asked for the recognition, as its first event recorded it. */
+export function requestedBy(saga: SagaState): Principal | undefined {
+  const requested = saga.applied.RecognitionRequested;
+  return requested?.type === 'RecognitionRequested' ? requested.requestedBy : undefined;
+}
+
 const isCode = (error: unknown, code: string): boolean => error instanceof DomainError && error.code === code;
 
 /** A registry's refusal of the command (not a conflict to retry, not an outage). */
 function isRegistryRefusal(error: unknown): boolean {
   if (!(error instanceof DomainError)) return false;
+  // Refused for who asked (the holder's own accounts only): failed and compensated like a registry refusal.
+  if (error instanceof AccessDeniedError) return true;
   // A busy stream or a command id already used (a concurrent delivery of the same step) is retried instead.
   if (error.code === REGISTRY_ERRORS.WRITE_CONFLICT || error.code === REGISTRY_ERRORS.COMMAND_ID_CONFLICT)
     return false;

@@ -121,6 +121,27 @@ describe('OutboxRelay (PostgreSQL, in-process transport)', () => {
     expect(received.map((m) => m.id)).toEqual(['poll:1', 'poll:2']);
   });
 
+  it('stands by after finding another relay with the turn: polls, no longer races it for every NOTIFY', async () => {
+    // Another relay's turn, held by a transaction of the test's own.
+    const holder = db.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT pg_try_advisory_xact_lock(hashtext('messaging.outbox_relay'))`);
+    const relay = new OutboxRelay(db.dataSource, transport, { pollIntervalMs: 1_500, log: silent });
+    const rounds = jest.spyOn(relay, 'publishPending');
+    await relay.start();
+    await until(() => rounds.mock.calls.length === 1);
+    await rounds.mock.results[0].value;
+    for (const id of ['standby:1', 'standby:2', 'standby:3']) await enqueue([id]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(rounds).toHaveBeenCalledTimes(1); // three NOTIFYs heard, none raced for
+    await holder.commitTransaction();
+    await holder.release();
+    await until(() => received.length === 3, 5_000); // the next poll takes the turn
+    await relay.stop();
+    expect(received.map((m) => m.id)).toEqual(['standby:1', 'standby:2', 'standby:3']);
+  });
+
   it('lets several relays run together without losing or reordering messages', async () => {
     const relays = [1, 2, 3].map(
       () => new OutboxRelay(db.dataSource, transport, { pollIntervalMs: 5, batchSize: 7, log: silent }),

@@ -53,6 +53,10 @@ export class OutboxRelay {
   private readonly signal: WakeSignal;
   private running = false;
   private loop: Promise<void> | undefined;
+  /** The last round found another relay holding the turn. */
+  private turnLost = false;
+  /** Ends a rest early (on stop). */
+  private endRest: (() => void) | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -85,6 +89,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.endRest?.();
     this.signal.wake();
     await this.loop;
     this.loop = undefined;
@@ -102,7 +107,8 @@ export class OutboxRelay {
       const [turn] = (await manager.query(`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`)) as {
         locked: boolean;
       }[];
-      if (!turn?.locked) return 0;
+      this.turnLost = !turn?.locked;
+      if (this.turnLost) return 0;
       const rows = (await manager.query(
         `SELECT o.id::text AS id, o.queue, o.name, o.payload, o.message_id FROM outbox o
           WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -211,8 +217,25 @@ export class OutboxRelay {
           nextSweep = Date.now() + this.sweepIntervalMs;
         }
       });
-      if (!full && this.running) await this.signal.wait(generation, this.pollIntervalMs);
+      if (!full && this.running)
+        // Another relay had the turn: it is awake and hears the next NOTIFY too (it runs again for
+        // rows that arrive during its round), so this one only polls, as a stand-by, instead of
+        // racing it for every NOTIFY (a transaction of three statements each time, for nothing).
+        await (this.turnLost
+          ? this.rest(this.pollIntervalMs)
+          : this.signal.wait(generation, this.pollIntervalMs));
     }
+  }
+
+  private rest(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.endRest?.(), ms);
+      this.endRest = () => {
+        clearTimeout(timer);
+        this.endRest = undefined;
+        resolve();
+      };
+    });
   }
 
   private async resend(olderThanMs: number): Promise<void> {

@@ -209,6 +209,14 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
     expect(await postJson(`${service.url}/instruments/NOPE-1/decisions`, valid)).toMatchObject({
       status: 404,
     });
+    // Sichuan's instrument is Sichuan's regulator's: Chongqing's is refused where the decision is made.
+    expect(await postJson(url, { ...valid, regulator: 'regulator-cq' })).toMatchObject({
+      status: 403,
+      body: {
+        code: 'ACCESS.FORBIDDEN',
+        message: expect.stringContaining("a CQ regulator cannot act for SC (SCEA-2025 is SC's)"),
+      },
+    });
     expect(await postJson(url, valid)).toMatchObject({ status: 201, body: { rules: { tick: 5 } } });
     expect(await getJson(`${service.url}/instruments/SCEA-2025`)).toMatchObject({ tick: 1 });
   });

@@ -125,9 +125,13 @@ describe('the joint pricing standard: two-key adoption, then the close and the n
     expect(await postJson(`${base}/pricing-standards`, { regulator: 'SC-DEE' })).toMatchObject({
       status: 400,
     });
+    // Signed by whoever signed in: a body naming someone else is refused (docs/security.md).
     expect(
       await postJson(`${base}/pricing-standards`, { regulator: 'mayor', document: STANDARD_2026_2 }),
-    ).toMatchObject({ status: 403, body: { code: 'PRICING.UNKNOWN_REGULATOR', field: 'regulator' } });
+    ).toMatchObject({
+      status: 403,
+      body: { code: 'AUTH.FORBIDDEN', message: expect.stringContaining('the body names mayor') },
+    });
     expect(await approve('2099.1', { province: 'CQ', regulator: 'CQ-EEB', commandId: 'x-1' })).toMatchObject({
       status: 404,
       body: { code: 'PRICING.UNKNOWN_VERSION' },

@@ -4,6 +4,8 @@ import { CHENGYU_RECOGNITION_2026_1 } from '@app/recognition';
 import { registryService } from '../apps/registry/src/registry.app';
 import { RECOGNITION_CLOCK, type Clock } from '../apps/registry/src/recognition/recognition-clock';
 import { RecognitionSagaRunner } from '../apps/registry/src/recognition/saga/recognition-saga-runner';
+import type { Principal } from '@app/domain';
+import { bearerFor, testEnterprise, testRegulator } from './support/auth';
 import { getJson, postJson } from './support/http';
 import { adoptMarketModeInStore } from './support/market-mode';
 import {
@@ -314,6 +316,47 @@ describe('cross-province mutual recognition through the registry API (embedded)'
       },
     });
     expect((await fetch(`${url}/recognition/requests/r-1-again`)).status).toBe(404);
+  });
+
+  it("shows a request to its holder and its provinces' regulators only (docs/security.md)", async () => {
+    const as = async (principal: Principal, path: string) => {
+      const response = await fetch(`${url}${path}`, { headers: bearerFor(principal, service) });
+      return { status: response.status, body: (await response.json()) as Json | Json[] };
+    };
+    const stranger = testEnterprise('sc-power-001', 'SC');
+    expect(await as(stranger, '/recognition/requests/r-1')).toMatchObject({
+      status: 403,
+      body: { code: 'AUTH.FORBIDDEN', message: 'registry.read: cq-steel is not yours' },
+    });
+    expect(await as(testEnterprise('cq-steel', 'CQ'), '/recognition/requests/r-1')).toMatchObject({
+      status: 200,
+      body: { requestId: 'r-1', holderId: 'cq-steel' },
+    });
+    // SC → CQ: either province's regulator reads it; a verifier too; a researcher not.
+    for (const reader of [testRegulator('CQ'), testRegulator('SC'), { role: 'verifier', id: 'v' } as const])
+      expect((await as(reader, '/recognition/requests/r-1')).status).toBe(200);
+    expect((await as({ role: 'researcher', id: 'r' }, '/recognition/requests/r-1')).status).toBe(403);
+    // Lists: an enterprise names itself (holderId) and sees its own only.
+    expect((await as(stranger, '/recognition/requests?status=all')).status).toBe(403);
+    expect((await as(stranger, '/recognition/requests?status=all&holderId=cq-steel')).status).toBe(403);
+    expect(await as(stranger, '/recognition/requests?status=all&holderId=sc-power-001')).toEqual({
+      status: 200,
+      body: [],
+    });
+    const own = await as(
+      testEnterprise('cq-steel', 'CQ'),
+      '/recognition/requests?status=all&holderId=cq-steel',
+    );
+    expect((own.body as Json[]).map((r) => r.holderId)).toEqual(['cq-steel']);
+    // The serial history names its holders: theirs, and the province's regulator's.
+    const serial = ((own.body as Json[])[0]!.originSerials as Json).first as string;
+    expect((await as(stranger, `/serials/${serial}`)).status).toBe(403);
+    expect((await as(testEnterprise('cq-steel', 'CQ'), `/serials/${serial}`)).status).toBe(200);
+    expect((await as(testRegulator('SC'), `/serials/${serial}`)).status).toBe(200);
+    expect(await as(testRegulator('CQ'), `/serials/${serial}`)).toMatchObject({
+      status: 403,
+      body: { message: 'registry.read: a CQ regulator cannot act for SC' },
+    });
   });
 
   it('recognises a Chongqing CQCER in Sichuan and retires it there (the reverse direction)', async () => {

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { registryService } from '../apps/registry/src/registry.app';
+import type { Principal } from '@app/domain';
+import { bearerFor, TEST_ADMIN, testEnterprise, testRegulator } from './support/auth';
 import { getJson, postJson } from './support/http';
 import { operationsOf, requestArbitrary, type OpenApiDocument } from './support/openapi-fuzz';
 
@@ -254,6 +256,7 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
     expect(reserved).toEqual([{ version: 1 }]);
     const decide = (side: string, body: Record<string, unknown>) =>
       post(`/cross-province-transfers/xp-2026-0001/${side}-decision`, body);
+    // Only the side's province's regulator decides it: the transfer is looked up at the edge.
     expect(
       await decide('inflow', {
         commandId: 'xp-cq-in',
@@ -263,8 +266,56 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
       }),
     ).toMatchObject({
       status: 403,
-      body: { code: 'CROSS_PROVINCE.FORBIDDEN', field: 'regulator' },
+      body: { code: 'AUTH.FORBIDDEN', message: 'registry.decide: a CQ regulator cannot act for SC' },
     });
+    const as = async (principal: Principal, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${service.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...bearerFor(principal) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const scOutflow = { commandId: 'xp-sc-out', decision: 'approve' };
+    // A Sichuan regulator cannot decide the Chongqing side (the outflow of a CQ → SC transfer), nor can
+    // an administrator decide either side; the body need not name the regulator.
+    expect(
+      await as(
+        testRegulator('SC'),
+        'POST',
+        '/cross-province-transfers/xp-2026-0001/outflow-decision',
+        scOutflow,
+      ),
+    ).toMatchObject({
+      status: 403,
+      body: { code: 'AUTH.FORBIDDEN', message: 'registry.decide: a SC regulator cannot act for CQ' },
+    });
+    expect(
+      await as(TEST_ADMIN, 'POST', '/cross-province-transfers/xp-2026-0001/outflow-decision', {
+        ...scOutflow,
+        regulator: 'CQ-EEB',
+      }),
+    ).toMatchObject({ status: 403, body: { message: 'registry.decide is not allowed to role admin' } });
+    // Signing in someone else's name is refused.
+    expect(
+      await as(testRegulator('CQ'), 'POST', '/cross-province-transfers/xp-2026-0001/outflow-decision', {
+        ...scOutflow,
+        regulator: 'someone-else',
+      }),
+    ).toMatchObject({
+      status: 403,
+      body: { message: expect.stringContaining('signed in as regulator-cq, the body names someone-else') },
+    });
+    // The transfer is read by its seller and buyer and by both provinces' regulators, nobody else.
+    const view = '/cross-province-transfers/xp-2026-0001';
+    expect((await as(testEnterprise('cq-chem-01', 'CQ'), 'GET', view)).status).toBe(200);
+    expect((await as(testEnterprise('sc-paper-02', 'SC'), 'GET', view)).status).toBe(200);
+    expect(await as(testEnterprise('cq-steel-02', 'CQ'), 'GET', view)).toMatchObject({
+      status: 403,
+      body: { message: 'registry.read: cq-chem-01, sc-paper-02 is not yours' },
+    });
+    for (const province of ['CQ', 'SC'] as const)
+      expect((await as(testRegulator(province), 'GET', view)).status).toBe(200);
     expect(
       await decide('outflow', {
         commandId: 'xp-out',

@@ -204,10 +204,99 @@ describe('role matrix: every route of the running app, with every role and witho
       statusCode: 403,
       message: 'market.rules: a CQ regulator cannot act for SC',
     });
+    // Nor in any other name than its own.
+    expect(
+      (await call('POST', '/pricing-standards', 'regulator CQ', { regulator: 'regulator-sc' })).body,
+    ).toMatchObject({
+      statusCode: 403,
+      message:
+        'regulator: signed in as regulator-cq, the body names regulator-sc; leave it out or name yourself',
+    });
     // Nobody holds both keys: not even the administrator approves a joint decision.
     expect(
       (await call('POST', '/recognition/agreements/1/approvals', 'admin', { jurisdiction: 'CQ' })).status,
     ).toBe(403);
+  });
+
+  it("lets only the side's regulator decide a cross-province transfer, and its parties read it", async () => {
+    // A CQ → SC transfer of SO2 rights from the enterprise (cq-steel-001) to sc-power-001.
+    const ok = async (who: string, path: string, body: unknown) =>
+      expect((await call('POST', path, who, body)).status).toBe(201);
+    // The demo accounts may exist already (409).
+    for (const [j, id, who] of [
+      ['CQ', FIRM, 'regulator CQ'],
+      ['SC', 'sc-power-001', 'regulator SC'],
+    ] as const) {
+      const opened = await call('POST', `/registries/${j}/accounts`, who, {
+        commandId: `matrix-open-${id}`,
+        actor: 'x',
+        accountId: id,
+        accountType: 'ENTERPRISE_HOLDING',
+      });
+      expect([201, 409]).toContain(opened.status);
+    }
+    await ok('regulator CQ', '/registries/CQ/issuances', {
+      commandId: 'matrix-so2',
+      actor: 'x',
+      accountId: FIRM,
+      kind: 'POLLUTANT_SO2',
+      vintage: 2025,
+      quantity: 10,
+    });
+    await ok('enterprise', '/cross-province-transfers', {
+      commandId: 'matrix-xp',
+      actor: FIRM,
+      transferId: 'matrix-xp',
+      from: 'CQ',
+      sellerAccountId: FIRM,
+      to: 'SC',
+      buyerAccountId: 'sc-power-001',
+      kind: 'POLLUTANT_SO2',
+      vintage: 2025,
+      quantity: 4,
+      priceFen: 100,
+      approvalWindowHours: 72,
+    });
+    const decide = (side: string, who: string, body: Record<string, unknown> = {}) =>
+      call('POST', `/cross-province-transfers/matrix-xp/${side}-decision`, who, {
+        commandId: `matrix-${side}-${who.replace(/ /g, '-')}`,
+        decision: 'approve',
+        ...body,
+      });
+    expect(await decide('outflow', 'regulator SC')).toMatchObject({
+      status: 403,
+      body: { code: 'AUTH.FORBIDDEN', message: 'registry.decide: a SC regulator cannot act for CQ' },
+    });
+    expect(await decide('inflow', 'regulator CQ')).toMatchObject({
+      status: 403,
+      body: { message: 'registry.decide: a CQ regulator cannot act for SC' },
+    });
+    for (const who of ['admin', 'enterprise', 'verifier'])
+      expect((await decide('outflow', who)).status).toBe(403);
+    // Each side by its own regulator, signed as who signed in (the body names no regulator).
+    const outflow = await decide('outflow', 'regulator CQ');
+    expect(outflow).toMatchObject({ status: 201, body: { outflow: { regulator: 'regulator-cq' } } });
+    expect(await decide('inflow', 'regulator SC', { regulator: 'SC-DEE' })).toMatchObject({
+      status: 201,
+      body: { status: 'completed', inflow: { regulator: 'regulator-sc' } },
+    });
+    // Read by the seller, the buyer, both provinces' regulators, a verifier and an administrator.
+    const { secret } = service.app.get<AuthSettings>(AUTH_SETTINGS);
+    tokens.stranger = signAccessToken(
+      { role: 'enterprise', id: 'cq-paper-001', memberId: 'cq-paper-001', accountIds: ['cq-paper-001'] },
+      secret,
+      3600,
+      Date.now(),
+    );
+    const read = (who: string | undefined) => call('GET', '/cross-province-transfers/matrix-xp', who);
+    for (const who of ['enterprise', 'other enterprise', 'regulator CQ', 'regulator SC', 'verifier', 'admin'])
+      expect([who, (await read(who)).status]).toEqual([who, 200]);
+    expect(await read('stranger')).toMatchObject({
+      status: 403,
+      body: { message: `registry.read: ${FIRM}, sc-power-001 is not yours` },
+    });
+    expect((await read('researcher')).status).toBe(403);
+    expect((await read(undefined)).status).toBe(401);
   });
 
   it('refuses a forged or expired token with 401', async () => {

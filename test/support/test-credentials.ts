@@ -14,15 +14,19 @@ const ROUTES = Object.entries(ROUTE_ACCESS)
   })
   .sort((a, b) => a.params - b.params);
 
-const provinceOf = (value: unknown): 'CQ' | 'SC' | undefined =>
-  typeof value === 'string' && /^(CQ|SC)/i.test(value)
-    ? (value.slice(0, 2).toUpperCase() as 'CQ' | 'SC')
-    : undefined;
+/** `CQ`, `CQ-EEB`, `regulator-sc`: the province a value names. */
+const provinceOf = (value: unknown): 'CQ' | 'SC' | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const named = /^(CQ|SC)\b/i.exec(value)?.[1] ?? /^regulator-(cq|sc)$/i.exec(value)?.[1];
+  return named?.toUpperCase() as 'CQ' | 'SC' | undefined;
+};
 
 /**
  * Who a test request acts as when it brings no credentials of its own: the regulator its body names
- * for a regulator's key (nobody else holds one), else an administrator. Their ids
- * are what the body already names (`regulator`, `actor`), so what the services record is unchanged.
+ * for a regulator's key (nobody else holds one), else an administrator. Their ids are what the body
+ * already names (`regulator` such as `SC-DEE`, `actor`), so what the services record is unchanged. A
+ * `regulator` naming no province (`mayor`) is signed by that province's `regulator-cq`/`-sc` instead:
+ * the services refuse a body naming someone other than the signed-in regulator (403).
  */
 export function principalForRequest(method: string, url: string, body: unknown): Principal {
   const path = new URL(url, 'http://x').pathname;
@@ -33,7 +37,9 @@ export function principalForRequest(method: string, url: string, body: unknown):
     const province =
       provinceOf(fields.jurisdiction) ?? provinceOf(fields.province) ?? provinceOf(fields.regulator) ?? 'CQ';
     const id =
-      typeof fields.regulator === 'string' && fields.regulator ? fields.regulator : `${province}-regulator`;
+      provinceOf(fields.regulator) !== undefined
+        ? (fields.regulator as string)
+        : `regulator-${province.toLowerCase()}`;
     return { role: 'regulator', id, province };
   }
   return {

@@ -64,6 +64,7 @@ import {
   CROSS_PROVINCE_PROVIDERS,
 } from './cross-province/cross-province.providers';
 import { SWEEP_PROVIDERS } from './sweeps/sweeps.providers';
+import { recordPartiesProvider } from './shared/record-parties';
 import { GetSupplyController } from './supply/get-supply/get-supply.controller';
 import { TransferUnitsController } from './transfers/transfer-units/transfer-units.controller';
 import { TransferUnitsHandler } from './transfers/transfer-units/transfer-units.handler';
@@ -145,6 +146,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
     ...CROSS_PROVINCE_PROVIDERS,
     ...RECOGNITION_PROVIDERS,
     ...SWEEP_PROVIDERS,
+    recordPartiesProvider,
   ],
   exports: [RegistryStreams, REGISTRY_PORT],
 })

@@ -15,7 +15,9 @@ import {
 } from 'class-validator';
 import { MARKET_MODES, type MarketMode } from '@app/recognition';
 
-const REGULATOR_EXAMPLE = 'CQ-EEB';
+const REGULATOR_EXAMPLE = 'regulator-cq';
+const SIGNED =
+  "Filled in from the sign-in (the signed-in regulator's id is recorded); when sent, it must name the signed-in regulator (its id, or its province's CQ-EEB / SC-DEE), else 403";
 
 export class ExchangeRatioDto {
   @ApiProperty({ example: 1, description: 'Chongqing allowances per linked unit' })
@@ -55,7 +57,8 @@ export class MarketModeDocumentDto {
 }
 
 export class ProposeMarketModeDto {
-  @ApiProperty({ example: REGULATOR_EXAMPLE, description: 'CQ-EEB (Chongqing) or SC-DEE (Sichuan)' })
+  @ApiPropertyOptional({ example: REGULATOR_EXAMPLE, description: SIGNED })
+  @IsOptional()
   @IsString()
   @MaxLength(64)
   regulator!: string;
@@ -69,7 +72,8 @@ export class ProposeMarketModeDto {
 }
 
 export class ApproveMarketModeDto {
-  @ApiProperty({ example: 'SC-DEE' })
+  @ApiPropertyOptional({ example: 'regulator-sc', description: SIGNED })
+  @IsOptional()
   @IsString()
   @MaxLength(64)
   regulator!: string;

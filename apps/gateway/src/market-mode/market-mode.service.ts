@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { MARKET_MODE_STREAM } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { EventStore } from '@app/event-store';
+import { JOINT_REGULATORS } from '@app/pricing';
+import { signingRegulators } from '@app/platform';
 import {
   decideMarketMode,
   marketDayOf,
@@ -62,7 +64,7 @@ export class MarketModeDecisions {
   private async run(command: MarketModeCommand, version: string): Promise<MarketModeRecord> {
     await this.dataSource.transaction(async (manager) => {
       const { state, version: streamVersion } = await this.log.read(manager);
-      const events = decideMarketMode(state, command);
+      const events = decideMarketMode(state, command, signingRegulators(JOINT_REGULATORS));
       await this.store.append(
         MARKET_MODE_STREAM,
         streamVersion,

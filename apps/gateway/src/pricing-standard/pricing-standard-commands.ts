@@ -10,7 +10,7 @@ import {
   type PricingStandardEvent,
   type RegulatorDirectory,
 } from '@app/pricing';
-import { effectiveFromMs, InstrumentCatalogue } from '@app/platform';
+import { effectiveFromMs, InstrumentCatalogue, signingRegulators } from '@app/platform';
 import { CLOCK, Clock } from '../clock/clock';
 import { canonicalJson } from '../instruments/decide-rules/decide-rules.service';
 import { beijingDate } from './beijing-date';
@@ -92,7 +92,11 @@ export class PricingStandardCommands {
       const streamVersion = await this.log.refresh(manager);
       if (commandId !== undefined && this.replayed(commandId, command)) return;
       before();
-      const events = decidePricingStandard(command, this.log.current(), PRICING_REGULATORS);
+      const events = decidePricingStandard(
+        command,
+        this.log.current(),
+        signingRegulators(PRICING_REGULATORS),
+      );
       after(events);
       await this.store.append(
         PRICING_STANDARD_STREAM,

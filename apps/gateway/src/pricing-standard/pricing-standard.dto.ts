@@ -5,10 +5,12 @@ import { IsIn, IsObject, IsOptional, IsString, Length, Matches } from 'class-val
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class ProposeStandardDto {
-  @ApiProperty({
-    example: 'SC-DEE',
-    description: 'The proposing regulator: CQ-EEB (重庆市生态环境局) or SC-DEE (四川省生态环境厅)',
+  @ApiPropertyOptional({
+    example: 'regulator-sc',
+    description:
+      "The proposing regulator. Filled in from the sign-in (the signed-in regulator's id is recorded); when sent, it must name the signed-in regulator (its id, or its province's CQ-EEB / SC-DEE), else 403",
   })
+  @IsOptional()
   @IsString()
   @Length(1, 64)
   regulator!: string;
@@ -35,7 +37,12 @@ export class ApproveStandardDto {
   @IsIn(['CQ', 'SC'])
   province!: 'CQ' | 'SC';
 
-  @ApiProperty({ example: 'CQ-EEB', description: "That province's regulator (the actor)" })
+  @ApiPropertyOptional({
+    example: 'regulator-cq',
+    description:
+      "That province's regulator. Filled in from the sign-in (the signed-in regulator's id is recorded); when sent, it must name the signed-in regulator (its id, or its province's CQ-EEB / SC-DEE), else 403",
+  })
+  @IsOptional()
   @IsString()
   @Length(1, 64)
   regulator!: string;

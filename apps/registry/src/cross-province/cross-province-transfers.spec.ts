@@ -1,3 +1,5 @@
+import type { Principal } from '@app/domain';
+import { type JsonValue, runWithAuditContext } from '@app/event-store';
 import { balanceOf, journalEvents, supplyTotals } from '@app/ledger';
 import { InMemoryRegistry } from '../shared/in-memory-registry';
 import { decisionBody, givenTwoProvinces, requestBody, T0, testClock } from './cross-province-fixture';
@@ -78,6 +80,44 @@ describe('cross-province transfer of SO2 rights, Chongqing → Sichuan', () => {
     });
     const sc = await registry.load('SC');
     expect(sc.records.crossProvince.incoming['xp-1']).toMatchObject({ origin: 'CQ', quantity: 40 });
+  });
+
+  it('under a signed-in principal, whatever carried the command: only that side’s regulator, signing as itself', async () => {
+    await transfers.request(requestBody());
+    const as = <T>(principal: Principal, work: () => Promise<T>) =>
+      runWithAuditContext(
+        {
+          actor: principal.id,
+          role: principal.role,
+          route: 'test',
+          at: 'now',
+          principal: { ...principal } as Record<string, JsonValue>,
+        },
+        work,
+      );
+    const sc: Principal = { role: 'regulator', id: 'regulator-sc', province: 'SC' };
+    const cq: Principal = { role: 'regulator', id: 'regulator-cq', province: 'CQ' };
+    // A Sichuan regulator on the Chongqing side, even naming Chongqing's regulator in the body.
+    await expect(
+      as(sc, () => transfers.decide('xp-1', 'outflow', decisionBody('sc-out', 'CQ-EEB'))),
+    ).rejects.toMatchObject({ code: 'CROSS_PROVINCE.FORBIDDEN' });
+    await expect(
+      as(sc, () => transfers.decide('xp-1', 'outflow', decisionBody('sc-out2', 'regulator-sc'))),
+    ).rejects.toMatchObject({
+      code: 'CROSS_PROVINCE.FORBIDDEN',
+      message: expect.stringContaining('is decided by the CQ regulator, not regulator-sc (SC)'),
+    });
+    // An administrator holds no province's key.
+    await expect(
+      as({ role: 'admin', id: 'admin' }, () =>
+        transfers.decide('xp-1', 'outflow', decisionBody('admin-out', 'CQ-EEB')),
+      ),
+    ).rejects.toMatchObject({ code: 'ACCESS.FORBIDDEN' });
+    expect((await transfers.view('xp-1')).outflow).toBeUndefined();
+    const decided = await as(cq, () =>
+      transfers.decide('xp-1', 'outflow', decisionBody('cq-out', 'regulator-cq')),
+    );
+    expect(decided.outflow).toMatchObject({ regulator: 'regulator-cq', decision: 'approved' });
   });
 
   it('either regulator may reject with a reason: the units are unlocked and the transfer is over', async () => {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventStore, WrongExpectedVersionError } from '@app/event-store';
+import { JOINT_REGULATORS } from '@app/pricing';
+import { signingRegulators } from '@app/platform';
 import { CLOCK, type Clock } from '../../../gateway/src/clock/clock';
 import { REGISTRY_JURISDICTIONS, type RegistryJurisdiction } from '../shared/registry-jurisdiction';
 import type { LoadedRegistry } from '../shared/registry-state';
@@ -55,6 +57,8 @@ export class CrossProvinceTransfers {
     body: DecideTransferDto,
   ): Promise<TransferView & { replayed: boolean }> {
     const now = this.clock.now();
+    // The side's regulator, signed in; an administrator or another regulator is refused here too.
+    const regulators = signingRegulators(JOINT_REGULATORS);
     const origin = await this.originOf(transferId);
     const outcome = await this.registry.execute(
       {
@@ -63,7 +67,7 @@ export class CrossProvinceTransfers {
         actor: body.actor,
         memo: `${side} decision on cross-province transfer ${transferId} by ${body.regulator}`,
       },
-      (r) => planDecideTransfer(r, transferId, side, body, now),
+      (r) => planDecideTransfer(r, transferId, side, body, now, regulators),
     );
     await this.settle(transferId);
     return { ...(await this.view(transferId)), replayed: outcome.replayed };

@@ -34,7 +34,7 @@ export const ACTIONS = {
   'auth.users': { roles: { admin: 'any' }, description: 'Create and list users (sign-in accounts)' },
   'reference.read': {
     roles: SIGNED_IN,
-    description: 'Registry reference data (supply, rules, auctions, serials)',
+    description: "Registry reference data naming no holder's data (supply, rule versions, auctions)",
   },
   'order.trade': {
     roles: { enterprise: 'own', admin: 'any' },
@@ -68,7 +68,8 @@ export const ACTIONS = {
   },
   'registry.read': {
     roles: { enterprise: 'own', regulator: 'province', verifier: 'any', admin: 'any' },
-    description: 'Registry accounts, compliance status, custody reconciliation',
+    description:
+      "Registry accounts, compliance status, custody reconciliation; a holder's records (cross-province transfers, recognition requests, serial histories): an enterprise those naming its accounts, a regulator those touching its province",
   },
   'registry.hold': {
     roles: { enterprise: 'own', regulator: 'province', admin: 'any' },
@@ -84,6 +85,12 @@ export const ACTIONS = {
     roles: REGULATOR_OR_ADMIN,
     description:
       'Open accounts, issue, allocate, expire, cancel, lock, MSR, auctions, compliance runs, rule versions, recognition decisions',
+  },
+  // The side's regulator only: an administrator holds no province's key.
+  'registry.decide': {
+    roles: { regulator: 'province' },
+    description:
+      "Decide one side of a cross-province transfer: the seller's province's regulator the outflow, the buyer's the inflow",
   },
   'operations.sweep': {
     roles: { admin: 'any', regulator: 'any' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ACTIONS, type Action } from './actions';
-import { authorize } from './authorize';
+import { authorize, authorizeAny } from './authorize';
 import { PROVINCES, ROLES, type Principal } from './principal';
 
 const cq: Principal = { role: 'regulator', id: 'regulator-cq', province: 'CQ' };
@@ -40,6 +40,62 @@ describe('authorize', () => {
       status: 403,
       reason: 'market.rules: a CQ regulator cannot act for SC',
     });
+  });
+
+  it("lets only the side's regulator decide a cross-province transfer; no administrator", () => {
+    const sc: Principal = { role: 'regulator', id: 'regulator-sc', province: 'SC' };
+    // A CQ→SC transfer: the outflow is Chongqing's, the inflow Sichuan's.
+    expect(authorize(cq, 'registry.decide', { jurisdiction: 'CQ' })).toMatchObject({ allowed: true });
+    expect(authorize(sc, 'registry.decide', { jurisdiction: 'CQ' })).toEqual({
+      allowed: false,
+      status: 403,
+      reason: 'registry.decide: a SC regulator cannot act for CQ',
+    });
+    expect(
+      authorize({ role: 'admin', id: 'admin' }, 'registry.decide', { jurisdiction: 'CQ' }),
+    ).toMatchObject({
+      allowed: false,
+      status: 403,
+      reason: 'registry.decide is not allowed to role admin',
+    });
+    expect(authorize(firm, 'registry.decide', { owners: ['cq-steel-001'] })).toMatchObject({
+      allowed: false,
+    });
+  });
+
+  it("lets a record's parties read it: an enterprise named in it, a regulator of one of its provinces", () => {
+    // A CQ→SC transfer from cq-steel-001 to sc-power-001.
+    const parties = [
+      { jurisdiction: 'CQ', owners: ['cq-steel-001', 'sc-power-001'], ownersMatch: 'any' as const },
+      { jurisdiction: 'SC', owners: ['cq-steel-001', 'sc-power-001'], ownersMatch: 'any' as const },
+    ];
+    const other: Principal = {
+      ...firm,
+      id: 'cq-paper-001',
+      memberId: 'cq-paper-001',
+      accountIds: ['cq-paper-001'],
+    };
+    expect(authorizeAny(firm, 'registry.read', parties)).toMatchObject({ allowed: true });
+    expect(authorizeAny(other, 'registry.read', parties)).toEqual({
+      allowed: false,
+      status: 403,
+      reason: 'registry.read: cq-steel-001, sc-power-001 is not yours',
+    });
+    expect(authorizeAny(cq, 'registry.read', parties)).toMatchObject({ allowed: true });
+    expect(authorizeAny(cq, 'registry.read', [parties[1]!])).toMatchObject({
+      allowed: false,
+      reason: 'registry.read: a CQ regulator cannot act for SC',
+    });
+    expect(authorizeAny({ role: 'verifier', id: 'v' }, 'registry.read', parties)).toMatchObject({
+      allowed: true,
+    });
+    expect(authorizeAny({ role: 'researcher', id: 'r' }, 'registry.read', parties)).toMatchObject({
+      allowed: false,
+      status: 403,
+    });
+    expect(authorizeAny(undefined, 'registry.read', parties)).toMatchObject({ allowed: false, status: 401 });
+    expect(authorizeAny(cq, 'registry.read', [])).toMatchObject({ allowed: false, status: 403 });
+    expect(authorizeAny(undefined, 'public.read', [])).toMatchObject({ allowed: true });
   });
 
   it('refuses a role the action does not list', () => {
@@ -115,6 +171,17 @@ describe('authorize', () => {
         expect(authorize(p as Principal, a, r).allowed).toBe(
           named === p.province || !['CQ', 'SC'].includes(named),
         );
+      }),
+    );
+  });
+
+  it('authorizeAny allows exactly when one of the resources alone is allowed', () => {
+    fc.assert(
+      fc.property(principal, action, fc.array(resource, { maxLength: 3 }), (p, a, rs) => {
+        const one = rs.some((r) => authorize(p as Principal, a, r).allowed);
+        const decision = authorizeAny(p as Principal, a, rs);
+        if (rs.length > 0) expect(decision.allowed).toBe(one);
+        else expect(decision.allowed).toBe(Boolean((ACTIONS[a] as { public?: true }).public));
       }),
     );
   });

@@ -60,6 +60,30 @@ function decideProvince(principal: Principal, action: Action, resource: Resource
   };
 }
 
+/**
+ * A record with several parties (a cross-province transfer's seller and buyer, their two provinces):
+ * allowed when `principal` may do `action` on any one of `resources` (an enterprise that is one of
+ * the parties, a regulator of one of the provinces); otherwise the first refusal. No resource:
+ * refused (401 without credentials, public actions pass).
+ */
+export function authorizeAny(
+  principal: Principal | undefined,
+  action: Action,
+  resources: readonly Resource[],
+): Decision {
+  let refusal: Decision | undefined;
+  for (const resource of resources) {
+    const decision = authorize(principal, action, resource);
+    if (decision.allowed) return decision;
+    refusal ??= decision;
+  }
+  if (refusal) return refusal;
+  const unnamed = authorize(principal, action);
+  return unnamed.allowed && !(ACTIONS[action] as ActionPolicy).public
+    ? { allowed: false, status: 403, reason: `${action}: the record names no party` }
+    : unnamed;
+}
+
 /** A command refused by its handler's own check (403): the same decision as at the edge, made again. */
 export class AccessDeniedError extends DomainError {
   constructor(reason: string) {

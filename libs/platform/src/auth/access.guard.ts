@@ -8,12 +8,19 @@ import {
   Logger,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { authorize, type Decision, type Principal } from '@app/domain';
+import { authorize, authorizeAny, type Decision, type Principal, type Resource } from '@app/domain';
 import { type JsonValue, setAuditContext } from '@app/event-store';
 import type { Request } from 'express';
 import { verifyAccessToken } from './access-token';
-import { AUTH_SETTINGS, type AuthSettings, ORDER_OWNERS, type OrderOwners } from './auth-settings';
-import { resourcesOf } from './request-resource';
+import {
+  AUTH_SETTINGS,
+  type AuthSettings,
+  ORDER_OWNERS,
+  type OrderOwners,
+  RECORD_PARTIES,
+  type RecordParties,
+} from './auth-settings';
+import { resourcesOf, valuesAt } from './request-resource';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
 import { routeKeyOf } from './route-key';
 import { UserDirectory } from './user-directory';
@@ -43,8 +50,17 @@ export class AccessGuard implements CanActivate {
 
   /** The gateway's order lookup, when this process runs the gateway. */
   private get orders(): OrderOwners | undefined {
+    return this.lookup<OrderOwners>(ORDER_OWNERS);
+  }
+
+  /** The registry's lookup of a record's parties, when this process runs the registry. */
+  private get records(): RecordParties | undefined {
+    return this.lookup<RecordParties>(RECORD_PARTIES);
+  }
+
+  private lookup<T>(token: symbol): T | undefined {
     try {
-      return this.modules.get<OrderOwners>(ORDER_OWNERS, { strict: false });
+      return this.modules.get<T>(token, { strict: false });
     } catch {
       return undefined;
     }
@@ -79,7 +95,7 @@ export class AccessGuard implements CanActivate {
         decision.status === 401 ? 'AUTH.UNAUTHENTICATED' : 'AUTH.FORBIDDEN',
         decision.reason,
       );
-    if (principal && enforce) this.actAsPrincipal(request, principal);
+    if (principal && enforce) this.actAsPrincipal(request, principal, access);
     this.enterAudit(request, route, access, principal);
     return true;
   }
@@ -110,6 +126,24 @@ export class AccessGuard implements CanActivate {
       // An order not yet known is left to the handler (404); a known one must be the enterprise's.
       resources.forEach((r) => (r.owners = [account ?? principal.memberId]));
     }
+    const decision = await this.decideResources(principal, access, request, resources);
+    // A regulator's key is signed by the signed-in regulator: a body naming another is refused.
+    if (decision.allowed && access.signer && principal?.role === 'regulator')
+      return this.signerRefusal(request, principal, access.signer) ?? decision;
+    return decision;
+  }
+
+  private async decideResources(
+    principal: Principal | undefined,
+    access: RouteAccess,
+    request: Request,
+    resources: Resource[],
+  ): Promise<Decision> {
+    if (access.record) {
+      const parties = await this.partiesOf(access.record, request);
+      // A record not known (yet) is left to the handler (404).
+      if (parties) return this.decideOnRecord(principal, access, resources, parties);
+    }
     let decision: Decision = { allowed: true, reason: 'no resource' };
     for (const resource of resources) {
       decision = authorize(principal, access.action, resource);
@@ -118,11 +152,70 @@ export class AccessGuard implements CanActivate {
     return decision;
   }
 
-  /** Commands name their actor from the credentials, never from a field anyone can set. */
-  private actAsPrincipal(request: Request, principal: Principal): void {
+  private async partiesOf(
+    record: NonNullable<RouteAccess['record']>,
+    request: Request,
+  ): Promise<Awaited<ReturnType<RecordParties['partiesOf']>>> {
+    const [id] = valuesAt(request, record.id);
+    return id === undefined ? undefined : this.records?.partiesOf(record.kind, id);
+  }
+
+  /**
+   * A decision on one side: the side's province is the resource (every other resource the route
+   * names must pass too). A read: allowed to any party of the record (authorizeAny).
+   */
+  private decideOnRecord(
+    principal: Principal | undefined,
+    access: RouteAccess,
+    resources: Resource[],
+    parties: NonNullable<Awaited<ReturnType<RecordParties['partiesOf']>>>,
+  ): Decision {
+    const side = access.record?.side;
+    if (side) {
+      const province = side === 'origin' ? parties.origin : parties.destination;
+      for (const resource of [...resources, { jurisdiction: province }]) {
+        const decision = authorize(principal, access.action, resource);
+        if (!decision.allowed) return decision;
+      }
+      return { allowed: true, reason: `${access.action} in ${province}` };
+    }
+    const owners = [...parties.owners];
+    const provinces = [parties.origin, ...(parties.destination ? [parties.destination] : [])];
+    return authorizeAny(
+      principal,
+      access.action,
+      provinces.map((jurisdiction) => ({ jurisdiction, owners, ownersMatch: 'any' as const })),
+    );
+  }
+
+  /** The body's signer, when given, must be the principal: its id, or its province's regulator (`CQ-EEB`). */
+  private signerRefusal(
+    request: Request,
+    principal: Principal,
+    signer: `body:${string}`,
+  ): Decision | undefined {
+    const [named] = valuesAt(request, signer);
+    if (named === undefined || named === principal.id) return undefined;
+    const province = /^(CQ|SC)-/i.exec(named)?.[1]?.toUpperCase();
+    if (principal.role === 'regulator' && province === principal.province) return undefined;
+    return {
+      allowed: false,
+      status: 403,
+      reason: `${signer.slice('body:'.length)}: signed in as ${principal.id}, the body names ${named}; leave it out or name yourself`,
+    };
+  }
+
+  /**
+   * Commands name their actor from the credentials, never from a field anyone can set; a regulator's
+   * key (the route's `signer`) is signed by the signed-in regulator, whatever the body said.
+   */
+  private actAsPrincipal(request: Request, principal: Principal, access: RouteAccess): void {
     const body = request.body as Record<string, unknown> | undefined;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
     if (typeof body.actor === 'string') body.actor = principal.id;
+    if (access.fillsActor) body.actor = principal.id;
+    if (access.signer && principal.role === 'regulator')
+      body[access.signer.slice('body:'.length)] = principal.id;
   }
 
   private enterAudit(

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/app-config';
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
 export const ORDER_OWNERS = Symbol('ORDER_OWNERS');
+export const RECORD_PARTIES = Symbol('RECORD_PARTIES');
 
 export interface AuthSettings {
   secret: string;
@@ -15,6 +16,21 @@ export interface AuthSettings {
 /** Who owns an order (its account), when the order is known; provided by the gateway. */
 export interface OrderOwners {
   accountOf(orderId: string): Promise<string | undefined>;
+}
+
+/** A registry record naming holders: a cross-province transfer, a recognition request, a serial's history. */
+export type RecordKind = 'cross-province-transfer' | 'recognition-request' | 'serial';
+
+/** Who a record concerns: its origin province (the seller's), the other one, and the accounts it names. */
+export interface Parties {
+  readonly origin: string;
+  readonly destination?: string;
+  readonly owners: readonly string[];
+}
+
+/** Looks a record's parties up, when the record is known; provided by the registry. */
+export interface RecordParties {
+  partiesOf(kind: RecordKind, id: string): Promise<Parties | undefined>;
 }
 
 export class MissingSecretError extends Error {

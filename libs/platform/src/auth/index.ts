@@ -5,4 +5,5 @@ export * from './auth-schema.migration';
 export * from './auth.module';
 export * from './route-access';
 export * from './route-key';
+export * from './signing-regulator';
 export * from './user-directory';

@@ -1,4 +1,5 @@
 import type { Action } from '@app/domain';
+import type { RecordKind } from './auth-settings';
 
 /** Where a request names a value: a path parameter, a body field or a query parameter. */
 export type FieldRef = `param:${string}` | `body:${string}` | `query:${string}`;
@@ -13,6 +14,19 @@ export interface RouteAccess {
   ownersMatch?: 'all' | 'any';
   /** The order the route acts on: its owner is looked up (enterprises act on their own orders only). */
   order?: FieldRef;
+  /**
+   * The registry record the route reads or decides on: its parties are looked up. Without `side`, one
+   * of them must be the principal's (an enterprise named in it, a regulator of one of its provinces);
+   * with `side`, the resource is that side's province (origin: the seller's, destination: the buyer's).
+   */
+  record?: { kind: RecordKind; id: FieldRef; side?: 'origin' | 'destination' };
+  /**
+   * A body field that names who signs (a regulator's key): optional in the body; the edge sets it to
+   * the signed-in principal's id, and refuses (403) a value naming someone else.
+   */
+  signer?: `body:${string}`;
+  /** The body's `actor` is optional: the edge sets it to the signed-in principal's id. */
+  fillsActor?: true;
 }
 
 const PUBLIC: RouteAccess = { action: 'public.read' };
@@ -24,7 +38,22 @@ const hold = (...owners: FieldRef[]): RouteAccess => ({ action: 'registry.hold',
 const marketRules: RouteAccess = {
   action: 'market.rules',
   jurisdiction: ['body:jurisdiction', 'body:province', 'body:regulator'],
+  signer: 'body:regulator',
 };
+/** The same for a registry command (its `actor` filled in from the credentials too). */
+const marketRulesCommand: RouteAccess = { ...marketRules, fillsActor: true };
+/** A record naming holders: read by its parties (and verifiers, administrators). */
+const partiesRead = (kind: RecordKind, id: FieldRef): RouteAccess => ({
+  action: 'registry.read',
+  record: { kind, id },
+});
+/** One side of a cross-province transfer: that side's province's regulator decides it. */
+const transferDecision = (side: 'origin' | 'destination'): RouteAccess => ({
+  action: 'registry.decide',
+  record: { kind: 'cross-province-transfer', id: 'param:transferId', side },
+  signer: 'body:regulator',
+  fillsActor: true,
+});
 
 /**
  * Every HTTP route of every service, `METHOD /path` as Nest routes it, with its access. A route
@@ -114,7 +143,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /registries/:jurisdiction/auctions/:id': REFERENCE,
   'GET /registries/:jurisdiction/supply': REFERENCE,
   'GET /recognition/net-flow': REFERENCE,
-  'GET /serials/:serial': REFERENCE,
+  'GET /serials/:serial': partiesRead('serial', 'param:serial'),
   'POST /registries/:jurisdiction/accounts': administer,
   'POST /registries/:jurisdiction/issuances': administer,
   'POST /registries/:jurisdiction/carbon-inclusion/issuances': administer,
@@ -148,8 +177,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   },
   'POST /registries/:jurisdiction/verifications': { action: 'registry.verify', jurisdiction: J },
   // Between the provinces.
-  'POST /recognition/agreements': marketRules,
-  'POST /recognition/agreements/:version/approvals': marketRules,
+  'POST /recognition/agreements': marketRulesCommand,
+  'POST /recognition/agreements/:version/approvals': marketRulesCommand,
   'GET /recognition/agreements': PUBLIC,
   'GET /recognition/agreements/:version': PUBLIC,
   'POST /recognition/requests': {
@@ -157,22 +186,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     jurisdiction: ['body:origin'],
     owners: ['body:holderId'],
   },
-  'GET /recognition/requests/:requestId': REFERENCE,
-  'GET /recognition/requests': REFERENCE,
+  'GET /recognition/requests/:requestId': partiesRead('recognition-request', 'param:requestId'),
+  // An enterprise lists its own (holderId); a regulator sees those touching its province (filtered).
+  'GET /recognition/requests': { action: 'registry.read', owners: ['query:holderId'] },
   'POST /recognition/timeout-sweeps': { action: 'operations.sweep' },
   'POST /cross-province-transfers': {
     action: 'registry.hold',
     jurisdiction: ['body:from'],
     owners: ['body:sellerAccountId'],
   },
-  'POST /cross-province-transfers/:transferId/outflow-decision': {
-    action: 'registry.administer',
-    jurisdiction: ['body:regulator'],
-  },
-  'POST /cross-province-transfers/:transferId/inflow-decision': {
-    action: 'registry.administer',
-    jurisdiction: ['body:regulator'],
-  },
+  'POST /cross-province-transfers/:transferId/outflow-decision': transferDecision('origin'),
+  'POST /cross-province-transfers/:transferId/inflow-decision': transferDecision('destination'),
   'POST /cross-province-transfers/sweeps': { action: 'operations.sweep' },
-  'GET /cross-province-transfers/:transferId': REFERENCE,
+  'GET /cross-province-transfers/:transferId': partiesRead('cross-province-transfer', 'param:transferId'),
 };

@@ -9,9 +9,11 @@ export const effectiveFromSchema = z.union([z.iso.date(), z.iso.datetime({ offse
 
 /** A regulator's dated decision as it arrives over HTTP (before it becomes an event). */
 export const rulesDecisionSchema = z.strictObject({
+  /** Filled in from the sign-in (the edge sets the signed-in regulator's id); needed only without one. */
   regulator: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'must be a regulator id such as regulator-cq'),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'must be a regulator id such as regulator-cq')
+    .optional(),
   /** Idempotency key: the same decision sent again is recorded once. */
   decisionId: z
     .string()

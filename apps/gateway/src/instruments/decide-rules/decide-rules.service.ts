@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CATALOGUE_STREAM, InstrumentRulesChangedData } from '@app/contracts';
-import { DomainError } from '@app/domain';
+import { AccessDeniedError, DomainError } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import {
+  currentPrincipal,
   effectiveFromMs,
   InstrumentCatalogue,
   InstrumentDefinition,
   rulesDecisionSchema,
+  signingRegulators,
 } from '@app/platform';
 import { CLOCK, Clock } from '../../clock/clock';
 import { CatalogueDecisions } from '../catalogue-decisions';
@@ -35,10 +37,22 @@ export class DecideRules {
   ) {}
 
   async decide(symbol: string, body: unknown): Promise<DecisionRecorded> {
-    if (!this.catalogue.get(symbol))
+    const instrument = this.catalogue.get(symbol);
+    if (!instrument)
       throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${symbol}`, {
         field: 'symbol',
       });
+    // Checked here too, whatever carried the command: a province's instrument is its regulator's.
+    signingRegulators({});
+    const principal = currentPrincipal();
+    if (
+      principal?.role === 'regulator' &&
+      instrument.jurisdiction !== 'NATIONAL' &&
+      instrument.jurisdiction !== principal.province
+    )
+      throw new AccessDeniedError(
+        `market.rules: a ${principal.province} regulator cannot act for ${instrument.jurisdiction} (${symbol} is ${instrument.jurisdiction}'s)`,
+      );
     const parsed = rulesDecisionSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -46,11 +60,15 @@ export class DecideRules {
       throw new DomainError('INSTRUMENTS.BAD_DECISION', `${field}: ${issue.message}`, { field });
     }
     const { decisionId = randomUUID(), ...request } = parsed.data;
+    // The signed-in regulator (the edge put its id in the body); a regulator must be named otherwise.
+    const regulator = principal?.id ?? request.regulator;
+    if (regulator === undefined)
+      throw new DomainError('INSTRUMENTS.BAD_DECISION', 'regulator: required', { field: 'regulator' });
     const now = this.clock.now();
     const decision: InstrumentRulesChangedData = {
       symbol,
       decisionId,
-      regulator: request.regulator,
+      regulator,
       effectiveFrom: request.effectiveFrom,
       effectiveFromMs: effectiveFromMs(request.effectiveFrom),
       ...(request.reference === undefined ? {} : { reference: request.reference }),

@@ -1,16 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { CommandEnvelopeDto } from '../../shared/command-envelope.dto';
+import { RegulatorCommandDto } from '../../shared/regulator-command.dto';
 
-export class DecideTransferDto extends CommandEnvelopeDto {
-  @ApiProperty({
-    example: 'SC-DEE',
-    description: 'The deciding regulator (CQ-EEB: Chongqing, SC-DEE: Sichuan); must be the side’s province',
-  })
-  @IsString()
-  @MaxLength(32)
-  regulator!: string;
-
+/** The deciding regulator is the signed-in one (the side's province's: the edge and the plan check). */
+export class DecideTransferDto extends RegulatorCommandDto {
   @ApiProperty({ enum: ['approve', 'reject'] })
   @IsIn(['approve', 'reject'])
   decision!: 'approve' | 'reject';

@@ -56,6 +56,8 @@ export function planDecideTransfer(
   side: TransferSide,
   body: DecideTransferDto,
   now: number,
+  /** Who may sign: the signed-in regulator only, while one acts (`signingRegulators`). */
+  regulators: RegulatorDirectory = JOINT_REGULATORS,
 ): PlannedWork {
   const transfer = outgoingTransfer(origin, transferId);
   const decision: CrossProvinceTransferDecided['decision'] =
@@ -72,7 +74,7 @@ export function planDecideTransfer(
       (s.reason ?? null) === (body.reason ?? null),
   );
   if (stored) return { records: [stored] };
-  assertRegulatorOfSide(transfer, side, body.regulator);
+  assertRegulatorOfSide(transfer, side, body.regulator, regulators);
   if (transfer.status !== 'pending')
     throw crossProvinceError(E.STATUS_CONFLICT, `transfer ${transferId} is ${transfer.status}`, 'transferId');
   // Late decisions are refused without writing; the sweep expires the request and unlocks the units.

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
@@ -10,6 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '@app/platform';
 import { RecognitionError } from '@app/recognition';
 import { REGISTRY_JURISDICTIONS } from '../../shared/registry-jurisdiction';
 import { RecognitionRequests, REQUEST_FILTERS, type RequestFilter } from './recognition-requests';
@@ -60,10 +61,20 @@ export class RecognitionRequestsController {
     description: 'as origin or destination',
   })
   @ApiQuery({ name: 'status', required: false, enum: REQUEST_FILTERS, description: 'default pending' })
-  @ApiOkResponse({ description: 'Requests for a registry (regulators: the pending ones), oldest first' })
+  @ApiQuery({
+    name: 'holderId',
+    required: false,
+    description: 'Only this holder’s requests (an enterprise must name its own account)',
+  })
+  @ApiOkResponse({
+    description:
+      'Requests for a registry (regulators: the pending ones), oldest first; a regulator sees those touching its province',
+  })
   list(
+    @Req() http: AuthenticatedRequest,
     @Query('registry') registry?: string,
     @Query('status') status?: string,
+    @Query('holderId') holderId?: string,
   ): Promise<RecognitionRequestView[]> {
     if (registry !== undefined && !(REGISTRY_JURISDICTIONS as readonly string[]).includes(registry))
       throw new RecognitionError('RECOGNITION.BAD_PARAMETER', 'registry must be CQ or SC', {
@@ -78,6 +89,11 @@ export class RecognitionRequestsController {
           field: 'status',
         },
       );
-    return this.requests.list(registry, filter);
+    // The edge let an enterprise in only with its own holderId; a regulator reads its province's.
+    const principal = http.principal;
+    return this.requests.list(registry, filter, {
+      ...(holderId !== undefined ? { holderId } : {}),
+      ...(principal?.role === 'regulator' ? { province: principal.province } : {}),
+    });
   }
 }

@@ -36,11 +36,21 @@ export class RecognitionRequests {
     return recognitionRequestView(saga, loaded.events, ledgers);
   }
 
-  /** Requests in which `registry` is origin or destination (all when undefined), oldest first. */
-  async list(registry: string | undefined, filter: RequestFilter): Promise<RecognitionRequestView[]> {
+  /**
+   * Requests in which `registry` is origin or destination (all when undefined), oldest first; only
+   * `holderId`'s, and only those touching `province` (a regulator's), when given.
+   */
+  async list(
+    registry: string | undefined,
+    filter: RequestFilter,
+    scope: { holderId?: string; province?: string } = {},
+  ): Promise<RecognitionRequestView[]> {
     const [loaded, ledgers] = await Promise.all([this.store.loadSagas(), this.ledgers()]);
+    const touches = (s: SagaState, j: string | undefined) =>
+      !j || s.request.origin === j || s.request.destination === j;
     return Object.values(loaded.state.sagas)
-      .filter((s) => !registry || s.request.origin === registry || s.request.destination === registry)
+      .filter((s) => touches(s, registry) && touches(s, scope.province))
+      .filter((s) => scope.holderId === undefined || s.request.holderId === scope.holderId)
       .filter((s) => matches(s, filter))
       .sort(
         (a, b) => a.request.requestedAtMs - b.request.requestedAtMs || (a.requestId < b.requestId ? -1 : 1),

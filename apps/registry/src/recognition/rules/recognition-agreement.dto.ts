@@ -1,14 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsObject, IsString, Matches, MaxLength } from 'class-validator';
-import { CommandEnvelopeDto } from '../../shared/command-envelope.dto';
+import { IsIn, IsObject, Matches } from 'class-validator';
+import { RegulatorCommandDto } from '../../shared/regulator-command.dto';
 
-/** A regulator proposes a recognition agreement (its first key). */
-export class ProposeAgreementDto extends CommandEnvelopeDto {
-  @ApiProperty({ example: 'SC-DEE', description: 'Regulator id: CQ-EEB (Chongqing) or SC-DEE (Sichuan)' })
-  @IsString()
-  @MaxLength(64)
-  regulator!: string;
-
+/** A regulator proposes a recognition agreement (its first key); the signed-in regulator signs. */
+export class ProposeAgreementDto extends RegulatorCommandDto {
   @ApiProperty({
     description:
       'The agreement: { version "YYYY.N", title, sagaTimeoutMinutes, rules[{ ruleId, origin, destination, creditKinds, vintages { from, to }, excludedProjectTypes, conversion { num, den }, annualQuota, uses }] }',
@@ -20,12 +15,7 @@ export class ProposeAgreementDto extends CommandEnvelopeDto {
 }
 
 /** A regulator approves a proposed version from a date; both provinces' approvals (same date) adopt it. */
-export class ApproveAgreementDto extends CommandEnvelopeDto {
-  @ApiProperty({ example: 'CQ-EEB' })
-  @IsString()
-  @MaxLength(64)
-  regulator!: string;
-
+export class ApproveAgreementDto extends RegulatorCommandDto {
   @ApiProperty({ enum: ['CQ', 'SC'] })
   @IsIn(['CQ', 'SC'])
   jurisdiction!: 'CQ' | 'SC';

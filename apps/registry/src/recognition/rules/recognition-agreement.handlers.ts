@@ -6,6 +6,8 @@ import {
   RecognitionError,
   type RecognitionRulesCommand,
 } from '@app/recognition';
+import { JOINT_REGULATORS } from '@app/pricing';
+import { signingRegulators } from '@app/platform';
 import { RecognitionStore } from '../recognition-store';
 import { agreementView } from './agreement.view';
 import { ApproveAgreement, ProposeAgreement, type AgreementResult } from './recognition-agreement.commands';
@@ -21,10 +23,12 @@ async function runRulesCommand(
   version: string,
   command: RecognitionRulesCommand,
 ): Promise<AgreementResult> {
+  // The signed-in regulator only (docs/security.md): checked here too, whatever carried the command.
+  const regulators = signingRegulators(JOINT_REGULATORS);
   return store.transaction(async (manager) => {
     const loaded = await store.loadRules(manager);
     const replayed = loaded.events.some((e) => e.metadata.commandId === body.commandId);
-    const events = replayed ? [] : decideRecognitionRules(command, loaded.state);
+    const events = replayed ? [] : decideRecognitionRules(command, loaded.state, regulators);
     if (events.length > 0)
       await store.appendRules(manager, loaded.version, events, {
         commandId: body.commandId,

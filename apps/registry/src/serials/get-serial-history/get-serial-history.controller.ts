@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { REGISTRY_ERRORS, RegistryError } from '../../shared/registry-errors';
-import { REGISTRY_JURISDICTIONS } from '../../shared/registry-jurisdiction';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import { serialNumberOf } from '../../shared/serial-text';
-import { crossProvinceProvenance } from '../../cross-province/serial-provenance';
-import { serialHistoryIn, type SerialHistoryView } from './serial-history.view';
+import { findSerialHistory } from './find-serial-history';
+import type { SerialHistoryView } from './serial-history.view';
 
 @ApiTags('registry serials')
 @Controller('serials')
@@ -25,12 +24,8 @@ export class GetSerialHistoryController {
   @ApiNotFoundResponse({ description: 'No registry issued this serial' })
   async get(@Param('serial') serial: string): Promise<SerialHistoryView> {
     const number = serialNumberOf(serial);
-    const registries = { CQ: await this.registry.load('CQ'), SC: await this.registry.load('SC') };
-    for (const jurisdiction of REGISTRY_JURISDICTIONS) {
-      const found = serialHistoryIn(jurisdiction, registries[jurisdiction].ledger, serial, number);
-      const crossProvince = found && crossProvinceProvenance(found, registries);
-      if (found) return { ...found, ...(crossProvince ? { crossProvince } : {}) };
-    }
+    const found = await findSerialHistory(this.registry, serial, number);
+    if (found) return found;
     throw new RegistryError(REGISTRY_ERRORS.SERIAL_NOT_FOUND, `no registry issued serial ${serial}`, {
       field: 'serial',
     });

@@ -346,6 +346,11 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
       crossProvince: { transferId: 'xp-2026-0001', transferredTo: 'SC-POLLUTANT_SO2-2025-000000000002' },
     });
     expect(await get('/serials/CQ-POLLUTANT_SO2-2025-000000000049')).not.toHaveProperty('crossProvince');
+    // A transferred unit's origin serial: the buyer follows what it bought back to its origin; others not.
+    const origin = '/serials/CQ-POLLUTANT_SO2-2025-000000000010';
+    expect((await as(testEnterprise('sc-paper-02', 'SC'), 'GET', origin)).status).toBe(200);
+    expect((await as(testRegulator('SC'), 'GET', origin)).status).toBe(200);
+    expect(await as(testEnterprise('cq-steel-02', 'CQ'), 'GET', origin)).toMatchObject({ status: 403 });
     await get('/cross-province-transfers/xp-2026-0001');
   });
 

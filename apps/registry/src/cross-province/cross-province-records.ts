@@ -1,4 +1,4 @@
-import type { InstrumentKind } from '@app/domain';
+import type { InstrumentKind, Principal } from '@app/domain';
 
 export type TransferSide = 'outflow' | 'inflow';
 
@@ -29,6 +29,11 @@ export interface CrossProvinceTransferRequested {
   /** Epoch ms from the injected clock; an undecided request expires at expiresAt. */
   readonly requestedAt: number;
   readonly expiresAt: number;
+  /**
+   * The signed-in principal who asked (absent: no principal's, e.g. AUTH_ENFORCE=off): the
+   * departure, which moves the seller's units on this request, is checked against it again.
+   */
+  readonly requestedBy?: Principal;
 }
 
 /** A regulator's decision on its side, in the origin stream (the transfer's home). */

@@ -5,6 +5,7 @@ import { InMemoryRegistry } from '../shared/in-memory-registry';
 import { decisionBody, givenTwoProvinces, requestBody, T0, testClock } from './cross-province-fixture';
 import { CrossProvinceTransfers } from './cross-province-transfers';
 import { planDecideTransfer } from './decide-transfer/plan-decide-transfer';
+import { planRequestTransfer } from './request-transfer/plan-request-transfer';
 
 const held = async (r: InMemoryRegistry, j: 'CQ' | 'SC', account: string, lock?: 'locked' | 'unlocked') =>
   balanceOf((await r.load(j)).ledger, account, { kind: 'POLLUTANT_SO2', ...(lock ? { lock } : {}) });
@@ -118,6 +119,61 @@ describe('cross-province transfer of SO2 rights, Chongqing → Sichuan', () => {
       transfers.decide('xp-1', 'outflow', decisionBody('cq-out', 'regulator-cq')),
     );
     expect(decided.outflow).toMatchObject({ regulator: 'regulator-cq', decision: 'approved' });
+  });
+
+  it("records who asked; the departure moves the seller's units only if the seller is theirs (403 ACCESS.FORBIDDEN)", async () => {
+    const seller: Principal = {
+      role: 'enterprise',
+      id: 'cq-chem-01',
+      memberId: 'cq-chem-01',
+      accountIds: ['cq-chem-01'],
+      province: 'CQ',
+    };
+    const requested = await runWithAuditContext(
+      {
+        actor: seller.id,
+        role: seller.role,
+        route: 'test',
+        at: 'now',
+        principal: { ...seller } as unknown as Record<string, JsonValue>,
+      },
+      () => transfers.request(requestBody()),
+    );
+    expect((await registry.load('CQ')).records.crossProvince.outgoing['xp-1']?.request.requestedBy).toEqual(
+      seller,
+    );
+    expect(requested.request).not.toHaveProperty('requestedBy');
+
+    // A request recorded in another enterprise's name for cq-chem-01's units (bypassing the request's own check).
+    const mallory: Principal = {
+      role: 'enterprise',
+      id: 'cq-mallory',
+      memberId: 'cq-mallory',
+      accountIds: ['cq-mallory'],
+    };
+    const body = requestBody({ commandId: 'forged', transferId: 'xp-forged', quantity: 10 }) as Parameters<
+      typeof planRequestTransfer
+    >[2];
+    const destination = await registry.load('SC');
+    await registry.execute({ jurisdiction: 'CQ', commandId: 'forged', actor: 'forger' }, (origin) =>
+      planRequestTransfer(origin, destination, body, T0, mallory),
+    );
+    await transfers.decide('xp-forged', 'outflow', decisionBody('forged-out', 'CQ-EEB'));
+    await expect(
+      transfers.decide('xp-forged', 'inflow', decisionBody('forged-in', 'SC-DEE')),
+    ).rejects.toMatchObject({
+      code: 'ACCESS.FORBIDDEN',
+      message: expect.stringContaining('registry.hold: cq-chem-01 is not yours'),
+    });
+    expect((await transfers.view('xp-forged')).status).toBe('pending');
+    expect(await held(registry, 'CQ', 'cq-chem-01', 'locked')).toBe(50);
+    expect(await held(registry, 'SC', 'sc-paper-02')).toBe(0);
+
+    // The seller's own request departs as before.
+    await transfers.decide('xp-1', 'outflow', decisionBody('cq-ok', 'CQ-EEB'));
+    expect((await transfers.decide('xp-1', 'inflow', decisionBody('sc-ok', 'SC-DEE'))).status).toBe(
+      'completed',
+    );
   });
 
   it('either regulator may reject with a reason: the units are unlocked and the transfer is over', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { commandPrincipal } from '@app/contracts';
 import { EventStore, WrongExpectedVersionError } from '@app/event-store';
 import { JOINT_REGULATORS } from '@app/pricing';
 import { signingRegulators } from '@app/platform';
@@ -17,6 +18,7 @@ import { isOverdue, planArrival, planCompletion, planExpiry } from './sweep-tran
 import { arrivalCommandId, completionCommandId, expiryCommandId, SYSTEM_ACTOR } from './transfer-ids';
 import { transferView, type TransferView } from './get-transfer/transfer.view';
 import { ownValue } from '../shared/own-value';
+import { principalActingAs } from '../shared/request-principal';
 
 /**
  * Cross-province transfers of pollutant, water and electricity-use rights. The transfer lives in the
@@ -39,6 +41,8 @@ export class CrossProvinceTransfers {
     // The buyer's registry is read before the seller's append: accounts are never closed, so a
     // buyer seen here still exists when the units arrive.
     const destination = await this.registry.load(body.to);
+    // Recorded with the request: the departure, on the second approval, is checked against it.
+    const requestedBy = commandPrincipal(principalActingAs(body.actor));
     const outcome = await this.registry.execute(
       {
         jurisdiction: body.from,
@@ -46,7 +50,7 @@ export class CrossProvinceTransfers {
         actor: body.actor,
         inTransaction: (manager) => this.reserveTransferId(manager, body),
       },
-      (origin) => planRequestTransfer(origin, destination, body, now),
+      (origin) => planRequestTransfer(origin, destination, body, now, requestedBy),
     );
     return { ...(await this.view(body.transferId)), replayed: outcome.replayed };
   }

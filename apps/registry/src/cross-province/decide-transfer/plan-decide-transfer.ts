@@ -1,3 +1,4 @@
+import { assertAuthorized } from '@app/domain';
 import { formatSerial, rangeSize, type LedgerCommand } from '@app/ledger';
 import { JOINT_REGULATORS, type RegulatorDirectory } from '@app/pricing';
 import type { PlannedWork } from '../../shared/decide-registry';
@@ -112,6 +113,7 @@ export function planDecideTransfer(
   const other = transfer.decisions[side === 'outflow' ? 'inflow' : 'outflow'];
   if (other?.decision !== 'approved') return { records: [base] };
 
+  assertRequesterHolds(transfer);
   const departed = lockedRanges(origin, transfer);
   const { from, to, buyerAccountId } = transfer.request;
   return {
@@ -128,6 +130,18 @@ export function planDecideTransfer(
       })),
     ],
   };
+}
+
+/**
+ * The departure moves the seller's units on the holder's request, in the approving regulator's
+ * name: checked again against who asked (its principal, recorded with the request), 403
+ * `ACCESS.FORBIDDEN` if the seller's account was never its to move. A request of no principal's
+ * (the services' own, AUTH_ENFORCE=off) is not.
+ */
+export function assertRequesterHolds(transfer: TransferState): void {
+  const { requestedBy, sellerAccountId, from } = transfer.request;
+  if (requestedBy)
+    assertAuthorized(requestedBy, 'registry.hold', [{ owners: [sellerAccountId], jurisdiction: from }]);
 }
 
 /** The units the request locked, with their serial text and the attributes the destination keeps. */

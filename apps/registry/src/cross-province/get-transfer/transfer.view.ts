@@ -15,7 +15,7 @@ export interface TransferView {
   readonly status: TransferStatus;
   readonly request: Omit<
     CrossProvinceTransferRequested,
-    'type' | 'commandId' | 'requestedAt' | 'expiresAt'
+    'type' | 'commandId' | 'requestedAt' | 'expiresAt' | 'requestedBy'
   > & {
     readonly requestedAt: string;
     readonly expiresAt: string;
@@ -49,7 +49,14 @@ export function transferView(
   transferId: string,
 ): TransferView {
   const transfer = outgoingTransfer(origin, transferId);
-  const { type: _type, commandId: _c, requestedAt, expiresAt, ...request } = transfer.request;
+  const {
+    type: _type,
+    commandId: _c,
+    requestedAt,
+    expiresAt,
+    requestedBy: _by,
+    ...request
+  } = transfer.request;
   const arrival: CrossProvinceTransferArrived | undefined = ownValue(
     destination.records.crossProvince.incoming,
     transferId,

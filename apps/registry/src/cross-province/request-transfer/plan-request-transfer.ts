@@ -1,4 +1,4 @@
-import { DomainError } from '@app/domain';
+import { DomainError, type Principal } from '@app/domain';
 import { LEDGER_ERRORS, pickUnits, type UnitSelection } from '@app/ledger';
 import type { PlannedWork } from '../../shared/decide-registry';
 import type { LoadedRegistry } from '../../shared/registry-state';
@@ -34,6 +34,8 @@ export function planRequestTransfer(
   destination: LoadedRegistry,
   body: RequestTransferDto,
   now: number,
+  /** Who asked, recorded with the request (docs/security.md, Handler-level checks). */
+  requestedBy?: Principal,
 ): PlannedWork {
   const stored = storedRecordOf<CrossProvinceTransferRequested>(
     origin,
@@ -77,6 +79,7 @@ export function planRequestTransfer(
     ...askOf(body),
     requestedAt: now,
     expiresAt: now + (body.approvalWindowHours ?? DEFAULT_APPROVAL_WINDOW_HOURS) * HOUR_MS,
+    ...(requestedBy ? { requestedBy } : {}),
   };
   return {
     records: [record],

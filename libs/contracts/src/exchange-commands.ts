@@ -107,7 +107,7 @@ export function commandsInMessage(message: { name: string; payload: unknown }): 
     return orders.map((payload, i) => {
       const k = by[i];
       const actor = Number.isInteger(k) && k >= 0 && k < principals.length ? principals[k] : undefined;
-      return { name: 'PlaceOrder', payload, ...(actor ? { by: actor } : {}) };
+      return actor ? { name: 'PlaceOrder', payload, by: actor } : { name: 'PlaceOrder', payload };
     });
   }
   const { by, ...payload } = (message.payload ?? {}) as WithActor<Record<string, unknown>>;

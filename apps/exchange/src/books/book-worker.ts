@@ -235,7 +235,8 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
     this.logger.warn(`command ${commandId} refused (ACCESS.FORBIDDEN): ${reason}`);
     const events = refusedEvents(command, reason);
     if (events.length === 0) return undefined;
-    if (!this.catalogue.get(instrument) && !isLinkedBook(instrument)) return undefined;
+    if (typeof instrument !== 'string' || (!this.catalogue.get(instrument) && !isLinkedBook(instrument)))
+      return undefined;
     return { book: await this.books.get(instrument, manager), events };
   }
 

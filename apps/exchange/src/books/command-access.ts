@@ -54,7 +54,7 @@ export class CommandAccess {
   }
 
   private decide(principal: Principal, resource: Resource): string | undefined {
-    const key = `${resource.ownersMatch ?? 'all'}:${(resource.owners ?? []).join(',')}`;
+    const key = `${resource.ownersMatch ?? 'all'}\u0000${(resource.owners ?? []).join('\u0000')}`;
     let known = this.decided.get(principal);
     if (!known) this.decided.set(principal, (known = new Map()));
     let reason = known.get(key);

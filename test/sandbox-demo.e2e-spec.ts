@@ -140,7 +140,7 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
     const transfer = await getJson<Json>(`${service.url}/cross-province-transfers/demo-xp-so2-1`);
     expect(transfer).toMatchObject({
       status: 'pending',
-      outflow: { regulator: 'CQ-EEB', decision: 'approved' },
+      outflow: { regulator: 'regulator-cq', decision: 'approved' },
     });
     expect(transfer.inflow).toBeUndefined();
 

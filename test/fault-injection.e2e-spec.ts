@@ -132,7 +132,7 @@ describe('fault injection under a steady order load', () => {
       quantity: RECOGNITION_UNITS,
     });
     await openAccount(registryUrl, 'CQ', RECOGNITION_HOLDER);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     supervisor?.stop();

@@ -26,7 +26,8 @@ export class ServiceProcesses {
     try {
       await eventually(
         async () => ((await fetch(`${url}/health`)).ok ? true : undefined),
-        30000,
+        // Generous: three services booting at once on 2 busy cores take a while.
+        60_000,
         `${app} to be healthy`,
       );
     } catch (error) {

@@ -103,12 +103,17 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
 
   it('records the authenticated actor and origin of each command; regulators list their own province', async () => {
     const admin = bearerFor(TEST_ADMIN, service);
-    const opened = await send('POST', '/registries/SC/accounts', admin, {
-      commandId: 'audit-open-1',
-      actor: 'someone-else', // replaced by the credentials' principal
-      accountId: 'sc-audit-firm',
-      accountType: 'ENTERPRISE_HOLDING',
+    const body = { commandId: 'audit-open-1', accountId: 'sc-audit-firm', accountType: 'ENTERPRISE_HOLDING' };
+    // The actor is the credentials' principal: a body naming someone else is refused, nothing written.
+    expect(
+      await send('POST', '/registries/SC/accounts', admin, { ...body, actor: 'someone-else' }),
+    ).toMatchObject({
+      status: 403,
+      body: {
+        message: 'actor: signed in as test-admin, the body names someone-else; leave it out or name yourself',
+      },
     });
+    const opened = await send('POST', '/registries/SC/accounts', admin, body);
     expect(opened.status).toBe(201);
     const sc = await send('GET', '/audit?actor=test-admin', bearerFor(testRegulator('SC'), service));
     expect(sc.status).toBe(200);
@@ -167,17 +172,15 @@ describe('sign-in, API keys, audit and limits (sandbox, access enforced)', () =>
     const open = (accountId: string) =>
       send('POST', '/registries/CQ/accounts', admin, {
         commandId: `open-${accountId}`,
-        actor: 'x',
         accountId,
         accountType: 'ENTERPRISE_HOLDING',
       });
     expect((await open('cq-victim')).status).toBe(201);
     expect((await open('cq-thief')).status).toBe(201);
-    const issue = { commandId: 'iss-h', actor: 'x', kind: 'CARBON_ALLOWANCE', vintage: 2025, quantity: 5 };
+    const issue = { commandId: 'iss-h', kind: 'CARBON_ALLOWANCE', vintage: 2025, quantity: 5 };
     expect((await send('POST', '/registries/CQ/issuances', admin, issue)).status).toBe(201);
     const give = {
       commandId: 'give-h',
-      actor: 'x',
       from: 'CQ-GOVERNMENT',
       to: 'cq-victim',
       quantity: 5,

@@ -220,4 +220,78 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
     expect(await postJson(url, valid)).toMatchObject({ status: 201, body: { rules: { tick: 5 } } });
     expect(await getJson(`${service.url}/instruments/SCEA-2025`)).toMatchObject({ tick: 1 });
   });
+  it("decides the whole market's instrument (CCER) only with both provinces' keys", async () => {
+    const base = service.url;
+    const url = `${base}/instruments/CCER/decisions`;
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const decision = { decisionId: 'e2e-ccer-band', effectiveFrom: soon, changes: { bandBp: 700 } };
+    const before = await getJson<{ bandBp: number }>(`${base}/instruments/CCER`);
+    expect(before.bandBp).toBe(1000);
+    // Chongqing's regulator proposes: recorded with its key, not in force.
+    const proposed = await postJson(url, { ...decision, regulator: 'regulator-cq' });
+    expect(proposed).toMatchObject({
+      status: 201,
+      body: {
+        status: 'proposed',
+        decision: { regulator: 'regulator-cq', changes: { bandBp: 700 } },
+        approvals: { CQ: 'regulator-cq' },
+        awaiting: ['SC'],
+        rules: { bandBp: 1000 },
+      },
+    });
+    // The same province again (another of its signers too): still awaiting Sichuan's key.
+    for (const regulator of ['regulator-cq', 'CQ-EEB'])
+      expect(await postJson(url, { ...decision, regulator })).toMatchObject({
+        status: 201,
+        body: { status: 'proposed', awaiting: ['SC'] },
+      });
+    // Sichuan's key on another content: refused, nothing takes effect.
+    expect(
+      await postJson(url, { ...decision, regulator: 'regulator-sc', changes: { bandBp: 600 } }),
+    ).toMatchObject({ status: 409, body: { code: 'INSTRUMENTS.DECISION_ID_CONFLICT', field: 'decisionId' } });
+    expect(
+      await postJson(url, { ...decision, regulator: 'regulator-sc', effectiveFrom: '2099-01-04' }),
+    ).toMatchObject({ status: 409, body: { code: 'INSTRUMENTS.DECISION_ID_CONFLICT' } });
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(await getJson(url)).toEqual([]);
+    expect(await getJson(`${base}/instruments/CCER`)).toMatchObject({ bandBp: 1000 });
+    // The proposal's effective instant has passed: it can no longer be approved.
+    expect(await postJson(url, { ...decision, regulator: 'regulator-sc' })).toMatchObject({
+      status: 422,
+      body: { code: 'INSTRUMENTS.EFFECTIVE_IN_PAST' },
+    });
+
+    // A new proposal, by Sichuan this time, approved by Chongqing: in force, both keys recorded.
+    const next = {
+      decisionId: 'e2e-ccer-band-2',
+      effectiveFrom: new Date(Date.now() + 1500).toISOString(),
+      changes: { bandBp: 700 },
+    };
+    expect((await postJson(url, { ...next, regulator: 'regulator-sc' })).body).toMatchObject({
+      status: 'proposed',
+      awaiting: ['CQ'],
+    });
+    const adopted = await postJson(url, { ...next, regulator: 'regulator-cq' });
+    expect(adopted).toMatchObject({
+      status: 201,
+      body: {
+        status: 'adopted',
+        decision: { regulator: 'regulator-cq', approvals: { CQ: 'regulator-cq', SC: 'regulator-sc' } },
+        approvals: { CQ: 'regulator-cq', SC: 'regulator-sc' },
+        awaiting: [],
+        rules: { bandBp: 700 },
+      },
+    });
+    // Sent again by either side: the decision in force, recorded once.
+    expect((await postJson(url, { ...next, regulator: 'regulator-sc' })).body).toMatchObject({
+      status: 'adopted',
+      decision: { decisionId: 'e2e-ccer-band-2' },
+    });
+    expect(await getJson(url)).toEqual([expect.objectContaining({ decisionId: 'e2e-ccer-band-2' })]);
+    const inForce = await eventually(async () => {
+      const rules = await getJson<{ bandBp: number }>(`${base}/instruments/CCER`);
+      return rules.bandBp === 700 ? rules : undefined;
+    });
+    expect(inForce).toMatchObject({ bandBp: 700 });
+  });
 });

@@ -38,7 +38,6 @@ describe('recognition saga steps re-check the requesting principal (embedded)', 
   };
   const ask = (requestId: string, serialStart: number) => ({
     requestId,
-    actor: 'ignored',
     holderId: HOLDER,
     origin: 'SC',
     destination: 'CQ',

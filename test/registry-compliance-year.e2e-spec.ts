@@ -1,5 +1,6 @@
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { registryService } from '../apps/registry/src/registry.app';
+import { bearerFor, testEnterprise, testRegulator } from './support/auth';
 import { getJson, postJson } from './support/http';
 
 /**
@@ -162,6 +163,24 @@ describe('a compliance year through the registry API, embedded (PGlite)', () => 
     );
     expect(sealed).toMatchObject({ status: 'open', bidsReceived: 3 });
     expect(sealed.result).toBeUndefined();
+    // Sealed: another bidder's guarantee (its size hints at its bids) is not shown to a bidder,
+    // nor who bid to anyone but Chongqing's regulator and administrators.
+    const asWho = async (principal: Parameters<typeof bearerFor>[0], path = '/auctions/CQ-2025-A1') => {
+      const response = await fetch(`${url}/registries/CQ${path}`, { headers: bearerFor(principal, service) });
+      expect(response.status).toBe(200);
+      return (await response.json()) as Record<string, unknown> & {
+        guarantees: Record<string, unknown>;
+        result?: { bidResults: { bidderId: string }[] };
+      };
+    };
+    expect(Object.keys((await asWho(testEnterprise('power-a'))).guarantees)).toEqual(['power-a']);
+    expect(Object.keys((await asWho(testRegulator('CQ'))).guarantees).sort()).toEqual(['power-a', 'power-b']);
+    for (const other of [testRegulator('SC'), { role: 'verifier', id: 'v' } as const, testEnterprise('x')])
+      expect(await asWho(other)).toMatchObject({ guarantees: {}, bidsReceived: 3, biddersRegistered: 2 });
+    const listed = (await asWho(testEnterprise('power-b'), '/auctions')) as unknown as {
+      auctions: { guarantees: Record<string, unknown> }[];
+    };
+    expect(listed.auctions.map((a) => Object.keys(a.guarantees))).toEqual([['power-b']]);
 
     const cleared = await auction('/clear', { commandId: 'clear-a1' }, regulator);
     expect(cleared).toMatchObject({
@@ -191,6 +210,13 @@ describe('a compliance year through the registry API, embedded (PGlite)', () => 
         toReserve: 0,
       },
     });
+    // The result is public; each bidder reads its own bids in it, the regulator all.
+    const forB = await asWho(testEnterprise('power-b'));
+    expect(forB.result).toMatchObject({ clearingPriceFen: 3600, sold: 4000, bids: 3, bidders: 2 });
+    expect(forB.result?.bidResults.map((b) => b.bidderId)).toEqual(['power-b', 'power-b']);
+    expect(Object.keys(forB.guarantees)).toEqual(['power-b']);
+    expect((await asWho({ role: 'researcher', id: 'r' })).result?.bidResults).toEqual([]);
+    expect((await asWho(testRegulator('CQ'))).result?.bidResults).toHaveLength(3);
 
     for (const [firmId, emissions, verified] of [
       ['power-a', 11_000, 10_800],

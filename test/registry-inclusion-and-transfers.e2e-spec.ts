@@ -319,7 +319,6 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
     expect(
       await decide('outflow', {
         commandId: 'xp-out',
-        actor: 'regulator:cq',
         regulator: 'CQ-EEB',
         decision: 'approve',
       }),
@@ -329,7 +328,6 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
     });
     const done = await decide('inflow', {
       commandId: 'xp-in',
-      actor: 'regulator:sc',
       regulator: 'SC-DEE',
       decision: 'approve',
     });

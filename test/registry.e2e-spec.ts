@@ -1,5 +1,6 @@
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { registryService } from '../apps/registry/src/registry.app';
+import { bearerFor, TEST_ADMIN } from './support/auth';
 import { getJson, postJson } from './support/http';
 
 interface RangeView {
@@ -170,14 +171,28 @@ describe('registry service, embedded (PGlite): accounts, issuance, moves, serial
     });
     expect(badQty.status).toBe(400);
     expect(JSON.stringify(badQty.body.message)).toMatch(/quantity/);
-    const noActor = await postJson(`${url}/registries/CQ/issuances`, {
-      commandId: 'x2',
-      kind: 'CARBON_ALLOWANCE',
-      vintage: 2025,
-      quantity: 1,
+    // `actor` comes from the sign-in: left out, the command is the signed-in principal's; naming
+    // anyone else is refused (403), nothing written.
+    const noActor = { commandId: 'x2', kind: 'CARBON_ALLOWANCE', vintage: 2031, quantity: 1 };
+    const asAdmin = (body: Record<string, unknown>) =>
+      fetch(`${url}/registries/CQ/issuances`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearerFor(TEST_ADMIN, service) },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    expect(await asAdmin({ ...noActor, actor: 'regulator:cq-eco' })).toMatchObject({
+      status: 403,
+      body: {
+        code: 'AUTH.FORBIDDEN',
+        message:
+          'actor: signed in as test-admin, the body names regulator:cq-eco; leave it out or name yourself',
+      },
     });
-    expect(noActor.status).toBe(400);
-    expect(JSON.stringify(noActor.body.message)).toMatch(/actor/);
+    expect(await asAdmin(noActor)).toMatchObject({ status: 201, body: { replayed: false } });
+    expect(await asAdmin({ ...noActor, actor: 'test-admin' })).toMatchObject({
+      status: 201,
+      body: { replayed: true },
+    });
     const tooMany = await post('/registries/CQ/transfers', {
       commandId: 'x3',
       from: 'cq-steel-001',

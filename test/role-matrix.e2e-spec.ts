@@ -218,6 +218,101 @@ describe('role matrix: every route of the running app, with every role and witho
     ).toBe(403);
   });
 
+  it("takes both provinces' keys for the whole market's instrument (CCER), one for a province's own", async () => {
+    const decision = { decisionId: 'matrix-ccer', effectiveFrom: '2099-01-04', changes: { bandBp: 800 } };
+    const decide = (symbol: string, who: string, body: object = decision) =>
+      call('POST', `/instruments/${symbol}/decisions`, who, body);
+    // Nobody but a regulator holds a key.
+    for (const who of ['admin', 'enterprise', 'verifier'])
+      expect((await decide('CCER', who)).status).toBe(403);
+    expect(await decide('CCER', 'regulator CQ')).toMatchObject({
+      status: 201,
+      body: { status: 'proposed', approvals: { CQ: 'regulator-cq' }, awaiting: ['SC'] },
+    });
+    // Chongqing's key twice is still one key.
+    expect((await decide('CCER', 'regulator CQ')).body).toMatchObject({
+      status: 'proposed',
+      awaiting: ['SC'],
+    });
+    expect((await call('GET', '/instruments/CCER/decisions', undefined)).body).toEqual([]);
+    // Sichuan's key on another content does not make it take effect.
+    expect(
+      (await decide('CCER', 'regulator SC', { ...decision, changes: { bandBp: 900 } })).body,
+    ).toMatchObject({ code: 'INSTRUMENTS.DECISION_ID_CONFLICT' });
+    expect(await decide('CCER', 'regulator SC')).toMatchObject({
+      status: 201,
+      body: {
+        status: 'adopted',
+        approvals: { CQ: 'regulator-cq', SC: 'regulator-sc' },
+        decision: { regulator: 'regulator-sc' },
+      },
+    });
+    expect((await call('GET', '/instruments/CCER/decisions', undefined)).body).toEqual([
+      expect.objectContaining({
+        decisionId: 'matrix-ccer',
+        approvals: { CQ: 'regulator-cq', SC: 'regulator-sc' },
+      }),
+    ]);
+    // A province's own instrument: its regulator's one key, the other province's none.
+    const own = { decisionId: 'matrix-cq', effectiveFrom: '2099-01-04', changes: { bandBp: 800 } };
+    expect((await decide('CQEA-2025', 'regulator SC', own)).status).toBe(403);
+    expect((await decide('CQEA-2025', 'regulator CQ', own)).body).toMatchObject({
+      status: 'adopted',
+      decision: { regulator: 'regulator-cq' },
+    });
+  });
+
+  it("takes a registry command's actor from the sign-in: left out, filled in; naming another, 403", async () => {
+    const open = (who: string, body: Record<string, unknown>) =>
+      call('POST', '/registries/CQ/accounts', who, {
+        accountType: 'ENTERPRISE_HOLDING',
+        ...body,
+      });
+    expect(
+      await open('regulator CQ', {
+        commandId: 'matrix-actor-1',
+        accountId: 'matrix-a1',
+        actor: 'regulator-sc',
+      }),
+    ).toMatchObject({
+      status: 403,
+      body: {
+        code: 'AUTH.FORBIDDEN',
+        message:
+          'actor: signed in as regulator-cq, the body names regulator-sc; leave it out or name yourself',
+      },
+    });
+    expect(
+      (await open('admin', { commandId: 'matrix-actor-2', accountId: 'matrix-a2', actor: 'x' })).status,
+    ).toBe(403);
+    // Its own id, or its province's regulator body, or nothing at all.
+    for (const [n, actor] of [
+      [3, 'regulator-cq'],
+      [4, 'CQ-EEB'],
+      [5, undefined],
+    ] as const)
+      expect(
+        (await open('regulator CQ', { commandId: `matrix-actor-${n}`, accountId: `matrix-a${n}`, actor }))
+          .status,
+      ).toBe(201);
+    // An enterprise's own command, naming another enterprise as the actor.
+    expect(
+      (
+        await call('POST', '/registries/CQ/transfers', 'enterprise', {
+          commandId: 'matrix-actor-6',
+          actor: 'sc-power-001',
+          from: FIRM,
+          to: 'matrix-a3',
+          quantity: 1,
+          kind: 'CARBON_ALLOWANCE',
+        })
+      ).body,
+    ).toMatchObject({
+      statusCode: 403,
+      message: expect.stringContaining('actor: signed in as cq-steel-001'),
+    });
+  });
+
   it("lets only the side's regulator decide a cross-province transfer, and its parties read it", async () => {
     // A CQ → SC transfer of SO2 rights from the enterprise (cq-steel-001) to sc-power-001.
     const ok = async (who: string, path: string, body: unknown) =>
@@ -229,7 +324,6 @@ describe('role matrix: every route of the running app, with every role and witho
     ] as const) {
       const opened = await call('POST', `/registries/${j}/accounts`, who, {
         commandId: `matrix-open-${id}`,
-        actor: 'x',
         accountId: id,
         accountType: 'ENTERPRISE_HOLDING',
       });
@@ -237,7 +331,6 @@ describe('role matrix: every route of the running app, with every role and witho
     }
     await ok('regulator CQ', '/registries/CQ/issuances', {
       commandId: 'matrix-so2',
-      actor: 'x',
       accountId: FIRM,
       kind: 'POLLUTANT_SO2',
       vintage: 2025,

@@ -24,7 +24,8 @@ const provinceOf = (value: unknown): 'CQ' | 'SC' | undefined => {
 /**
  * Who a test request acts as when it brings no credentials of its own: the regulator its body names
  * for a regulator's key (nobody else holds one), else an administrator. Their ids are what the body
- * already names (`regulator` such as `SC-DEE`, `actor`), so what the services record is unchanged. A
+ * already names (its `actor`, else a `regulator` such as `SC-DEE`), so what the services record is
+ * unchanged and a sent `actor` is the principal's own (the services refuse one naming anyone else). A
  * `regulator` naming no province (`mayor`) is signed by that province's `regulator-cq`/`-sc` instead:
  * the services refuse a body naming someone other than the signed-in regulator (403).
  */
@@ -36,10 +37,14 @@ export function principalForRequest(method: string, url: string, body: unknown):
   if (route?.access.action === 'market.rules' || typeof fields.regulator === 'string') {
     const province =
       provinceOf(fields.jurisdiction) ?? provinceOf(fields.province) ?? provinceOf(fields.regulator) ?? 'CQ';
+    // The body's actor when it names one (a sent actor must be the signed-in principal's id, as the
+    // sandbox's seeding signs too), else the regulator it names.
     const id =
-      provinceOf(fields.regulator) !== undefined
-        ? (fields.regulator as string)
-        : `regulator-${province.toLowerCase()}`;
+      typeof fields.actor === 'string' && fields.actor
+        ? fields.actor
+        : provinceOf(fields.regulator) !== undefined
+          ? (fields.regulator as string)
+          : `regulator-${province.toLowerCase()}`;
     return { role: 'regulator', id, province };
   }
   return {

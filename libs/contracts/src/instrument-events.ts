@@ -34,6 +34,11 @@ export interface InstrumentRulesChangedData {
   effectiveFromMs: number;
   reference?: string;
   changes: InstrumentRuleChanges;
+  /**
+   * A decision on the whole market's instrument (`NATIONAL`) takes both provinces' keys: who signed
+   * each (`regulator` is the one whose key put it in force). Absent on a province's own decision.
+   */
+  approvals?: { CQ?: string; SC?: string };
   /** When the decision was recorded (gateway clock, ms since the epoch). */
   decidedAt: number;
 }

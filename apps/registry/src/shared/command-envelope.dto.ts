@@ -1,9 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
-/** Every registry command: an idempotency key and who asks (roles come later; the actor is recorded). */
+/**
+ * Who issues a command: recorded in event metadata. Filled in from the sign-in (the edge sets it to
+ * the signed-in principal's id); when sent it must name the signed-in principal, else 403.
+ */
+export const ACTOR_DESCRIPTION =
+  "Filled in from the sign-in (the signed-in principal's id is recorded); when sent, it must name the signed-in principal (a regulator: also its province's CQ-EEB / SC-DEE), else 403";
+
+/** Every registry command: an idempotency key and who asks (the signed-in principal, recorded). */
 export class CommandEnvelopeDto {
   @ApiProperty({
     example: 'cmd-2025-0001',
@@ -14,10 +21,11 @@ export class CommandEnvelopeDto {
   @Matches(ID, { message: 'commandId must use letters, digits and . _ : -' })
   commandId!: string;
 
-  @ApiProperty({
-    example: 'regulator:cq-eco-bureau',
-    description: 'Who issues the command; stored in event metadata',
+  @ApiPropertyOptional({
+    example: 'regulator-cq',
+    description: ACTOR_DESCRIPTION,
   })
+  @IsOptional()
   @IsString()
   @MaxLength(100)
   @Matches(/^\S+$/, { message: 'actor must be a non-empty token without spaces' })

@@ -12,6 +12,7 @@ import { authorize, authorizeAny, type Decision, type Principal, type Resource }
 import { type JsonValue, setAuditContext } from '@app/event-store';
 import type { Request } from 'express';
 import { verifyAccessToken } from './access-token';
+import { actorRefusal, fillMissingActor } from './body-actor';
 import {
   AUTH_SETTINGS,
   type AuthSettings,
@@ -96,6 +97,7 @@ export class AccessGuard implements CanActivate {
         decision.reason,
       );
     if (principal && enforce) this.actAsPrincipal(request, principal, access);
+    else if (access.fillsActor) fillMissingActor(request.body, principal?.id ?? 'anonymous');
     this.enterAudit(request, route, access, principal);
     return true;
   }
@@ -127,10 +129,14 @@ export class AccessGuard implements CanActivate {
       resources.forEach((r) => (r.owners = [account ?? principal.memberId]));
     }
     const decision = await this.decideResources(principal, access, request, resources);
+    if (!decision.allowed || !principal) return decision;
     // A regulator's key is signed by the signed-in regulator: a body naming another is refused.
-    if (decision.allowed && access.signer && principal?.role === 'regulator')
-      return this.signerRefusal(request, principal, access.signer) ?? decision;
-    return decision;
+    const signer =
+      access.signer && principal.role === 'regulator'
+        ? this.signerRefusal(request, principal, access.signer)
+        : undefined;
+    // So is a command whose `actor` names someone else.
+    return signer ?? actorRefusal(request.body, principal) ?? decision;
   }
 
   private async decideResources(

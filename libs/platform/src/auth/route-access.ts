@@ -32,8 +32,11 @@ export interface RouteAccess {
 const PUBLIC: RouteAccess = { action: 'public.read' };
 const REFERENCE: RouteAccess = { action: 'reference.read' };
 const J: FieldRef[] = ['param:jurisdiction'];
-const administer: RouteAccess = { action: 'registry.administer', jurisdiction: J };
-const hold = (...owners: FieldRef[]): RouteAccess => ({ action: 'registry.hold', jurisdiction: J, owners });
+/** A registry command: its `actor` is the signed-in principal (optional in the body; naming another: 403). */
+const command = (access: RouteAccess): RouteAccess => ({ ...access, fillsActor: true });
+const administer: RouteAccess = command({ action: 'registry.administer', jurisdiction: J });
+const hold = (...owners: FieldRef[]): RouteAccess =>
+  command({ action: 'registry.hold', jurisdiction: J, owners });
 /** A regulator's key: the province it is for, and the regulator it is signed as (CQ-EEB, SC-DEE), must be its own. */
 const marketRules: RouteAccess = {
   action: 'market.rules',
@@ -170,33 +173,33 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /registries/:jurisdiction/custody-deposits': hold('body:memberId'),
   'POST /registries/:jurisdiction/auctions/:id/bids': hold('body:bidderId'),
   'POST /registries/:jurisdiction/auctions/:id/guarantees': hold('body:bidderId'),
-  'POST /registries/:jurisdiction/emission-reports': {
+  'POST /registries/:jurisdiction/emission-reports': command({
     action: 'registry.report',
     jurisdiction: J,
     owners: ['body:firmId'],
-  },
-  'POST /registries/:jurisdiction/verifications': { action: 'registry.verify', jurisdiction: J },
+  }),
+  'POST /registries/:jurisdiction/verifications': command({ action: 'registry.verify', jurisdiction: J }),
   // Between the provinces.
   'POST /recognition/agreements': marketRulesCommand,
   'POST /recognition/agreements/:version/approvals': marketRulesCommand,
   'GET /recognition/agreements': PUBLIC,
   'GET /recognition/agreements/:version': PUBLIC,
-  'POST /recognition/requests': {
+  'POST /recognition/requests': command({
     action: 'registry.hold',
     jurisdiction: ['body:origin'],
     owners: ['body:holderId'],
-  },
+  }),
   'GET /recognition/requests/:requestId': partiesRead('recognition-request', 'param:requestId'),
   // An enterprise lists its own (holderId); a regulator sees those touching its province (filtered).
   'GET /recognition/requests': { action: 'registry.read', owners: ['query:holderId'] },
-  'POST /recognition/timeout-sweeps': { action: 'operations.sweep' },
-  'POST /cross-province-transfers': {
+  'POST /recognition/timeout-sweeps': command({ action: 'operations.sweep' }),
+  'POST /cross-province-transfers': command({
     action: 'registry.hold',
     jurisdiction: ['body:from'],
     owners: ['body:sellerAccountId'],
-  },
+  }),
   'POST /cross-province-transfers/:transferId/outflow-decision': transferDecision('origin'),
   'POST /cross-province-transfers/:transferId/inflow-decision': transferDecision('destination'),
-  'POST /cross-province-transfers/sweeps': { action: 'operations.sweep' },
+  'POST /cross-province-transfers/sweeps': command({ action: 'operations.sweep' }),
   'GET /cross-province-transfers/:transferId': partiesRead('cross-province-transfer', 'param:transferId'),
 };

@@ -38,7 +38,12 @@ export class DecideRulesController {
       'time) or an ISO date-time with offset, not in the past.',
     schema: { type: 'object', example: EXAMPLE },
   })
-  @ApiCreatedResponse({ description: 'The decision as recorded, and the rules from its effective date' })
+  @ApiCreatedResponse({
+    description:
+      'The decision as recorded (`status: adopted`) and the rules from its effective date. The whole ' +
+      "market's instrument (CCER) takes both provinces' keys: the first is a proposal (`status: proposed`, " +
+      '`awaiting` the other province), the other province sending the same decision adopts it',
+  })
   @ApiNotFoundResponse({ description: 'EXCHANGE.UNKNOWN_INSTRUMENT' })
   @ApiConflictResponse({ description: 'INSTRUMENTS.DECISION_ID_CONFLICT, or a concurrent decision' })
   @ApiUnprocessableEntityResponse({

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CATALOGUE_STREAM, InstrumentRulesChangedData } from '@app/contracts';
 import { AccessDeniedError, DomainError } from '@app/domain';
 import { EventStore } from '@app/event-store';
+import { JOINT_REGULATORS, type Province, type RegulatorDirectory } from '@app/pricing';
 import {
   currentPrincipal,
   effectiveFromMs,
@@ -14,17 +15,45 @@ import {
 } from '@app/platform';
 import { CLOCK, Clock } from '../../clock/clock';
 import { CatalogueDecisions } from '../catalogue-decisions';
+import { canonicalJson } from './canonical-json';
+import {
+  decideJointRules,
+  foldJointRules,
+  JOINT_RULES_EVENT_TYPES,
+  jointRulesStanding,
+  type JointRulesDocument,
+  type JointRulesEvent,
+} from './joint-rules';
 
 export interface DecisionRecorded {
   decision: InstrumentRulesChangedData;
-  /** The instrument's rules from the decision's effective date. */
+  /**
+   * The instrument's rules from the decision's effective date (for a proposal: as they stand
+   * without it).
+   */
   rules: InstrumentDefinition;
+  /**
+   * `adopted`: recorded, in force from its effective date. `proposed`: a decision on the whole
+   * market's instrument with one province's key, awaiting the other's (`awaiting`).
+   */
+  status: 'adopted' | 'proposed';
+  /** The whole market's instrument: who signed each province's key. */
+  approvals?: Partial<Record<Province, string>>;
+  awaiting?: readonly Province[];
 }
+
+/** Who signs a key of a joint decision when no principal acts (the services' own work, access not enforced). */
+const INSTRUMENT_REGULATORS: RegulatorDirectory = {
+  ...JOINT_REGULATORS,
+  'regulator-cq': 'CQ',
+  'regulator-sc': 'SC',
+};
 
 /**
  * Records a regulator's dated decision on an instrument's rules as an `InstrumentRulesChanged`
  * event. The past is never rewritten: a decision takes effect now or later, and the rules it
- * leaves (with every later decision on top) must be valid.
+ * leaves (with every later decision on top) must be valid. A province's instrument is decided by
+ * its regulator alone; the whole market's (`NATIONAL`) takes both provinces' keys (`joint-rules.ts`).
  */
 @Injectable()
 export class DecideRules {
@@ -43,7 +72,7 @@ export class DecideRules {
         field: 'symbol',
       });
     // Checked here too, whatever carried the command: a province's instrument is its regulator's.
-    signingRegulators({});
+    const signers = signingRegulators(INSTRUMENT_REGULATORS);
     const principal = currentPrincipal();
     if (
       principal?.role === 'regulator' &&
@@ -79,41 +108,133 @@ export class DecideRules {
       throw new DomainError('INSTRUMENTS.EFFECTIVE_IN_PAST', 'effectiveFrom must not be in the past', {
         field: 'effectiveFrom',
       });
+    if (instrument.jurisdiction === 'NATIONAL') return this.decideJointly(decision, signers);
 
     const recorded = await this.dataSource.transaction(async (manager) => {
       const version = await this.decisions.refresh(manager);
       const earlier = this.catalogue.decisionsOf(symbol).find((d) => d.decisionId === decisionId);
-      if (earlier) return this.replayed(earlier, decision);
-      const invalid = this.catalogue.validateDecision(decision);
-      if (invalid)
-        throw new DomainError('INSTRUMENTS.INVALID_RULES', invalid.message, { field: invalid.field });
+      if (earlier) return this.replayed(earlier, decision, true);
+      this.checkRules(decision);
+      await this.store.append(CATALOGUE_STREAM, version, [this.changed(decision)], { manager });
+      return decision;
+    });
+    return this.recorded(recorded);
+  }
+
+  /**
+   * The whole market's instrument: the first province's key proposes (recorded, not in force), the
+   * other province's key on the same decision adopts it. Proposal, keys and the decision in force
+   * are events of the `catalogue` stream, appended under its version in one transaction.
+   */
+  private async decideJointly(
+    decision: InstrumentRulesChangedData,
+    signers: RegulatorDirectory,
+  ): Promise<DecisionRecorded> {
+    const { symbol, decisionId } = decision;
+    const document: JointRulesDocument = {
+      symbol,
+      decisionId,
+      effectiveFrom: decision.effectiveFrom,
+      ...(decision.reference === undefined ? {} : { reference: decision.reference }),
+      changes: decision.changes,
+    };
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const version = await this.decisions.refresh(manager);
+      const earlier = this.catalogue.decisionsOf(symbol).find((d) => d.decisionId === decisionId);
+      const recordedEvents = await this.jointEventsOf(symbol, manager);
+      const state = foldJointRules(recordedEvents);
+      // Adopted already: either province sending it again gets the decision in force.
+      if (earlier) return { state, adopted: this.replayed(earlier, decision, false) };
+      const events = decideJointRules(state, document, decision.regulator, signers, decision.effectiveFromMs);
+      const after = foldJointRules([...recordedEvents, ...events]);
+      // Nothing new (the same province again): the proposal as it stands.
+      if (events.length === 0) return { state, adopted: undefined };
+      this.checkRules(decision);
+      const standing = jointRulesStanding(after, decisionId);
+      const adopted: InstrumentRulesChangedData | undefined =
+        standing.status === 'adopted' ? { ...decision, approvals: standing.approvals } : undefined;
       await this.store.append(
         CATALOGUE_STREAM,
         version,
         [
-          {
-            type: 'InstrumentRulesChanged',
-            data: decision,
-            metadata: { commandId: `decide:${decisionId}`, actor: decision.regulator },
-          },
+          ...events.map(({ type, ...data }) => ({
+            type,
+            data,
+            metadata: { commandId: `decide:${decisionId}:${type}`, actor: decision.regulator },
+          })),
+          ...(adopted ? [this.changed(adopted)] : []),
         ],
         { manager },
       );
-      return decision;
+      return { state: after, adopted };
     });
+    const standing = jointRulesStanding(outcome.state, decisionId);
+    if (outcome.adopted)
+      return { ...(await this.recorded(outcome.adopted)), approvals: standing.approvals, awaiting: [] };
+    const proposal = outcome.state.versions[decisionId];
+    const proposer = Object.values(proposal?.approvals ?? {})[0]?.regulator ?? decision.regulator;
+    return {
+      decision: { ...decision, regulator: proposer },
+      rules: this.catalogue.rulesAt(symbol, decision.effectiveFromMs)!,
+      status: 'proposed',
+      approvals: standing.approvals,
+      awaiting: standing.awaiting,
+    };
+  }
+
+  /** The joint decisions' events of one instrument on the catalogue stream, in order. */
+  private async jointEventsOf(symbol: string, manager: EntityManager): Promise<JointRulesEvent[]> {
+    const events = await this.store.readStream<{ type: string; data: { symbol?: string } }>(
+      CATALOGUE_STREAM,
+      { manager },
+    );
+    return events
+      .filter((e) => JOINT_RULES_EVENT_TYPES.has(e.type) && e.data.symbol === symbol)
+      .map((e) => ({ ...e.data, type: e.type }) as JointRulesEvent);
+  }
+
+  private checkRules(decision: InstrumentRulesChangedData): void {
+    const invalid = this.catalogue.validateDecision(decision);
+    if (invalid)
+      throw new DomainError('INSTRUMENTS.INVALID_RULES', invalid.message, { field: invalid.field });
+  }
+
+  private changed(decision: InstrumentRulesChangedData) {
+    return {
+      type: 'InstrumentRulesChanged',
+      data: decision,
+      metadata: { commandId: `decide:${decision.decisionId}`, actor: decision.regulator },
+    };
+  }
+
+  private async recorded(recorded: InstrumentRulesChangedData): Promise<DecisionRecorded> {
     this.catalogue.apply(recorded);
     // In force at once: the book need not wait for the next tick.
     if (recorded.effectiveFromMs <= this.clock.now()) await this.decisions.dispatchDue();
-    return { decision: recorded, rules: this.catalogue.rulesAt(symbol, recorded.effectiveFromMs)! };
+    return {
+      decision: recorded,
+      rules: this.catalogue.rulesAt(recorded.symbol, recorded.effectiveFromMs)!,
+      status: 'adopted',
+    };
   }
 
-  /** The same decision sent again gets the first answer; another body under its id is refused. */
+  /**
+   * The same decision sent again gets the first answer; another body under its id is refused. A
+   * joint decision (`bySigner` false) is the same whichever province's regulator sends it again.
+   */
   private replayed(
     earlier: InstrumentRulesChangedData,
     now: InstrumentRulesChangedData,
+    bySigner: boolean,
   ): InstrumentRulesChangedData {
     const same = (d: InstrumentRulesChangedData) =>
-      canonicalJson([d.symbol, d.regulator, d.effectiveFrom, d.reference ?? null, d.changes]);
+      canonicalJson([
+        d.symbol,
+        bySigner ? d.regulator : null,
+        d.effectiveFrom,
+        d.reference ?? null,
+        d.changes,
+      ]);
     if (same(earlier) !== same(now))
       throw new DomainError(
         'INSTRUMENTS.DECISION_ID_CONFLICT',
@@ -124,11 +245,4 @@ export class DecideRules {
   }
 }
 
-/** JSON with object keys sorted: jsonb does not keep the order the client sent them in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
+export { canonicalJson } from './canonical-json';

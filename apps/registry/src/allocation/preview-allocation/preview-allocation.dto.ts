@@ -1,12 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ACTOR_DESCRIPTION } from '../../shared/command-envelope.dto';
 import { AllocationTableDto } from '../shared/allocation-rules.dto';
 
 export class PreviewAllocationDto extends AllocationTableDto {
-  @ApiProperty({
-    example: 'regulator:cq-eco',
-    description: 'Who asks (recorded in logs; nothing is written)',
-  })
+  @ApiPropertyOptional({ example: 'regulator-cq', description: ACTOR_DESCRIPTION })
+  @IsOptional()
   @IsString()
   @MaxLength(100)
   @Matches(/^\S+$/, { message: 'actor must be a non-empty token without spaces' })

@@ -15,6 +15,7 @@ import type { Rounding } from '@app/domain';
 import {
   ACCOUNT_ID_MESSAGE,
   ACCOUNT_ID_PATTERN,
+  ACTOR_DESCRIPTION,
   CommandEnvelopeDto,
 } from '../../shared/command-envelope.dto';
 import { BenchmarkLineDto } from '../shared/allocation-rules.dto';
@@ -62,7 +63,8 @@ export class TrueUpTableDto {
 export class TrueUpDto extends IntersectionType(CommandEnvelopeDto, TrueUpTableDto) {}
 
 export class PreviewTrueUpDto extends TrueUpTableDto {
-  @ApiProperty({ example: 'regulator:cq-eco', description: 'Who asks (nothing is written)' })
+  @ApiPropertyOptional({ example: 'regulator-cq', description: ACTOR_DESCRIPTION })
+  @IsOptional()
   @IsString()
   @MaxLength(100)
   @Matches(/^\S+$/, { message: 'actor must be a non-empty token without spaces' })

@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { RECOGNITION_USES, type RecognitionUse } from '@app/recognition';
-import { ACCOUNT_ID_MESSAGE, ACCOUNT_ID_PATTERN } from '../../shared/command-envelope.dto';
+import { ACCOUNT_ID_MESSAGE, ACCOUNT_ID_PATTERN, ACTOR_DESCRIPTION } from '../../shared/command-envelope.dto';
 
 /**
  * A holder asks that origin serials be recognised in the other province. `requestId` is the idempotency key
@@ -14,7 +14,8 @@ export class RequestRecognitionDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'requestId must be 1-64 letters, digits, . _ -' })
   requestId!: string;
 
-  @ApiProperty({ example: 'sc-coop', description: 'Who asks; stored in event metadata' })
+  @ApiPropertyOptional({ example: 'regulator-cq', description: ACTOR_DESCRIPTION })
+  @IsOptional()
   @IsString()
   @MaxLength(100)
   @Matches(/^\S+$/, { message: 'actor must be a non-empty token without spaces' })

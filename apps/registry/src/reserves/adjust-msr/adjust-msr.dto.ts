@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import type { Rounding } from '@app/domain';
 import { CommandEnvelopeDto } from '../../shared/command-envelope.dto';
 
@@ -50,5 +50,10 @@ export class AdjustMsrDto extends CommandEnvelopeDto {
   @Max(9999)
   vintage!: number;
 
-  @ApiProperty({ type: MsrRulesDto }) @ValidateNested() @Type(() => MsrRulesDto) rules!: MsrRulesDto;
+  @ApiProperty({ type: MsrRulesDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MsrRulesDto)
+  rules!: MsrRulesDto;
 }

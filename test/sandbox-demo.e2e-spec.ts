@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { parseAppConfig, RunningService, startService } from '@app/platform';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { seedDemoJointMarket } from '../apps/sandbox/src/demo/demo-joint-market';
+import { seedingPrincipal } from '../apps/sandbox/src/demo/demo-principals';
 import { httpPost } from '../apps/sandbox/src/demo/demo-seeder';
+import { bearerFor } from './support/auth';
 import { eventually, getJson } from './support/http';
 
 type Json = Record<string, unknown>;
@@ -145,7 +147,11 @@ describe('sandbox demo data and live demo trading (embedded)', () => {
     expect(transfer.inflow).toBeUndefined();
 
     // Seeding again on the same data (a restart) is accepted and changes nothing.
-    await seedDemoJointMarket(httpPost(service.url), Date.now());
+    // As the sandbox's own seeding signs (seedingPrincipal): the records name the same signers.
+    await seedDemoJointMarket(
+      httpPost(service.url, (body) => bearerFor(seedingPrincipal(body), service)),
+      Date.now(),
+    );
     expect(await getJson<Json[]>(`${service.url}/recognition/requests?registry=CQ&status=all`)).toHaveLength(
       2,
     );

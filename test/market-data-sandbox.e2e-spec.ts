@@ -239,6 +239,17 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
         rules: { bandBp: 1000 },
       },
     });
+    // Listed for Sichuan to review: the content and who signed, awaiting its key.
+    expect(await getJson(`${base}/instruments/CCER/proposals`)).toEqual([
+      expect.objectContaining({
+        decisionId: 'e2e-ccer-band',
+        changes: { bandBp: 700 },
+        status: 'proposed',
+        approvals: { CQ: 'regulator-cq' },
+        awaiting: ['SC'],
+      }),
+    ]);
+    expect(await getJson(`${base}/instruments/CQEA-2025/proposals`)).toEqual([]);
     // The same province again (another of its signers too): still awaiting Sichuan's key.
     for (const regulator of ['regulator-cq', 'CQ-EEB'])
       expect(await postJson(url, { ...decision, regulator })).toMatchObject({
@@ -288,6 +299,8 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
       decision: { decisionId: 'e2e-ccer-band-2' },
     });
     expect(await getJson(url)).toEqual([expect.objectContaining({ decisionId: 'e2e-ccer-band-2' })]);
+    // Adopted, and the first proposal past its effective instant: neither awaits a key any more.
+    expect(await getJson(`${base}/instruments/CCER/proposals`)).toEqual([]);
     const inForce = await eventually(async () => {
       const rules = await getJson<{ bandBp: number }>(`${base}/instruments/CCER`);
       return rules.bandBp === 700 ? rules : undefined;

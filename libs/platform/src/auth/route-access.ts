@@ -86,6 +86,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /instruments': PUBLIC,
   'GET /instruments/:symbol': PUBLIC,
   'GET /instruments/:symbol/decisions': PUBLIC,
+  'GET /instruments/:symbol/proposals': PUBLIC,
   'GET /closing-prices': PUBLIC,
   'GET /pricing-standards': PUBLIC,
   'GET /pricing-standards/in-force': PUBLIC,

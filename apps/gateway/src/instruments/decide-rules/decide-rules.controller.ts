@@ -11,7 +11,7 @@ import {
 import type { InstrumentRulesChangedData } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
-import { DecideRules, DecisionRecorded } from './decide-rules.service';
+import { DecideRules, DecisionRecorded, type JointRulesProposal } from './decide-rules.service';
 
 const EXAMPLE = {
   regulator: 'regulator-cq',
@@ -61,5 +61,20 @@ export class DecideRulesController {
         field: 'symbol',
       });
     return this.catalogue.decisionsOf(symbol);
+  }
+
+  @Get(':symbol/proposals')
+  @ApiOkResponse({
+    description:
+      "Decisions on the whole market's instrument (CCER) proposed with one province's key and awaiting " +
+      "the other's (`approvals`, `awaiting`), oldest first; empty for a province's instrument",
+  })
+  @ApiNotFoundResponse({ description: 'EXCHANGE.UNKNOWN_INSTRUMENT' })
+  proposals(@Param('symbol') symbol: string): Promise<JointRulesProposal[]> {
+    if (!this.catalogue.get(symbol))
+      throw new DomainError('EXCHANGE.UNKNOWN_INSTRUMENT', `unknown instrument ${symbol}`, {
+        field: 'symbol',
+      });
+    return this.decide.proposals(symbol);
   }
 }

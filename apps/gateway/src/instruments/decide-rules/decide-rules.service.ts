@@ -42,6 +42,13 @@ export interface DecisionRecorded {
   awaiting?: readonly Province[];
 }
 
+/** A decision on the whole market's instrument with one province's key, as `GET …/proposals` lists it. */
+export interface JointRulesProposal extends JointRulesDocument {
+  status: 'proposed' | 'adopted';
+  approvals: Partial<Record<Province, string>>;
+  awaiting: readonly Province[];
+}
+
 /** Who signs a key of a joint decision when no principal acts (the services' own work, access not enforced). */
 const INSTRUMENT_REGULATORS: RegulatorDirectory = {
   ...JOINT_REGULATORS,
@@ -180,6 +187,24 @@ export class DecideRules {
       approvals: standing.approvals,
       awaiting: standing.awaiting,
     };
+  }
+
+  /**
+   * Decisions on the whole market's instrument awaiting the other province's key, oldest first: what
+   * the second regulator reviews before sending the same decision. Adopted ones are in `decisionsOf`;
+   * one whose effective instant has passed can no longer be approved and is not listed.
+   */
+  async proposals(symbol: string): Promise<JointRulesProposal[]> {
+    const state = foldJointRules(await this.jointEventsOf(symbol, this.dataSource.manager));
+    const adopted = new Set(this.catalogue.decisionsOf(symbol).map((d) => d.decisionId));
+    const now = this.clock.now();
+    return Object.values(state.versions)
+      .filter((v) => v.adoptedFrom === undefined && !adopted.has(v.document.decisionId))
+      .filter((v) => effectiveFromMs(v.document.effectiveFrom) > now)
+      .map((v) => {
+        const { status, approvals, awaiting } = jointRulesStanding(state, v.document.decisionId);
+        return { ...v.document, status, approvals, awaiting };
+      });
   }
 
   /** The joint decisions' events of one instrument on the catalogue stream, in order. */

@@ -1,10 +1,5 @@
-import {
-  isServiceActor,
-  type BookEvent,
-  type CommandActor,
-  type ExchangeCommandMessage,
-} from '@app/contracts';
-import { authorize, isProvince, ROLES, type Principal, type Resource } from '@app/domain';
+import { isServiceActor, type BookEvent, type ExchangeCommandMessage } from '@app/contracts';
+import { authorize, isPrincipal, type Principal, type Resource } from '@app/domain';
 
 /** The reason code of a command its worker refused for who sent it. */
 export const ACCESS_FORBIDDEN = 'ACCESS.FORBIDDEN';
@@ -88,21 +83,6 @@ function resourceOf(
     default:
       return undefined;
   }
-}
-
-/** A principal as the policy reads it: a forged or damaged one is none (refused, never a crash). */
-export function isPrincipal(value: CommandActor | undefined): value is Principal {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Record<string, unknown>;
-  if (typeof p.id !== 'string' || !(ROLES as readonly string[]).includes(p.role as string)) return false;
-  if (p.role === 'regulator') return isProvince(p.province);
-  if (p.role === 'enterprise')
-    return (
-      typeof p.memberId === 'string' &&
-      Array.isArray(p.accountIds) &&
-      p.accountIds.every((a) => typeof a === 'string')
-    );
-  return true;
 }
 
 /**

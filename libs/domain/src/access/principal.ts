@@ -25,3 +25,18 @@ export const ownedIds = (principal: Principal): ReadonlySet<string> =>
 
 export const isProvince = (value: unknown): value is Province =>
   typeof value === 'string' && (PROVINCES as readonly string[]).includes(value);
+
+/** A principal as the policy reads it: a forged or damaged one (token claim, queue message, row) is none. */
+export function isPrincipal(value: unknown): value is Principal {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Record<string, unknown>;
+  if (typeof p.id !== 'string' || !(ROLES as readonly string[]).includes(p.role as string)) return false;
+  if (p.role === 'regulator') return isProvince(p.province);
+  if (p.role === 'enterprise')
+    return (
+      typeof p.memberId === 'string' &&
+      Array.isArray(p.accountIds) &&
+      p.accountIds.every((a) => typeof a === 'string')
+    );
+  return true;
+}

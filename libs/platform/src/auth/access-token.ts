@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { isProvince, ROLES, type Principal } from '@app/domain';
+import { isPrincipal, type Principal } from '@app/domain';
 import { VerifiedTokenCache } from './verified-token-cache';
 
 /**
@@ -73,16 +73,3 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function isPrincipal(value: unknown): value is Principal {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Record<string, unknown>;
-  if (typeof p.id !== 'string' || !(ROLES as readonly string[]).includes(p.role as string)) return false;
-  if (p.role === 'regulator') return isProvince(p.province);
-  if (p.role === 'enterprise')
-    return (
-      typeof p.memberId === 'string' &&
-      Array.isArray(p.accountIds) &&
-      p.accountIds.every((a) => typeof a === 'string')
-    );
-  return true;
-}

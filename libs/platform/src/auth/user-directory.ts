@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '@app/domain';
 import type { DataSource } from 'typeorm';
-import { isPrincipal } from './access-token';
+import { isPrincipal } from '@app/domain';
 import { hashSecret, verifySecret } from './passwords';
 
 export interface ApiKeyView {

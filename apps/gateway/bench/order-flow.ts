@@ -50,9 +50,13 @@ async function post(url: string, body: unknown): Promise<number> {
 /** The registry custody calls, with the bench's credentials. */
 const custodyHttp: FundingHttp = {
   async post(url, body) {
+    const actor = (body as { actor?: unknown }).actor;
     const response = await fetch(url, {
       method: 'POST',
-      headers: { ...benchAuthHeaders(), 'content-type': 'application/json' },
+      headers: {
+        ...benchAuthHeaders(typeof actor === 'string' ? actor : undefined),
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: await response.json().catch(() => undefined) };

@@ -72,4 +72,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-

@@ -12,7 +12,7 @@ import { authorize, authorizeAny, type Decision, type Principal, type Resource }
 import { type JsonValue, setAuditContext } from '@app/event-store';
 import type { Request } from 'express';
 import { verifyAccessToken } from './access-token';
-import { actorRefusal, fillMissingActor } from './body-actor';
+import { actorRefusal, fillMissingActor, namedOtherRefusal } from './body-actor';
 import {
   AUTH_SETTINGS,
   type AuthSettings,
@@ -133,7 +133,11 @@ export class AccessGuard implements CanActivate {
     // A regulator's key is signed by the signed-in regulator: a body naming another is refused.
     const signer =
       access.signer && principal.role === 'regulator'
-        ? this.signerRefusal(request, principal, access.signer)
+        ? namedOtherRefusal(
+            access.signer.slice('body:'.length),
+            valuesAt(request, access.signer)[0],
+            principal,
+          )
         : undefined;
     // So is a command whose `actor` names someone else.
     return signer ?? actorRefusal(request.body, principal) ?? decision;
@@ -192,23 +196,6 @@ export class AccessGuard implements CanActivate {
       access.action,
       provinces.map((jurisdiction) => ({ jurisdiction, owners, ownersMatch: 'any' as const })),
     );
-  }
-
-  /** The body's signer, when given, must be the principal: its id, or its province's regulator (`CQ-EEB`). */
-  private signerRefusal(
-    request: Request,
-    principal: Principal,
-    signer: `body:${string}`,
-  ): Decision | undefined {
-    const [named] = valuesAt(request, signer);
-    if (named === undefined || named === principal.id) return undefined;
-    const province = /^(CQ|SC)-/i.exec(named)?.[1]?.toUpperCase();
-    if (principal.role === 'regulator' && province === principal.province) return undefined;
-    return {
-      allowed: false,
-      status: 403,
-      reason: `${signer.slice('body:'.length)}: signed in as ${principal.id}, the body names ${named}; leave it out or name yourself`,
-    };
   }
 
   /**

@@ -7,14 +7,21 @@ import type { Decision, Principal } from '@app/domain';
  * client that believes it acts for someone else has a bug worth hearing about.
  */
 export function actorRefusal(body: unknown, principal: Principal): Decision | undefined {
-  const named = isObject(body) ? body.actor : undefined;
+  return namedOtherRefusal('actor', isObject(body) ? body.actor : undefined, principal);
+}
+
+/**
+ * A body field naming who acts (`actor`, a regulator's `regulator`) must be the signed-in principal:
+ * its id or, for a regulator, its province's regulator body (`CQ-EEB`). Absent: nothing to refuse.
+ */
+export function namedOtherRefusal(field: string, named: unknown, principal: Principal): Decision | undefined {
   if (typeof named !== 'string' || named === principal.id) return undefined;
   const province = /^(CQ|SC)-/i.exec(named)?.[1]?.toUpperCase();
   if (principal.role === 'regulator' && province === principal.province) return undefined;
   return {
     allowed: false,
     status: 403,
-    reason: `actor: signed in as ${principal.id}, the body names ${named}; leave it out or name yourself`,
+    reason: `${field}: signed in as ${principal.id}, the body names ${named}; leave it out or name yourself`,
   };
 }
 

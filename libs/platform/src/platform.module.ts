@@ -3,12 +3,14 @@ import { ConfigModule } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { Client } from 'pg';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { HealthController, HealthProbe } from './health/health.controller';
 import { requestLogging } from './http/request-logging';
 import { queueHealthProbes } from './health/redis-probe';
 import { InstrumentCatalogue } from './instruments/instrument-catalogue';
+import { preparingClientClass } from './database/preparing-client';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -19,6 +21,14 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
  * single pooled connection and no LISTEN connections (readers poll).
  */
 export const isEmbedded = (config: AppConfig): boolean => config.DATABASE_URL === undefined;
+
+/** pg pool options: one connection when embedded; else the configured size, preparing repeated statements unless turned off. */
+export function poolOptions(config: AppConfig): { max: number; Client?: typeof Client } {
+  if (isEmbedded(config)) return { max: 1 };
+  return config.DATABASE_PREPARED_STATEMENTS === 'on'
+    ? { max: config.DATABASE_POOL_SIZE, Client: preparingClientClass() }
+    : { max: config.DATABASE_POOL_SIZE };
+}
 
 export interface PlatformOptions {
   /** Validated at boot by `loadAppConfig`; a bad variable never reaches this point. */
@@ -46,7 +56,7 @@ export class PlatformModule {
           synchronize: false,
           migrationsRun: false,
           logging: false,
-          extra: { max: isEmbedded(config) ? 1 : config.DATABASE_POOL_SIZE },
+          extra: poolOptions(config),
         }),
         TerminusModule,
         AuthModule.forRoot(config),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { preparingClientClass } from '../database/preparing-client';
 
 /** The server integration tests run against; CI and the README point it at the local PostgreSQL. */
 export const testServerUrl = (): string =>
@@ -43,7 +44,8 @@ export async function createTestDatabase(
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: options.poolSize ?? 10 },
+    // Statements prepared as the services' pools prepare them (PlatformModule).
+    extra: { max: options.poolSize ?? 10, Client: preparingClientClass() },
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

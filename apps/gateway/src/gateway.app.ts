@@ -4,6 +4,7 @@ import { MESSAGING_MIGRATIONS, MessagingModule } from '@app/messaging';
 import { AppConfig, isEmbedded, MigrationClass, ServiceDefinition } from '@app/platform';
 import { CLEARING_MIGRATIONS } from '../../exchange/src/clearing/clearing-schema.migration';
 import { GATEWAY_MIGRATIONS, GatewayModule } from './gateway.module';
+import { OrderFastRoute } from './orders/place-order/order-fast-route';
 
 /** Every table any service needs; whichever service starts first creates them all. */
 export const ALL_MIGRATIONS: MigrationClass[] = [
@@ -42,4 +43,5 @@ export const gatewayService = (config: AppConfig): ServiceDefinition => ({
   config,
   migrations: ALL_MIGRATIONS,
   rootModule: (platform) => withInfrastructure(config, platform, [GatewayModule]),
+  beforeListen: (app) => OrderFastRoute.install(app, config),
 });

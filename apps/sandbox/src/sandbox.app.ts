@@ -12,6 +12,7 @@ import {
 import { ExchangeModule } from '../../exchange/src/exchange.module';
 import { ALL_MIGRATIONS, withInfrastructure } from '../../gateway/src/gateway.app';
 import { GatewayModule } from '../../gateway/src/gateway.module';
+import { OrderFastRoute } from '../../gateway/src/orders/place-order/order-fast-route';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../registry/src/registry.module';
 import { loadDemoData } from './demo/demo-data';
 import { seedDemoCompliance } from './demo/demo-compliance';
@@ -43,6 +44,7 @@ export const sandboxService = (given: AppConfig): ServiceDefinition => {
         RegistryModule,
         ...(demo ? [DemoModule.forRoot(demo)] : []),
       ]),
+    beforeListen: (app) => OrderFastRoute.install(app, config),
     afterStart: async (service) => {
       if (!demo) return;
       const status = service.app.get<DemoStatus>(DEMO_STATUS);

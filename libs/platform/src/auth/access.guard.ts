@@ -70,13 +70,21 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const route = routeKeyOf(context.getClass(), context.getHandler());
+    await this.admit(request, routeKeyOf(context.getClass(), context.getHandler()));
+    return true;
+  }
+
+  /**
+   * The whole check of a request to `route` (`METHOD /path`, as in ROUTE_ACCESS): resolves when it
+   * may go on, its principal and audit context set; else throws the HttpException to answer.
+   */
+  async admit(request: AuthenticatedRequest, route: string): Promise<void> {
     const access = ROUTE_ACCESS[route];
     const { enforce } = this.settings;
     if (!access) {
       if (enforce) throw refuse(HttpStatus.FORBIDDEN, 'AUTH.UNDECLARED_ROUTE', `${route} declares no access`);
       this.logger.warn(`${route} declares no access`);
-      return true;
+      return;
     }
     const credentials = await this.authenticate(request);
     if (credentials === 'invalid' && enforce)
@@ -99,7 +107,6 @@ export class AccessGuard implements CanActivate {
     if (principal && enforce) this.actAsPrincipal(request, principal, access);
     else if (access.fillsActor) fillMissingActor(request.body, principal?.id ?? 'anonymous');
     this.enterAudit(request, route, access, principal);
-    return true;
   }
 
   private async authenticate(

@@ -44,7 +44,8 @@ export class AuthModule {
     const limited = settings.rateLimit > 0;
     // Global guards run in this order: who asks and may they (AccessGuard), then their budget.
     const guards: Provider[] = [
-      { provide: APP_GUARD, useClass: AccessGuard },
+      AccessGuard,
+      { provide: APP_GUARD, useExisting: AccessGuard },
       ...(limited ? [{ provide: APP_GUARD, useClass: AccountThrottlerGuard }] : []),
     ];
     return {
@@ -61,7 +62,7 @@ export class AuthModule {
         },
         ...guards,
       ],
-      exports: [UserDirectory, AUTH_SETTINGS],
+      exports: [UserDirectory, AUTH_SETTINGS, AccessGuard],
     };
   }
 }

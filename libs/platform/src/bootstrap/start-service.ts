@@ -16,6 +16,8 @@ export interface ServiceDefinition {
   rootModule(platform: DynamicModule): DynamicModule;
   /** An embedded database already starting (see `main.ts` of the sandbox), used when DATABASE_URL is unset. */
   embedded?: Promise<EmbeddedPostgres>;
+  /** Last changes to the configured app before it listens (e.g. a route served ahead of Express). */
+  beforeListen?(app: INestApplication): void;
   /** Work to start once the service listens (e.g. demo data), run by `runServiceMain` only; a failure is logged. */
   afterStart?(service: RunningService): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     const platform = PlatformModule.forRoot({ config, databaseUrl });
     const app = await NestFactory.create(definition.rootModule(platform), { bufferLogs: true });
     configureHttpApp(app, definition.title, config);
+    definition.beforeListen?.(app);
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address() as { port: number };
     let closed = false;

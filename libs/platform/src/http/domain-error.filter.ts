@@ -51,38 +51,50 @@ export function isUnavailable(error: unknown): boolean {
   return error instanceof Error && /^Connection terminated/.test(error.message);
 }
 
+/** How an error a handler threw is answered: its status, JSON body and any extra header. */
+export interface ErrorAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An HttpException as it says, a coded error by its code (the field named), an error carrying a
+ * 4xx status (body-parser's) as is, an unreachable database 503, anything else 500 (logged).
+ */
+export function answerToError(error: unknown, logger: Logger): ErrorAnswer {
+  if (error instanceof HttpException) return { status: error.getStatus(), body: error.getResponse() };
+  if (isCodedError(error)) {
+    const status = statusForCode(error.code);
+    return {
+      status,
+      body: { statusCode: status, code: error.code, message: error.message, field: fieldOf(error) },
+    };
+  }
+  // Body-parser errors (malformed JSON, too large) arrive as plain errors with a status.
+  const status = (error as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return { status, body: { statusCode: status, message: (error as Error).message } };
+  if (isUnavailable(error)) {
+    logger.warn(`dependency unavailable: ${(error as Error).message}`);
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'Service temporarily unavailable; retry' },
+      headers: { 'Retry-After': '1' },
+    };
+  }
+  logger.error(error);
+  return { status: 500, body: { statusCode: 500, message: 'Internal server error' } };
+}
+
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('DomainErrorFilter');
 
   catch(error: unknown, host: ArgumentsHost): void {
+    const { status, body, headers } = answerToError(error, this.logger);
     const response = host.switchToHttp().getResponse<Response>();
-    if (error instanceof HttpException) {
-      response.status(error.getStatus()).json(error.getResponse());
-      return;
-    }
-    if (isCodedError(error)) {
-      const status = statusForCode(error.code);
-      response
-        .status(status)
-        .json({ statusCode: status, code: error.code, message: error.message, field: fieldOf(error) });
-      return;
-    }
-    // Body-parser errors (malformed JSON, too large) arrive as plain errors with a status.
-    const status = (error as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      response.status(status).json({ statusCode: status, message: (error as Error).message });
-      return;
-    }
-    if (isUnavailable(error)) {
-      this.logger.warn(`dependency unavailable: ${(error as Error).message}`);
-      response.status(HttpStatus.SERVICE_UNAVAILABLE).set('Retry-After', '1').json({
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        message: 'Service temporarily unavailable; retry',
-      });
-      return;
-    }
-    this.logger.error(error);
-    response.status(500).json({ statusCode: 500, message: 'Internal server error' });
+    if (headers) response.set(headers);
+    response.status(status).json(body);
   }
 }

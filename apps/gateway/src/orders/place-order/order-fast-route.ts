@@ -53,9 +53,10 @@ const json = (response: ServerResponse, status: number, body: unknown, headers?:
  * The route's own parts do the work: body-parser with the same limit, the access guard's `admit`,
  * the same quick validation and input safety check, the same command handler, helmet's headers,
  * the same request log and the error answers of the global filter. Everything else goes to Express
- * unchanged: other routes, a request with an `Origin` (CORS), rate limits or enforcement off, and
- * any order the quick check or the guard does not plainly admit. Express then answers it as before
- * (a parsed body is not parsed again). Only 202 answers lack Express's ETag.
+ * unchanged: other routes, a request with an `Origin` (CORS), every request while rate limits are
+ * on or enforcement is off (the route is then not installed), and any order the quick check or
+ * the guard does not plainly admit. Express then answers it as before (a parsed body is not
+ * parsed again). Only 202 answers lack Express's ETag.
  */
 export class OrderFastRoute {
   private readonly logger = new Logger('OrderFastRoute');
@@ -63,13 +64,11 @@ export class OrderFastRoute {
   private readonly log: (request: IncomingMessage, response: ServerResponse) => void;
   private readonly guard: AccessGuard;
   private readonly handler: PlaceOrderHandler;
-  private readonly settings: AuthSettings;
   private readonly mapBodyError: (error: unknown) => unknown;
 
   constructor(app: INestApplication, config: AppConfig) {
     this.guard = app.get(AccessGuard);
     this.handler = app.get(PlaceOrderHandler);
-    this.settings = app.get<AuthSettings>(AUTH_SETTINGS);
     this.parseJson = bodyParser.json({ limit: config.BODY_LIMIT_BYTES });
     this.log = pinoHttp(requestLogging(config));
     // Body-parser errors become the HttpExceptions Nest's Express adapter makes of them.
@@ -77,8 +76,13 @@ export class OrderFastRoute {
     this.mapBodyError = (error) => adapter.mapException?.(error) ?? error;
   }
 
-  /** Puts the route in front of the app's request listener (Express). */
+  /**
+   * Puts the route in front of the app's request listener (Express), unless rate limits are on
+   * (their guard counts at the route) or enforcement is off (the guard then fills in actors).
+   */
   static install(app: INestApplication, config: AppConfig): void {
+    const settings = app.get<AuthSettings>(AUTH_SETTINGS);
+    if (!settings.enforce || settings.rateLimit > 0) return;
     const route = new OrderFastRoute(app, config);
     const server = app.getHttpServer() as Server;
     const [express] = server.listeners('request') as RequestListener[];
@@ -91,19 +95,16 @@ export class OrderFastRoute {
   }
 
   takes(request: IncomingMessage): boolean {
-    return (
-      request.method === 'POST' &&
-      request.url === '/orders' &&
-      request.headers.origin === undefined &&
-      this.settings.enforce &&
-      this.settings.rateLimit === 0
-    );
+    return request.method === 'POST' && request.url === '/orders' && request.headers.origin === undefined;
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse, express: RequestListener) {
     const bodyError = await new Promise<unknown>((done) => this.parseJson(request, response, done));
     const req = request as AuthenticatedRequest;
-    if (bodyError) return this.answerError(request, response, this.mapBodyError(bodyError));
+    if (bodyError) {
+      this.start(request, response);
+      return this.answerError(response, this.mapBodyError(bodyError));
+    }
     const order = admissibleOrder(req.body);
     if (!order) return express(request, response);
     // Express's `req.ip` without a trusted proxy: the peer's address (the audit record keeps it).
@@ -117,20 +118,19 @@ export class OrderFastRoute {
     try {
       json(response, 202, await this.handler.execute(new PlaceOrder(order)));
     } catch (error) {
-      const { status, body, headers } = answerToError(error, this.logger);
-      json(response, status, body, headers);
+      this.answerError(response, error);
     }
   }
 
-  /** A failure of this route itself (not of the order): logged, and a 500 if nothing was sent yet. */
+  /** A failure of this route itself (not of the order): a 500 (logged) if nothing was sent yet. */
   failed(response: ServerResponse, error: unknown): void {
-    this.logger.error(error);
-    if (!response.headersSent) json(response, 500, { statusCode: 500, message: 'Internal server error' });
+    if (response.headersSent) this.logger.error(error);
+    else this.answerError(response, error);
   }
 
-  private answerError(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+  /** The global filter's answer to `error`. */
+  private answerError(response: ServerResponse, error: unknown): void {
     const { status, body, headers } = answerToError(error, this.logger);
-    this.start(request, response);
     json(response, status, body, headers);
   }
 

@@ -97,6 +97,20 @@ describe('POST /orders ahead of Express answers as the route does', () => {
       expect(fast.headers.get(header)).toBe(route.headers.get(header));
   });
 
+  it('answers each request a request id of its own, or the one it sent, either way', async () => {
+    const ids = [
+      (await send(order('id-1'), { through: 'fast' })).headers.get('x-request-id'),
+      (await send(order('id-2'), { through: 'route' })).headers.get('x-request-id'),
+      (await send(order('id-3'), { through: 'fast' })).headers.get('x-request-id'),
+    ];
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(ids).size).toBe(3);
+    const sent = await bothWays(order('id-4'), { 'x-request-id': 'trace-42' });
+    expect(sent.answeredItself).toBe(true);
+    expect(sent.fast.headers.get('x-request-id')).toBe('trace-42');
+    expect(sent.route.headers.get('x-request-id')).toBe('trace-42');
+  });
+
   it('answers a resend with the first answer, and another body under the key with 409, either way', async () => {
     const first = await send(order('fast-2'), { through: 'fast' });
     const again = await bothWays(order('fast-2'));

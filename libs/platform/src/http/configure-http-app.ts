@@ -50,5 +50,9 @@ function limitHttp(app: NestExpressApplication, config: AppConfig): void {
   app.use((_request: unknown, _response: unknown, next: () => void) => withAuditScope(next));
   const origins = corsOriginsOf(config.CORS_ORIGINS);
   if (origins.length > 0)
-    app.enableCors({ origin: origins, allowedHeaders: ['authorization', 'content-type', 'x-api-key'] });
+    app.enableCors({
+      origin: origins,
+      allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-request-id'],
+      exposedHeaders: ['x-request-id'],
+    });
 }

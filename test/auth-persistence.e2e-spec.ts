@@ -191,6 +191,62 @@ describe('users and API keys shared by the gateway and the registry processes, a
     const [row] = await queryDb(db.url, `SELECT revoked_at FROM auth_api_keys WHERE id = $1`, [id]);
     expect(row.revoked_at).toBeInstanceOf(Date);
   }, 60_000);
+
+  it('changes, resets and removes users across the processes; a removed user and its keys are refused', async () => {
+    const trader = { ...FIRM, username: 'sc-paper-007', memberId: 'sc-paper-007', province: 'SC' };
+    expect((await send(gateway.url, 'POST', '/auth/users', asAdmin(), trader)).status).toBe(201);
+    const token = (await signIn(registryUrl, trader.username, trader.password)).body.token as string;
+    const asTrader = { authorization: `Bearer ${token}` };
+
+    // Own change: the current password is required, the new one must be long enough.
+    const change = (body: unknown) => send(gateway.url, 'POST', '/auth/password', asTrader, body);
+    expect(await change({ currentPassword: 'not it', newPassword: 'a brand new passphrase' })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH.BAD_CREDENTIALS', field: 'currentPassword' },
+    });
+    expect(await change({ currentPassword: trader.password, newPassword: 'short' })).toMatchObject({
+      status: 400,
+      body: { message: [expect.stringContaining('newPassword')] },
+    });
+    expect((await signIn(registryUrl, trader.username, trader.password)).status).toBe(200);
+    expect(
+      (await change({ currentPassword: trader.password, newPassword: 'a brand new passphrase' })).status,
+    ).toBe(204);
+    expect((await signIn(registryUrl, trader.username, trader.password)).status).toBe(401);
+    expect((await signIn(registryUrl, trader.username, 'a brand new passphrase')).status).toBe(200);
+    expect((await send(gateway.url, 'POST', '/auth/password', {}, {})).status).toBe(401);
+
+    // An administrator's reset, in the other process; nobody else may.
+    const reset = (headers: Record<string, string>, username = trader.username) =>
+      send(registryUrl, 'PUT', `/auth/users/${username}/password`, headers, {
+        password: 'reset by the desk',
+      });
+    expect((await reset(asTrader)).status).toBe(403);
+    expect(await reset(asAdmin(), 'nobody-at-all')).toMatchObject({
+      status: 404,
+      body: { code: 'AUTH.UNKNOWN_USER', field: 'username' },
+    });
+    expect((await reset(asAdmin())).status).toBe(204);
+    expect((await signIn(gateway.url, trader.username, 'reset by the desk')).status).toBe(200);
+
+    // Removal revokes its API keys at once, everywhere; the administrator cannot remove itself.
+    const { key } = (await send(gateway.url, 'POST', '/auth/api-keys', asTrader)).body as { key: string };
+    expect((await send(registryUrl, 'GET', '/auth/me', { 'x-api-key': key })).status).toBe(200);
+    expect((await send(gateway.url, 'DELETE', `/auth/users/${trader.username}`, asTrader)).status).toBe(403);
+    expect(await send(gateway.url, 'DELETE', '/auth/users/ops-admin', asAdmin())).toMatchObject({
+      status: 409,
+      body: { code: 'AUTH.SELF_REMOVAL' },
+    });
+    expect((await send(gateway.url, 'DELETE', `/auth/users/${trader.username}`, asAdmin())).status).toBe(204);
+    expect(await send(registryUrl, 'GET', '/auth/me', { 'x-api-key': key })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH.INVALID_CREDENTIALS' },
+    });
+    expect((await signIn(registryUrl, trader.username, 'reset by the desk')).status).toBe(401);
+    expect((await send(gateway.url, 'DELETE', `/auth/users/${trader.username}`, asAdmin())).status).toBe(404);
+    const users = (await send(registryUrl, 'GET', '/auth/users', asAdmin())).body as { username: string }[];
+    expect(users.map((u) => u.username)).not.toContain(trader.username);
+  }, 60_000);
 });
 
 /** The embedded mode (no DATABASE_URL: PGlite) migrates the same tables; with a data directory, keys survive a restart. */

@@ -31,7 +31,11 @@ export const ACTIONS = {
   'public.read': { public: true, description: 'Public market and reference data, health, docs, demo info' },
   'auth.sign-in': { public: true, description: 'Sign in (password, or a demo user in demo mode)' },
   'auth.api-keys': { roles: { enterprise: 'any' }, description: 'Create / list / revoke own API keys' },
-  'auth.users': { roles: { admin: 'any' }, description: 'Create and list users (sign-in accounts)' },
+  'auth.password': { roles: SIGNED_IN, description: 'Change own password' },
+  'auth.users': {
+    roles: { admin: 'any' },
+    description: "Create, list and remove users (sign-in accounts), reset a user's password",
+  },
   'reference.read': {
     roles: SIGNED_IN,
     description: "Registry reference data naming no holder's data (supply, rule versions, auctions)",

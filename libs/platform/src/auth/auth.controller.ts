@@ -10,6 +10,7 @@ import {
   NotFoundException,
   Param,
   Post,
+  Put,
   Req,
 } from '@nestjs/common';
 import {
@@ -17,6 +18,8 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -25,7 +28,7 @@ import type { Principal } from '@app/domain';
 import { signAccessToken } from './access-token';
 import type { AuthenticatedRequest } from './access.guard';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
-import { DemoSignInDto, SignInDto } from './auth.dto';
+import { ChangePasswordDto, DemoSignInDto, SetPasswordDto, SignInDto } from './auth.dto';
 import { parseNewUser } from './new-user';
 import { type ApiKeyView, UserDirectory, type UserView } from './user-directory';
 
@@ -43,6 +46,12 @@ function principalOf(request: AuthenticatedRequest): Principal {
     );
   return request.principal;
 }
+
+const unknownUser = (username: string): HttpException =>
+  new HttpException(
+    { statusCode: 404, code: 'AUTH.UNKNOWN_USER', message: `no user ${username}`, field: 'username' },
+    HttpStatus.NOT_FOUND,
+  );
 
 /** Sign-in (password, or a demo user when the sandbox runs its demo) and API keys for programmatic trading. */
 @ApiTags('auth')
@@ -92,6 +101,25 @@ export class AuthController {
   @ApiOkResponse({ description: 'The principal of the credentials sent' })
   me(@Req() request: AuthenticatedRequest): Principal {
     return principalOf(request);
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Changed: sign in with the new password from now on' })
+  @ApiBadRequestResponse({ description: 'A field missing or invalid (`field` names it)' })
+  @ApiUnauthorizedResponse({ description: 'Not signed in, or `currentPassword` is not the password' })
+  async changePassword(@Req() request: AuthenticatedRequest, @Body() body: ChangePasswordDto): Promise<void> {
+    const { id } = principalOf(request);
+    if (!(await this.users.changePassword(id, body.currentPassword, body.newPassword)))
+      throw new HttpException(
+        {
+          statusCode: 401,
+          code: 'AUTH.BAD_CREDENTIALS',
+          message: 'currentPassword is not the password of the signed-in user',
+          field: 'currentPassword',
+        },
+        HttpStatus.UNAUTHORIZED,
+      );
   }
 
   @Post('api-keys')
@@ -161,6 +189,37 @@ export class AuthController {
   @ApiOkResponse({ description: 'Every user (never a password hash), oldest first (admin only)' })
   listUsers(): Promise<UserView[]> {
     return this.users.listUsers();
+  }
+
+  @Put('users/:username/password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The user signs in with this password from now on (admin only)' })
+  @ApiBadRequestResponse({ description: 'A field missing or invalid (`field` names it)' })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  async setPassword(@Param('username') username: string, @Body() body: SetPasswordDto): Promise<void> {
+    if (!(await this.users.setPassword(username, body.password))) throw unknownUser(username);
+  }
+
+  @Delete('users/:username')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description:
+      'Removed, its API keys revoked; tokens already issued stay valid until they expire (admin only)',
+  })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  @ApiConflictResponse({ description: 'The signed-in administrator itself' })
+  async removeUser(@Req() request: AuthenticatedRequest, @Param('username') username: string): Promise<void> {
+    if (principalOf(request).id === username)
+      throw new HttpException(
+        {
+          statusCode: 409,
+          code: 'AUTH.SELF_REMOVAL',
+          message: 'an administrator cannot remove itself: another administrator can',
+          field: 'username',
+        },
+        HttpStatus.CONFLICT,
+      );
+    if (!(await this.users.removeUser(username, new Date()))) throw unknownUser(username);
   }
 
   private issue(principal: Principal): SignedIn {

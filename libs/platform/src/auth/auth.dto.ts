@@ -13,6 +13,28 @@ export class SignInDto {
   password!: string;
 }
 
+/** As for ADMIN_PASSWORD and new users: at least 12 characters. */
+const NEW_PASSWORD = { min: 12, max: 256 } as const;
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password signed in with' })
+  @IsString()
+  @Length(1, 256)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: NEW_PASSWORD.min, maxLength: NEW_PASSWORD.max })
+  @IsString()
+  @Length(NEW_PASSWORD.min, NEW_PASSWORD.max)
+  newPassword!: string;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({ minLength: NEW_PASSWORD.min, maxLength: NEW_PASSWORD.max })
+  @IsString()
+  @Length(NEW_PASSWORD.min, NEW_PASSWORD.max)
+  password!: string;
+}
+
 export class DemoSignInDto {
   @ApiProperty({ example: 'cq-steel-001', description: 'A demo user id from GET /demo/users' })
   @IsString()

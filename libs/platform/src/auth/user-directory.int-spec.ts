@@ -99,4 +99,59 @@ describe('UserDirectory on PostgreSQL, shared by every process on the database',
     expect(await sandbox.demoUser('root')).toBeUndefined();
     expect(await sandbox.signIn('root', 'the second password')).toEqual({ role: 'admin', id: 'root' });
   });
+
+  it("changes a user's own password only with the current one, in every process at once", async () => {
+    const firm: Principal = {
+      ...FIRM,
+      id: 'sc-cement-7',
+      memberId: 'sc-cement-7',
+      accountIds: ['sc-cement-7'],
+    };
+    await a.createUser(firm, PASSWORD);
+    expect(await b.changePassword('sc-cement-7', 'not the password', 'a new password of 12+')).toBe(false);
+    expect(await a.signIn('sc-cement-7', PASSWORD)).toEqual(firm);
+    expect(await b.changePassword('sc-cement-7', PASSWORD, 'a new password of 12+')).toBe(true);
+    expect(await a.signIn('sc-cement-7', PASSWORD)).toBeUndefined();
+    expect(await a.signIn('sc-cement-7', 'a new password of 12+')).toEqual(firm);
+    // Unknown users and demo users (no password) cannot change one.
+    expect(await a.changePassword('nobody', PASSWORD, 'a new password of 12+')).toBe(false);
+    await new UserDirectory(db.dataSource).addDemoUsers([{ role: 'researcher', id: 'demo-researcher' }]);
+    expect(await a.changePassword('demo-researcher', '', 'a new password of 12+')).toBe(false);
+  });
+
+  it("resets a user's password (a demo user becomes a password user); unknown users are not created", async () => {
+    await new UserDirectory(db.dataSource).addDemoUsers([{ role: 'researcher', id: 'demo-analyst' }]);
+    expect(await a.setPassword('demo-analyst', 'the reset password')).toBe(true);
+    expect(await b.signIn('demo-analyst', 'the reset password')).toEqual({
+      role: 'researcher',
+      id: 'demo-analyst',
+    });
+    expect(await a.listUsers()).toContainEqual(
+      expect.objectContaining({ username: 'demo-analyst', demo: false, hasPassword: true }),
+    );
+    expect(await a.setPassword('nobody-here', 'the reset password')).toBe(false);
+    expect(await a.listUsers()).not.toContainEqual(expect.objectContaining({ username: 'nobody-here' }));
+  });
+
+  it('removes a user and revokes its API keys together (rows kept); others keep theirs', async () => {
+    const leaver: Principal = { ...FIRM, id: 'cq-leaver', memberId: 'cq-steel-001' };
+    await a.createUser(leaver, PASSWORD);
+    const first = await a.createApiKey(leaver, new Date());
+    const second = await a.createApiKey(leaver, new Date());
+    const kept = await a.createApiKey(FIRM, new Date());
+    const at = new Date('2026-11-25T08:00:00Z');
+    expect(await b.removeUser('cq-leaver', at)).toBe(true);
+    expect(await a.signIn('cq-leaver', PASSWORD)).toBeUndefined();
+    expect(await a.principalForApiKey(first.key)).toBeUndefined();
+    expect(await a.principalForApiKey(second.key)).toBeUndefined();
+    expect(await a.principalForApiKey(kept.key)).toMatchObject({ apiKeyId: kept.id });
+    const rows = await db.dataSource.query(
+      `SELECT revoked_at FROM auth_api_keys WHERE user_id = 'cq-leaver'`,
+    );
+    expect(rows).toEqual([{ revoked_at: at }, { revoked_at: at }]);
+    expect(await a.removeUser('cq-leaver', new Date())).toBe(false);
+    // The username is free again, for a new user with nothing of the old one's.
+    expect(await a.createUser(leaver, 'another password!')).toBe(true);
+    expect(await a.listApiKeys(leaver)).toEqual([]);
+  });
 });

@@ -116,6 +116,49 @@ export class UserDirectory {
     return user?.demo && isPrincipal(user.principal) ? user.principal : undefined;
   }
 
+  /**
+   * A password user's own change: the new password only if the current one is right. False for a
+   * wrong password, an unknown user or one without a password (a demo user), not told apart.
+   */
+  async changePassword(username: string, current: string, next: string): Promise<boolean> {
+    const [user] = await this.userRows(username);
+    const stored = user?.password_hash ?? (await this.decoyHash);
+    if (!(await verifySecret(current, stored)) || !user?.password_hash) return false;
+    // Only if no other change came in between: a concurrent change or reset wins, this one is refused.
+    const [, affected]: [unknown[], number] = await this.db.query(
+      `UPDATE auth_users SET password_hash = $3 WHERE id = $1 AND password_hash = $2`,
+      [username, user.password_hash, await hashSecret(next)],
+    );
+    return affected === 1;
+  }
+
+  /**
+   * An administrator's reset: the user signs in with this password from now on (a demo user
+   * becomes a password user). False when there is no such user.
+   */
+  async setPassword(username: string, password: string): Promise<boolean> {
+    const [, affected]: [unknown[], number] = await this.db.query(
+      `UPDATE auth_users SET password_hash = $2, demo = false WHERE id = $1`,
+      [username, await hashSecret(password)],
+    );
+    return affected === 1;
+  }
+
+  /**
+   * Removes a user and, in the same statement, revokes every API key it has (stamped, kept for
+   * audit). False when there is no such user. Tokens already issued stay valid until they expire.
+   */
+  async removeUser(username: string, now: Date): Promise<boolean> {
+    const [row]: { removed: number }[] = await this.db.query(
+      `WITH gone AS (DELETE FROM auth_users WHERE id = $1 RETURNING id),
+            revoked AS (UPDATE auth_api_keys SET revoked_at = $2
+                         WHERE user_id IN (SELECT id FROM gone) AND revoked_at IS NULL RETURNING id)
+       SELECT (SELECT count(*) FROM gone)::int AS removed, (SELECT count(*) FROM revoked)::int AS revoked`,
+      [username, now],
+    );
+    return row.removed === 1;
+  }
+
   /** A new key for `principal`, returned once: `cce_<id>_<secret>`. */
   async createApiKey(
     principal: Principal,

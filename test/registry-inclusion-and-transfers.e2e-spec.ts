@@ -316,6 +316,33 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
     });
     for (const province of ['CQ', 'SC'] as const)
       expect((await as(testRegulator(province), 'GET', view)).status).toBe(200);
+    // Listed, by default the pending ones: each province's regulator sees what awaits it; an
+    // enterprise lists its own account's only.
+    const listed = (body: unknown) => (body as unknown as { transferId: string }[]).map((t) => t.transferId);
+    for (const province of ['CQ', 'SC'] as const) {
+      const pending = await as(testRegulator(province), 'GET', '/cross-province-transfers');
+      expect(pending.status).toBe(200);
+      expect(listed(pending.body)).toEqual(['xp-2026-0001']);
+    }
+    const seller = testEnterprise('cq-chem-01', 'CQ');
+    expect(listed((await as(seller, 'GET', '/cross-province-transfers?accountId=cq-chem-01')).body)).toEqual([
+      'xp-2026-0001',
+    ]);
+    expect((await as(seller, 'GET', '/cross-province-transfers')).status).toBe(403);
+    expect((await as(seller, 'GET', '/cross-province-transfers?accountId=sc-paper-02')).status).toBe(403);
+    const other = testEnterprise('cq-steel-02', 'CQ');
+    expect(await as(other, 'GET', '/cross-province-transfers?accountId=cq-steel-02&status=all')).toEqual({
+      status: 200,
+      body: [],
+    });
+    expect(await as(testRegulator('CQ'), 'GET', '/cross-province-transfers?status=approved')).toMatchObject({
+      status: 422,
+      body: { code: 'CROSS_PROVINCE.BAD_PARAMETER', field: 'status' },
+    });
+    expect(await as(testRegulator('CQ'), 'GET', '/cross-province-transfers?registry=GD')).toMatchObject({
+      status: 422,
+      body: { field: 'registry' },
+    });
     expect(
       await decide('outflow', {
         commandId: 'xp-out',
@@ -350,6 +377,10 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
     expect((await as(testRegulator('SC'), 'GET', origin)).status).toBe(200);
     expect(await as(testEnterprise('cq-steel-02', 'CQ'), 'GET', origin)).toMatchObject({ status: 403 });
     await get('/cross-province-transfers/xp-2026-0001');
+    expect(
+      listed((await as(testRegulator('SC'), 'GET', '/cross-province-transfers?status=completed')).body),
+    ).toEqual(['xp-2026-0001']);
+    expect((await as(testRegulator('SC'), 'GET', '/cross-province-transfers')).body).toEqual([]);
   });
 
   it('fuzz: generated requests to these endpoints never answer 5xx, and a refused one appends no event', async () => {
@@ -362,8 +393,11 @@ describe('registry over HTTP on PostgreSQL: carbon inclusion and cross-province 
       )[0]!.p;
     const document = await getJson<OpenApiDocument>(`${service.url}/docs/json`);
     const operations = operationsOf(document).filter((o) => /carbon-inclusion|cross-province/.test(o.path));
-    expect(operations.length).toBe(8);
+    expect(operations.length).toBe(9);
     const knownValues = {
+      accountId: ['cq-chem-01', 'sc-paper-02'],
+      status: ['pending', 'all'],
+      registry: ['CQ', 'SC'],
       jurisdiction: ['CQ', 'SC'],
       transferId: ['xp-2026-0001'],
       issuanceId: ['cq-ci-2026-h1'],

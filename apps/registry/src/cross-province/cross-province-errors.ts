@@ -13,6 +13,8 @@ export const CROSS_PROVINCE_ERRORS = {
   DUPLICATE_DECISION: 'CROSS_PROVINCE.DUPLICATE_DECISION',
   STATUS_CONFLICT: 'CROSS_PROVINCE.STATUS_CONFLICT',
   REASON_REQUIRED: 'CROSS_PROVINCE.REASON_REQUIRED',
+  /** A query parameter of the list that is not one of its values. */
+  BAD_PARAMETER: 'CROSS_PROVINCE.BAD_PARAMETER',
 } as const;
 
 export const crossProvinceError = (code: string, message: string, field: string): DomainError =>

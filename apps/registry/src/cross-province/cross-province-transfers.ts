@@ -17,6 +17,7 @@ import type { RequestTransferDto } from './request-transfer/request-transfer.dto
 import { isOverdue, planArrival, planCompletion, planExpiry } from './sweep-transfers/plan-settlement';
 import { arrivalCommandId, completionCommandId, expiryCommandId, SYSTEM_ACTOR } from './transfer-ids';
 import { transferView, type TransferView } from './get-transfer/transfer.view';
+import { listedTransfer, type TransferFilter, type TransferScope } from './list-transfers/transfer-filter';
 import { ownValue } from '../shared/own-value';
 import { principalActingAs } from '../shared/request-principal';
 
@@ -103,6 +104,23 @@ export class CrossProvinceTransfers {
       ownValue(origin.records.crossProvince.outgoing, transferId)?.request.to as RegistryJurisdiction,
     );
     return transferView(origin, destination, transferId);
+  }
+
+  /** The transfers of both registries under the filter and the scope, oldest request first. */
+  async list(filter: TransferFilter, scope: TransferScope = {}): Promise<TransferView[]> {
+    const loaded = new Map(
+      await Promise.all(REGISTRY_JURISDICTIONS.map(async (j) => [j, await this.registry.load(j)] as const)),
+    );
+    const views: TransferView[] = [];
+    for (const origin of loaded.values())
+      for (const t of Object.values(origin.records.crossProvince.outgoing))
+        if (listedTransfer(t, filter, scope))
+          views.push(transferView(origin, loaded.get(t.request.to)!, t.request.transferId));
+    return views.sort(
+      (a, b) =>
+        a.request.requestedAt.localeCompare(b.request.requestedAt) ||
+        (a.transferId < b.transferId ? -1 : a.transferId > b.transferId ? 1 : 0),
+    );
   }
 
   /** Arrival in the buyer's registry, then completion in the seller's; both no-ops when done. */

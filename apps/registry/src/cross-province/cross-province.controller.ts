@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -14,6 +15,10 @@ import { CrossProvinceTransfers } from './cross-province-transfers';
 import { DecideTransferDto } from './decide-transfer/decide-transfer.dto';
 import { RequestTransferDto } from './request-transfer/request-transfer.dto';
 import type { TransferView } from './get-transfer/transfer.view';
+import type { AuthenticatedRequest } from '@app/platform';
+import { REGISTRY_JURISDICTIONS } from '../shared/registry-jurisdiction';
+import { CROSS_PROVINCE_ERRORS as E, crossProvinceError } from './cross-province-errors';
+import { TRANSFER_FILTERS, type TransferFilter } from './list-transfers/transfer-filter';
 
 type CommandAnswer = TransferView & { replayed: boolean };
 
@@ -56,6 +61,50 @@ export class CrossProvinceTransfersController {
   })
   sweep(@Body() body: CommandEnvelopeDto): Promise<{ expired: string[]; completed: string[] }> {
     return this.transfers.sweep(body.actor);
+  }
+
+  @Get()
+  @ApiQuery({ name: 'status', required: false, enum: TRANSFER_FILTERS, description: 'default pending' })
+  @ApiQuery({
+    name: 'registry',
+    required: false,
+    enum: REGISTRY_JURISDICTIONS,
+    description: "as seller's or buyer's registry",
+  })
+  @ApiQuery({
+    name: 'accountId',
+    required: false,
+    description: 'Only this account’s transfers, as seller or buyer (an enterprise must name its own)',
+  })
+  @ApiOkResponse({
+    description:
+      'Transfers, oldest request first (by default the pending ones: what awaits a decision); a regulator sees those touching its province',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'CROSS_PROVINCE.BAD_PARAMETER naming `status` or `registry`',
+  })
+  list(
+    @Req() http: AuthenticatedRequest,
+    @Query('status') status?: string,
+    @Query('registry') registry?: string,
+    @Query('accountId') accountId?: string,
+  ): Promise<TransferView[]> {
+    const filter = (status ?? 'pending') as TransferFilter;
+    if (!TRANSFER_FILTERS.includes(filter))
+      throw crossProvinceError(
+        E.BAD_PARAMETER,
+        `status must be one of ${TRANSFER_FILTERS.join(', ')}`,
+        'status',
+      );
+    if (registry !== undefined && !(REGISTRY_JURISDICTIONS as readonly string[]).includes(registry))
+      throw crossProvinceError(E.BAD_PARAMETER, 'registry must be CQ or SC', 'registry');
+    // The edge let an enterprise in only with its own accountId; a regulator reads its province's.
+    const principal = http.principal;
+    return this.transfers.list(filter, {
+      ...(registry !== undefined ? { registry } : {}),
+      ...(accountId !== undefined ? { accountId } : {}),
+      ...(principal?.role === 'regulator' ? { province: principal.province } : {}),
+    });
   }
 
   @Get(':transferId')

@@ -206,4 +206,5 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /cross-province-transfers/:transferId/inflow-decision': transferDecision('destination'),
   'POST /cross-province-transfers/sweeps': command({ action: 'operations.sweep' }),
   'GET /cross-province-transfers/:transferId': partiesRead('cross-province-transfer', 'param:transferId'),
+  'GET /cross-province-transfers': { action: 'registry.read', owners: ['query:accountId'] },
 };

@@ -274,6 +274,81 @@ describe('web console: regulator registry screens in a real browser', () => {
     await page.waitForSelector('[data-testid=recognition-requests] >> text=No requests to show');
   });
 
+  it('transfers: each regulator decides its own side of a cross-province transfer; a rejection needs a reason', async () => {
+    await openAccount(url, 'CQ', 'cq-chemicals-001');
+    await openAccount(url, 'SC', 'sc-paper-002');
+    await expectPost(
+      `${url}/registries/CQ/issuances`,
+      {
+        commandId: 'console-e2e-so2',
+        actor: 'regulator:CQ',
+        accountId: 'cq-chemicals-001',
+        kind: 'POLLUTANT_SO2',
+        vintage: 2025,
+        quantity: 100,
+      },
+      201,
+    );
+    for (const [transferId, quantity] of [
+      ['xp-console-1', 40],
+      ['xp-console-2', 10],
+    ] as const)
+      await expectPost(
+        `${url}/cross-province-transfers`,
+        {
+          commandId: `console-e2e-${transferId}`,
+          actor: 'cq-chemicals-001',
+          transferId,
+          from: 'CQ',
+          sellerAccountId: 'cq-chemicals-001',
+          to: 'SC',
+          buyerAccountId: 'sc-paper-002',
+          kind: 'POLLUTANT_SO2',
+          vintage: 2025,
+          quantity,
+          priceFen: 2_100_000,
+        },
+        201,
+      );
+    const row = (id: string) => `[data-testid=transfer-row]:has-text("${id}")`;
+
+    // Chongqing, the sellers' province, decides the outflows.
+    await signIn('regulator-cq');
+    await section('transfers');
+    await page.waitForSelector(`${row('xp-console-1')} >> text=840,000.00`);
+    await page.click('button[name=approve-xp-console-1]');
+    await page.waitForSelector('[data-testid=transfer-status] >> text=Approved xp-console-1');
+    await page.waitForSelector(`${row('xp-console-1')} [data-testid=outflow-decision] >> text=approved`);
+    expect(await page.$('button[name=approve-xp-console-1]')).toBeNull();
+    await page.click('button[name=reject-xp-console-2]');
+    await page.waitForSelector('[data-testid=transfer-status] >> text=A rejection needs a reason');
+    await page.fill('input[name=reason-xp-console-2]', 'over the annual outflow quota');
+    await page.click('button[name=reject-xp-console-2]');
+    await page.waitForSelector('[data-testid=transfer-status] >> text=Rejected xp-console-2');
+    // Rejected: no longer awaiting a decision.
+    await page.waitForSelector(row('xp-console-2'), { state: 'detached' });
+
+    // Sichuan, the buyer's, decides the inflow: both approved, the units move.
+    await signIn('regulator-sc');
+    await section('transfers');
+    expect(await page.textContent(`${row('xp-console-1')} button[name=approve-xp-console-1]`)).toBe(
+      'Approve inflow',
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/transfers.png`, fullPage: true });
+    await page.click('button[name=approve-xp-console-1]');
+    await page.waitForSelector('[data-testid=transfer-status] >> text=Approved xp-console-1');
+    await page.selectOption('select[name=transfer-filter]', 'all');
+    await page.waitForSelector(`${row('xp-console-1')} [data-testid=transfer-state] >> text=Completed`);
+    await page.waitForSelector(
+      `${row('xp-console-2')} [data-testid=outflow-decision] >> text=rejected · over the annual outflow quota`,
+    );
+    const done = await getJson<{ status: string; arrived: { quantity: number }[] }>(
+      `${url}/cross-province-transfers/xp-console-1`,
+    );
+    expect(done).toMatchObject({ status: 'completed', arrived: [{ quantity: 40 }] });
+    await signIn('regulator-cq'); // the next screens are Chongqing's
+  });
+
   it('pricing standard: Chongqing proposes and approves; Sichuan cannot date it in the past, then adopts it', async () => {
     await section('pricing');
     await page.waitForSelector('[data-testid=proposal-panel] textarea[name=document]');

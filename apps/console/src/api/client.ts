@@ -8,6 +8,7 @@ import type {
   RecognitionRequest,
 } from '../standards/standard-types';
 import type { DemoUser } from '../shell/demo-users';
+import type { CrossProvinceTransfer, TransferSide } from '../regulator/transfer-types';
 import type {
   AllocationPreview,
   Bar,
@@ -182,6 +183,10 @@ export const api = {
     post(`/market-mode/decisions/${encodeURIComponent(version)}/approvals`, body),
   recognitionRequests: (registry: string, status: string) =>
     request<RecognitionRequest[]>(`/recognition/requests?registry=${registry}&status=${status}`),
+  crossProvinceTransfers: (status: string) =>
+    request<CrossProvinceTransfer[]>(`/cross-province-transfers?status=${status}`),
+  decideTransfer: (transferId: string, side: TransferSide, body: unknown) =>
+    post(`/cross-province-transfers/${encodeURIComponent(transferId)}/${side}-decision`, body),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

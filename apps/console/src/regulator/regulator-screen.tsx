@@ -7,8 +7,17 @@ import { PricingStandardScreen } from '../standards/pricing-standard-screen';
 import { RecognitionScreen } from '../standards/recognition-screen';
 import { AllocationScreen } from './allocation-screen';
 import { MarketView } from './market-view';
+import { TransfersScreen } from './transfers-screen';
 
-const SECTIONS = ['allocation', 'auctions', 'marketMode', 'recognition', 'pricing', 'market'] as const;
+const SECTIONS = [
+  'allocation',
+  'auctions',
+  'marketMode',
+  'recognition',
+  'transfers',
+  'pricing',
+  'market',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function RegulatorScreen({
@@ -42,6 +51,9 @@ export function RegulatorScreen({
       {section === 'auctions' && <AuctionsScreen regulator={regulator} locale={locale} />}
       {section === 'marketMode' && <MarketModeScreen regulator={regulator} locale={locale} />}
       {section === 'recognition' && <RecognitionScreen regulator={regulator} locale={locale} />}
+      {section === 'transfers' && (
+        <TransfersScreen key={regulator.id} regulator={regulator} locale={locale} />
+      )}
       {section === 'pricing' && <PricingStandardScreen regulator={regulator} locale={locale} />}
       {section === 'market' && <MarketView locale={locale} />}
     </div>

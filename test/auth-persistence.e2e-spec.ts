@@ -206,7 +206,7 @@ describe('users and API keys shared by the gateway and the registry processes, a
     });
     expect(await change({ currentPassword: trader.password, newPassword: 'short' })).toMatchObject({
       status: 400,
-      body: { message: [expect.stringContaining('newPassword')] },
+      body: { field: 'newPassword', message: [expect.stringContaining('newPassword')] },
     });
     expect((await signIn(registryUrl, trader.username, trader.password)).status).toBe(200);
     expect(

@@ -4,6 +4,7 @@ export * from './database/embedded-postgres';
 export * from './database/run-migrations';
 export * from './health/health.controller';
 export * from './http/configure-http-app';
+export * from './http/edge-validation.pipe';
 export * from './http/domain-error.filter';
 export * from './http/input-safety.pipe';
 export * from './http/request-logging';

@@ -1,22 +1,15 @@
-import { INestApplication, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { withAuditScope } from '@app/event-store';
 import { Logger } from 'nestjs-pino';
+import { EdgeValidationPipe } from './edge-validation.pipe';
 import { InputSafetyPipe } from './input-safety.pipe';
 import { DomainErrorFilter } from './domain-error.filter';
 import type { AppConfig } from '../config/app-config';
 import { corsOriginsOf } from './cors-origins';
 import { securityHeaders } from './security-headers';
-
-/** Strict validation at the edge: unknown fields are refused, the message names the field. */
-export const EDGE_VALIDATION: ValidationPipeOptions = {
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  stopAtFirstError: false,
-};
 
 /**
  * What every HTTP-facing app shares: pino logs, strict validation at the edge (unknown fields are
@@ -25,7 +18,7 @@ export const EDGE_VALIDATION: ValidationPipeOptions = {
 export function configureHttpApp(app: INestApplication, title: string, config?: AppConfig): void {
   app.useLogger(app.get(Logger));
   if (config) limitHttp(app as NestExpressApplication, config);
-  app.useGlobalPipes(new InputSafetyPipe(), new ValidationPipe(EDGE_VALIDATION));
+  app.useGlobalPipes(new InputSafetyPipe(), new EdgeValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   // WebSocket gateways (the market feed) share the HTTP server and port, over plain `ws`.
   app.useWebSocketAdapter(new WsAdapter(app));

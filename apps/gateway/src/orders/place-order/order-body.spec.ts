@@ -1,12 +1,12 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { BadRequestException } from '@nestjs/common';
 import fc from 'fast-check';
-import { EDGE_VALIDATION } from '@app/platform';
+import { EdgeValidationPipe } from '@app/platform';
 import { plainlyValidBatch } from '../batch/plainly-valid-batch';
 import { PlaceOrderBatchDto } from '../batch/place-order-batch.dto';
 import { plainlyValidOrder } from './order-body';
 import { PlaceOrderDto } from './place-order.dto';
 
-const full = new ValidationPipe(EDGE_VALIDATION);
+const full = new EdgeValidationPipe();
 /** What the full validator makes of a body: the DTO as a plain object, or its 400 messages. */
 async function fully(raw: unknown, metatype: typeof PlaceOrderDto | typeof PlaceOrderBatchDto) {
   try {

@@ -1,11 +1,5 @@
-import {
-  createParamDecorator,
-  ValidationPipe,
-  type ExecutionContext,
-  type PipeTransform,
-  type Type,
-} from '@nestjs/common';
-import { EDGE_VALIDATION } from '@app/platform';
+import { createParamDecorator, type ExecutionContext, type PipeTransform, type Type } from '@nestjs/common';
+import { EdgeValidationPipe } from '@app/platform';
 import { PlaceOrderDto } from './place-order.dto';
 
 const FIELDS = new Set([
@@ -65,7 +59,7 @@ export function plainlyValidOrder(raw: unknown): PlaceOrderDto | undefined {
   } as PlaceOrderDto;
 }
 
-const fullValidation = new ValidationPipe(EDGE_VALIDATION);
+const fullValidation = new EdgeValidationPipe();
 
 /** The quick check first; whatever it does not plainly accept goes through the full validator. */
 class QuickThenFullValidation<T> implements PipeTransform<unknown, Promise<T>> {

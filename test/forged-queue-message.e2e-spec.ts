@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { exchangeQueueFor, type PlaceOrderMessage } from '@app/contracts';
 import type { Principal } from '@app/domain';
-import { BullMqTransport } from '@app/messaging';
+import { BullMqTransport, queueSigningKey } from '@app/messaging';
 import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
 import { eventually, getJson, postJson } from './support/http';
 import { fundMember } from './support/members';
@@ -10,6 +10,13 @@ import { ServiceProcesses } from './support/service-processes';
 const INSTRUMENT = 'CQEA-2025';
 const VICTIM = 'cq-victim-001';
 const MALLORY = 'cq-mallory-001';
+const victim: Principal = {
+  role: 'enterprise',
+  id: VICTIM,
+  memberId: VICTIM,
+  accountIds: [VICTIM],
+  province: 'CQ',
+};
 const mallory: Principal = {
   role: 'enterprise',
   id: MALLORY,
@@ -23,16 +30,20 @@ interface Positions {
 }
 
 /**
- * Commands put straight on a shard queue (BullMQ, bypassing the gateway and its checks) in another
- * member's name: the matching worker checks each against the principal it carries and refuses it
- * (`ACCESS.FORBIDDEN`) before any book sees it. Nothing is reserved, released or traded, and the
- * queue goes on.
+ * Commands put straight on a shard queue (BullMQ, bypassing the gateway and its checks). Without
+ * the deployment's key (derived from JWT_SECRET) a message is not handled at all, even in the
+ * member's own name. With it (a compromised service), a command in another member's name is still
+ * checked by the matching worker against the principal it carries and refused (`ACCESS.FORBIDDEN`)
+ * before any book sees it. Nothing is reserved, released or traded, and the queue goes on.
  */
 describe('a forged command on a shard queue is refused by the matching worker', () => {
   let db: TestDatabase;
   const processes = new ServiceProcesses();
   let gateway = '';
+  /** Holds the deployment's key, as a service does. */
   let transport: BullMqTransport;
+  /** Has Redis, not the key. */
+  let unsigned: BullMqTransport;
   let queue = '';
 
   const order = (orderId: string, side: 'buy' | 'sell'): PlaceOrderMessage => ({
@@ -67,17 +78,23 @@ describe('a forged command on a shard queue is refused by the matching worker', 
     [gateway] = (await Promise.all([processes.start('gateway', env), processes.start('exchange', env)])).map(
       (s) => s.url,
     );
-    transport = new BullMqTransport({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX });
+    transport = new BullMqTransport({
+      redisUrl: env.REDIS_URL,
+      prefix: env.QUEUE_PREFIX,
+      signingKey: queueSigningKey(process.env.JWT_SECRET!),
+    });
+    unsigned = new BullMqTransport({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX });
     queue = exchangeQueueFor(INSTRUMENT, 4);
   }, 90_000);
 
   afterAll(async () => {
     await transport?.close();
+    await unsigned?.close();
     await processes.stopAll();
     await db?.drop();
   });
 
-  it('refuses orders, a cancel, an amendment and a block trade for another member; the queue goes on', async () => {
+  it('signed with the key: refuses orders, a cancel, an amendment and a block trade for another member; the queue goes on', async () => {
     await fundMember(gateway, VICTIM, { cash: 10_000_000, jurisdiction: 'CQ' });
     await fundMember(gateway, MALLORY, { cash: 10_000_000, jurisdiction: 'CQ' });
     const bid = await postJson(`${gateway}/orders`, {
@@ -216,5 +233,51 @@ describe('a forged command on a shard queue is refused by the matching worker', 
       `SELECT count(*)::int AS count FROM clearing_orders WHERE order_id LIKE 'forged%' OR order_id LIKE 'block:forged%'`,
     );
     expect(reservations).toEqual({ count: 0 });
+  });
+
+  it('without the key: handles no command at all, not even in the member’s own name; the queue goes on', async () => {
+    const rejectedBefore = await rejections();
+    const before = await getJson<Positions>(`${gateway}/members/${VICTIM}/positions`);
+    await unsigned.publishBatch(queue, [
+      { id: 'unsigned:1', name: 'PlaceOrder', payload: { ...order('unsigned-1', 'sell'), by: victim } },
+      {
+        id: 'unsigned:cancel',
+        name: 'CancelOrder',
+        payload: {
+          commandId: 'cancel:victim-bid:unsigned',
+          orderId: 'victim-bid',
+          instrument: INSTRUMENT,
+          receivedAt: Date.now(),
+          by: victim,
+        },
+      },
+    ]);
+    const after = await postJson(`${gateway}/orders`, {
+      instrument: INSTRUMENT,
+      account: MALLORY,
+      side: 'buy',
+      price: 3300,
+      qty: 100,
+      clientOrderId: 'mallory-after-unsigned',
+    });
+    expect(after.status).toBe(202);
+    await eventually(
+      async () =>
+        (await getJson<{ status: string }>(`${gateway}/orders/mallory-after-unsigned`)).status === 'open'
+          ? true
+          : undefined,
+      20_000,
+      'the order after the unsigned commands to rest',
+    );
+    const recorded: { count: number }[] = await db.dataSource.query(
+      `SELECT count(*)::int AS count FROM events
+        WHERE metadata->>'commandId' IN ('place:unsigned-1', 'cancel:victim-bid:unsigned')
+           OR data->>'orderId' = 'unsigned-1' OR data->'order'->>'orderId' = 'unsigned-1'
+           OR type = 'OrderCancelled'`,
+    );
+    expect(recorded).toEqual([{ count: 0 }]);
+    expect(await rejections()).toEqual(rejectedBefore);
+    expect(await getJson(`${gateway}/orders/victim-bid`)).toMatchObject({ status: 'open', remaining: 100 });
+    expect(await getJson<Positions>(`${gateway}/members/${VICTIM}/positions`)).toEqual(before);
   });
 });

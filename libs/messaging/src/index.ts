@@ -17,6 +17,7 @@ export {
 export { InProcessTransport, type InProcessTransportOptions } from './transport/in-process-transport';
 export { BullMqTransport, type BullMqTransportOptions } from './transport/bullmq-transport';
 export { toJobId } from './transport/bullmq-job-id';
+export { queueSigningKey, signMessage, verifyMessage } from './transport/message-signature';
 export { createMessageTransport, type MessagingTransportConfig } from './transport/create-message-transport';
 export { Outbox, type OutboxMessage, type OutboxOptions } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';

@@ -2,6 +2,7 @@ import { Worker } from 'bullmq';
 import { testRedisUrl } from '@app/platform/testing';
 import { eventually, uniquePrefix, wipeRedis } from '../testing/eventually';
 import { BullMqTransport } from './bullmq-transport';
+import { queueSigningKey } from './message-signature';
 import type { TransportMessage } from './message-transport';
 
 jest.setTimeout(60_000);
@@ -191,6 +192,55 @@ describe('BullMqTransport', () => {
       // Long enough for a message whose hold lapsed to have been handed out and handled again.
       await new Promise((resolve) => setTimeout(resolve, 4_000));
       expect(seen.sort()).toEqual([...Array(5).keys()].map((n) => `place:${n}`).sort());
+    });
+  });
+
+  describe('with a signing key', () => {
+    const key = queueSigningKey('the services shared secret of 32+ characters');
+    let signed: BullMqTransport;
+    let unsigned: BullMqTransport;
+    let otherKey: BullMqTransport;
+    const failures: string[] = [];
+    beforeEach(() => {
+      failures.length = 0;
+      const log = (line: string) => void failures.push(line);
+      signed = new BullMqTransport({ redisUrl: testRedisUrl(), prefix, backoffMs: 10, signingKey: key, log });
+      unsigned = new BullMqTransport({ redisUrl: testRedisUrl(), prefix, log: silent });
+      otherKey = new BullMqTransport({
+        redisUrl: testRedisUrl(),
+        prefix,
+        signingKey: queueSigningKey('another deployment secret of 32+ characters'),
+        log: silent,
+      });
+    });
+    afterEach(() => Promise.all([signed.close(), unsigned.close(), otherKey.close()]));
+
+    it('handles what it signed, and fails for good (no retry) what is unsigned or signed with another key', async () => {
+      const seen: string[] = [];
+      let calls = 0;
+      await signed.consume('signed', async (m) => void (calls++, seen.push(m.id)), { concurrency: 1 });
+      await unsigned.publish('signed', message(1));
+      await otherKey.publish('signed', message(2));
+      await signed.publish('signed', message(3));
+      await eventually(() => seen.length === 1 && failures.length >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // no retry comes
+      expect(seen).toEqual(['place:3']);
+      expect(calls).toBe(1);
+      expect(failures.filter((f) => /refused: not signed/.test(f))).toHaveLength(2);
+      expect(failures.join('\n')).toMatch(/place:1 on signed failed \(attempt 1\)/);
+    });
+
+    it('in a batch, fails only the messages that do not verify; the rest are handled in order', async () => {
+      await unsigned.publish('signed-batch', message(2));
+      await signed.publishBatch('signed-batch', [message(1), message(3), message(4)]);
+      const seen: string[] = [];
+      await signed.consume('signed-batch', async (m) => void seen.push(m.id), {
+        concurrency: 1,
+        batch: { max: 10, handler: async (messages) => void seen.push(...messages.map((m) => m.id)) },
+      });
+      await eventually(() => seen.length === 3);
+      expect(seen).toEqual(['place:1', 'place:3', 'place:4']);
+      await eventually(() => failures.some((f) => /place:2 .*refused: not signed/.test(f)));
     });
   });
 });

@@ -1,6 +1,7 @@
-import { Job, Queue, Worker } from 'bullmq';
+import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { toJobId } from './bullmq-job-id';
+import { signMessage, verifyMessage } from './message-signature';
 import type {
   BatchHandler,
   ConsumeOptions,
@@ -27,6 +28,11 @@ export interface BullMqTransportOptions {
   inlineAttempts?: number;
   /** Completed jobs kept (so their ids keep deduping re-sends) before Redis trims them (default 10 000). */
   keepCompleted?: number;
+  /**
+   * Set (`queueSigningKey` of the services' shared secret): every message published is signed and
+   * every message consumed must be, or it fails at once, unhandled and not retried. Unset: neither.
+   */
+  signingKey?: Buffer;
   log?: MessagingLog;
 }
 
@@ -37,6 +43,8 @@ const DEFAULT_LOCK_MS = 30_000;
 interface JobData {
   id: string;
   payload: unknown;
+  /** With a signing key: HMAC of the queue, name, id and payload (`signMessage`). */
+  sig?: string;
 }
 
 /**
@@ -68,7 +76,11 @@ export class BullMqTransport implements MessageTransport {
     await this.queue(queue).addBulk(
       messages.map((message) => ({
         name: message.name,
-        data: { id: message.id, payload: message.payload },
+        data: {
+          id: message.id,
+          payload: message.payload,
+          ...(this.options.signingKey ? { sig: signMessage(this.options.signingKey, queue, message) } : {}),
+        },
         opts: { jobId: toJobId(message.id) },
       })),
     );
@@ -80,10 +92,10 @@ export class BullMqTransport implements MessageTransport {
     const lockMs = options.stalledAfterMs ?? DEFAULT_LOCK_MS;
     const worker: Worker<JobData> = new Worker<JobData>(
       queue,
-      (job: Job<JobData>, token?: string) =>
+      async (job: Job<JobData>, token?: string) =>
         batch && token
           ? this.runBatch(worker, token, job, handler, batch, lockMs)
-          : this.runInPlace(handler, messageOf(job)),
+          : this.runInPlace(handler, this.messageOf(job)),
       {
         connection: { url: this.options.redisUrl, maxRetriesPerRequest: null },
         prefix: this.options.prefix,
@@ -176,7 +188,10 @@ export class BullMqTransport implements MessageTransport {
     lockMs: number,
   ): Promise<void> {
     const extra = await takeWaiting(worker, token, batch.max - 1);
-    if (extra.length === 0) return this.runInPlace(handler, messageOf(first));
+    if (extra.length === 0) return this.runInPlace(handler, this.messageOf(first));
+    // A message that does not verify fails alone: the rest go one at a time, in order.
+    if (![first, ...extra].every((job) => this.verified(job)))
+      return this.oneAtATime(token, first, extra, handler);
     // BullMQ renews the lock of the job it gave us only: the ones taken by hand are renewed here.
     const renew = setInterval(
       () => {
@@ -185,7 +200,7 @@ export class BullMqTransport implements MessageTransport {
       Math.floor(lockMs / 2),
     );
     try {
-      await batch.handler([first, ...extra].map(messageOf));
+      await batch.handler([first, ...extra].map((job) => this.messageOf(job)));
     } catch (error) {
       this.log(
         `batch of ${extra.length + 1} on ${first.queueName} failed, one at a time: ${describe(error)}`,
@@ -206,13 +221,13 @@ export class BullMqTransport implements MessageTransport {
   ): Promise<void> {
     let firstError: unknown;
     try {
-      await this.runInPlace(handler, messageOf(first));
+      await this.runInPlace(handler, this.messageOf(first));
     } catch (error) {
       firstError = error;
     }
     for (const job of extra) {
       try {
-        await this.runInPlace(handler, messageOf(job));
+        await this.runInPlace(handler, this.messageOf(job));
       } catch (error) {
         await this.settle(job, token, error);
         continue;
@@ -233,6 +248,24 @@ export class BullMqTransport implements MessageTransport {
     } catch (settleError) {
       this.log(`message ${job.data.id} on ${job.queueName} not settled: ${describe(settleError)}`);
     }
+  }
+
+  /** Whether the job carries a valid signature (always, without a signing key). */
+  private verified(job: Job<JobData>): boolean {
+    const key = this.options.signingKey;
+    return !key || verifyMessage(key, job.queueName, toMessage(job), job.data.sig);
+  }
+
+  /**
+   * The job's message, if it verifies. One that does not was not published by a service of this
+   * deployment (or was changed on the way): it fails at once and for good, before any handler.
+   */
+  private messageOf(job: Job<JobData>): TransportMessage {
+    if (!this.verified(job))
+      throw new UnrecoverableError(
+        `message ${job.data.id} on ${job.queueName} refused: not signed with this deployment's key`,
+      );
+    return toMessage(job);
   }
 
   private async runInPlace(handler: MessageHandler, message: TransportMessage): Promise<void> {
@@ -268,7 +301,7 @@ export class BullMqTransport implements MessageTransport {
   }
 }
 
-function messageOf(job: Job<JobData>): TransportMessage {
+function toMessage(job: Job<JobData>): TransportMessage {
   return { id: job.data.id, name: job.name, payload: job.data.payload };
 }
 

@@ -7,5 +7,6 @@ export * from './prng';
 export * from './apportion';
 export * from './versioned';
 export * from './persistent-map';
+export * from './persistent-record';
 export * from './linked-allowances';
 export * from './access';

@@ -41,7 +41,7 @@ export function mapHas<V>(map: PersistentMap<V>, key: string): boolean {
   return mapGet(map, key) !== undefined;
 }
 
-function withChild<V>(node: Branch<V>, idx: number, child: Leaf<V> | Branch<V>): Branch<V> {
+function withChild<V>(node: Branch<V>, idx: number, child: Leaf<V> | Branch<V> | undefined): Branch<V> {
   const children = node.children.slice();
   children[idx] = child;
   return { kind: 'branch', children };
@@ -86,4 +86,35 @@ function setIn<V>(
 export function mapSet<V>(map: PersistentMap<V>, key: string, value: V): PersistentMap<V> {
   const r = setIn(map.root, 0, seedFromString(key), key, value);
   return { root: r.node, size: map.size + (r.added ? 1 : 0) };
+}
+
+/** The branch without `key`, or undefined when it does not hold it. */
+function deleteIn<V>(node: Branch<V>, shift: number, h: number, key: string): Branch<V> | undefined {
+  const idx = slot(h, shift);
+  const e = node.children[idx];
+  if (!e) return undefined;
+  if (e.kind === 'branch') {
+    const child = deleteIn(e, shift + 5, h, key);
+    return child && withChild(node, idx, child);
+  }
+  if (e.hash !== h || !e.pairs.some(([k]) => k === key)) return undefined;
+  const pairs = e.pairs.filter(([k]) => k !== key);
+  return withChild(node, idx, pairs.length > 0 ? { kind: 'leaf', hash: h, pairs } : undefined);
+}
+
+export function mapDelete<V>(map: PersistentMap<V>, key: string): PersistentMap<V> {
+  const root = deleteIn(map.root, 0, seedFromString(key), key);
+  return root ? { root, size: map.size - 1 } : map;
+}
+
+/** Every entry, in hash order (not insertion order). */
+export function* mapEntries<V>(map: PersistentMap<V>): Generator<readonly [string, V]> {
+  const stack: Branch<V>[] = [map.root];
+  while (stack.length > 0) {
+    for (const e of stack.pop()!.children) {
+      if (!e) continue;
+      if (e.kind === 'branch') stack.push(e);
+      else yield* e.pairs;
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { mapSet } from '@app/domain';
+import { mapSet, withEntries } from '@app/domain';
 import type { LedgerEvent } from './events';
 import { mergeSorted, relabel, splitOut } from './pieces';
 import type { LedgerState } from './state';
@@ -13,7 +13,7 @@ function withHoldings(
   state: LedgerState,
   changes: Readonly<Record<string, readonly Piece[]>>,
 ): LedgerState['holdings'] {
-  return { ...state.holdings, ...changes };
+  return withEntries(state.holdings, changes);
 }
 
 /**
@@ -65,15 +65,14 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       if (state.accounts[event.accountId]) stale(`account ${event.accountId} already open`);
       return {
         ...base,
-        accounts: {
-          ...state.accounts,
+        accounts: withEntries(state.accounts, {
           [event.accountId]: {
             accountId: event.accountId,
             accountType: event.accountType,
             jurisdiction: event.jurisdiction,
             ...(event.ownerId !== undefined ? { ownerId: event.ownerId } : {}),
           },
-        },
+        }),
         holdings: withHoldings(state, { [event.accountId]: [] }),
       };
     case 'UnitsIssued': {
@@ -92,7 +91,7 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       ];
       return {
         ...base,
-        blocks: { ...state.blocks, [block.blockId]: block },
+        blocks: withEntries(state.blocks, { [block.blockId]: block }),
         holdings: withHoldings(state, {
           [event.accountId]: mergeSorted(state.holdings[event.accountId] ?? [], fresh),
         }),
@@ -110,20 +109,16 @@ export function evolve(state: LedgerState, event: LedgerEvent): LedgerState {
       return {
         ...base,
         holdings: move(state, event.accountId, event.accountId, event.ranges, event.lockId),
-        locks: {
-          ...state.locks,
+        locks: withEntries(state.locks, {
           [event.lockId]: { lockId: event.lockId, accountId: event.accountId, reason: event.reason },
-        },
+        }),
       };
-    case 'UnitsUnlocked': {
-      const locks = { ...state.locks };
-      delete locks[event.lockId];
+    case 'UnitsUnlocked':
       return {
         ...base,
         holdings: move(state, event.accountId, event.accountId, event.ranges, undefined, event.lockId),
-        locks,
+        locks: withEntries(state.locks, {}, [event.lockId]),
       };
-    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { withEntries } from '@app/domain';
 import { RECOGNITION_ERRORS, RecognitionError } from './errors';
 import { decide, isTerminal, type SagaState } from './saga';
 import type { RecognitionEvent, SerialRange } from './saga-events';
@@ -79,7 +80,7 @@ export function applyRecognitionEvent(state: RecognitionState, event: Recognitio
   }
   const d = decide(current, event);
   if (d.duplicate) return { state, duplicate: true };
-  return { state: { sagas: { ...state.sagas, [event.requestId]: d.state } }, duplicate: false };
+  return { state: { sagas: withEntries(state.sagas, { [event.requestId]: d.state }) }, duplicate: false };
 }
 
 export const evolveRecognition = (state: RecognitionState, event: RecognitionEvent): RecognitionState =>

@@ -1,3 +1,4 @@
+import { withEntries } from '@app/domain';
 /** One activity record as credited: its inputs, the credits and the sub-tonne remainder before and after. */
 export interface CreditedActivity {
   readonly recordId: string;
@@ -49,11 +50,15 @@ export function evolveCarbonInclusion(
   book: CarbonInclusionBook = EMPTY_CARBON_INCLUSION_BOOK,
   event: CarbonInclusionRecordEvent,
 ): CarbonInclusionBook {
-  const creditedRecords = { ...book.creditedRecords };
-  const carries = { ...book.carries };
+  const credited: Record<string, string> = {};
+  const carried: Record<string, number> = {};
   for (const r of event.records) {
-    creditedRecords[r.recordId] = event.issuanceId;
-    carries[carryKey(event.holderAccountId, r.methodologyId)] = r.carryOut;
+    credited[r.recordId] = event.issuanceId;
+    carried[carryKey(event.holderAccountId, r.methodologyId)] = r.carryOut;
   }
-  return { issuances: { ...book.issuances, [event.issuanceId]: event }, creditedRecords, carries };
+  return {
+    issuances: withEntries(book.issuances, { [event.issuanceId]: event }),
+    creditedRecords: withEntries(book.creditedRecords, credited),
+    carries: withEntries(book.carries, carried),
+  };
 }

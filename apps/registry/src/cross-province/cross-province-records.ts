@@ -1,4 +1,5 @@
 import type { InstrumentKind, Principal } from '@app/domain';
+import { withEntries } from '@app/domain';
 
 export type TransferSide = 'outflow' | 'inflow';
 
@@ -127,16 +128,15 @@ export function evolveCrossProvince(
 ): CrossProvinceBook {
   const with_ = (id: string, f: (t: TransferState) => TransferState): CrossProvinceBook => {
     const current = book.outgoing[id];
-    return current ? { ...book, outgoing: { ...book.outgoing, [id]: f(current) } } : book;
+    return current ? { ...book, outgoing: withEntries(book.outgoing, { [id]: f(current) }) } : book;
   };
   switch (event.type) {
     case 'CrossProvinceTransferRequested':
       return {
         ...book,
-        outgoing: {
-          ...book.outgoing,
+        outgoing: withEntries(book.outgoing, {
           [event.transferId]: { request: event, status: 'pending', decisions: {} },
-        },
+        }),
       };
     case 'CrossProvinceTransferDecided':
       return with_(event.transferId, (t) => {
@@ -153,6 +153,6 @@ export function evolveCrossProvince(
     case 'CrossProvinceTransferCompleted':
       return with_(event.transferId, (t) => ({ ...t, status: 'completed', completed: event }));
     case 'CrossProvinceTransferArrived':
-      return { ...book, incoming: { ...book.incoming, [event.transferId]: event } };
+      return { ...book, incoming: withEntries(book.incoming, { [event.transferId]: event }) };
   }
 }

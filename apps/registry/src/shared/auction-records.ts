@@ -1,5 +1,6 @@
 import type { AuctionResult, Bid, TieBreak } from '@app/allocation';
 import type { InstrumentKind } from '@app/domain';
+import { withEntries } from '@app/domain';
 
 /** The rules of a scheduled auction, fixed (with the tie-break seed) before any bid is seen. */
 export interface ScheduledAuctionRules {
@@ -115,17 +116,16 @@ export function evolveAuctionBook(book: AuctionBook, event: AuctionRecordEvent):
   if (event.type === 'AuctionScheduled') {
     const key = poolKey(event.kind, event.vintage);
     return {
-      auctions: {
-        ...book.auctions,
+      auctions: withEntries(book.auctions, {
         [event.auctionId]: { scheduled: event, status: 'open', guarantees: {}, bids: [] },
-      },
+      }),
       carriedForward: { ...book.carriedForward, [key]: (book.carriedForward[key] ?? 0) - event.carriedIn },
     };
   }
   const auction = book.auctions[event.auctionId];
   if (!auction) return book;
   const put = (next: AuctionState, carriedForward = book.carriedForward): AuctionBook => ({
-    auctions: { ...book.auctions, [event.auctionId]: next },
+    auctions: withEntries(book.auctions, { [event.auctionId]: next }),
     carriedForward,
   });
   const account = (bidderId: string): GuaranteeAccount => auction.guarantees[bidderId] ?? NO_GUARANTEE;

@@ -21,6 +21,7 @@ import {
   type CrossProvinceBook,
   type CrossProvinceRecordEvent,
 } from '../cross-province/cross-province-records';
+import { withEntries } from '@app/domain';
 
 /**
  * Registry facts that are not unit movements, kept in the same stream as the ledger so one
@@ -267,10 +268,10 @@ export const msrKey = (year: number, kind: InstrumentKind, vintage: number): str
   `${year}|${kind}|${vintage}`;
 
 export function evolveRecords(records: RegistryRecords, event: RecordEvent): RegistryRecords {
-  const next = { ...records, byCommand: { ...records.byCommand, [event.commandId]: event } };
+  const next = { ...records, byCommand: withEntries(records.byCommand, { [event.commandId]: event }) };
   switch (event.type) {
     case 'AuctionCleared':
-      return { ...next, auctions: { ...records.auctions, [event.auctionId]: event } };
+      return { ...next, auctions: withEntries(records.auctions, { [event.auctionId]: event }) };
     case 'EmissionsReported':
       return {
         ...next,

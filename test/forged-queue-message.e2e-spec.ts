@@ -60,6 +60,27 @@ describe('a forged command on a shard queue is refused by the matching worker', 
     receivedAt: Date.now(),
   });
 
+  /** A buy of 100 through the gateway, once it rests in the book (so the queue got past what came before). */
+  const restingBuy = async (account: string, price: number, clientOrderId: string): Promise<void> => {
+    const placed = await postJson(`${gateway}/orders`, {
+      instrument: INSTRUMENT,
+      account,
+      side: 'buy',
+      price,
+      qty: 100,
+      clientOrderId,
+    });
+    expect(placed.status).toBe(202);
+    await eventually(
+      async () =>
+        (await getJson<{ status: string }>(`${gateway}/orders/${clientOrderId}`)).status === 'open'
+          ? true
+          : undefined,
+      20_000,
+      `${clientOrderId} to rest`,
+    );
+  };
+
   const rejections = async (): Promise<{ type: string; id: string; reason: string }[]> =>
     db.dataSource.query(
       `SELECT type, coalesce(data->>'orderId', data->>'tradeId') AS id, data->>'reason' AS reason
@@ -97,23 +118,7 @@ describe('a forged command on a shard queue is refused by the matching worker', 
   it('signed with the key: refuses orders, a cancel, an amendment and a block trade for another member; the queue goes on', async () => {
     await fundMember(gateway, VICTIM, { cash: 10_000_000, jurisdiction: 'CQ' });
     await fundMember(gateway, MALLORY, { cash: 10_000_000, jurisdiction: 'CQ' });
-    const bid = await postJson(`${gateway}/orders`, {
-      instrument: INSTRUMENT,
-      account: VICTIM,
-      side: 'buy',
-      price: 3500,
-      qty: 100,
-      clientOrderId: 'victim-bid',
-    });
-    expect(bid.status).toBe(202);
-    await eventually(
-      async () =>
-        (await getJson<{ status: string }>(`${gateway}/orders/victim-bid`)).status === 'open'
-          ? true
-          : undefined,
-      20_000,
-      "the victim's bid to rest",
-    );
+    await restingBuy(VICTIM, 3500, 'victim-bid');
     const before = await getJson<Positions>(`${gateway}/members/${VICTIM}/positions`);
 
     const forged = [
@@ -180,23 +185,7 @@ describe('a forged command on a shard queue is refused by the matching worker', 
     await transport.publishBatch(queue, forged);
 
     // Mallory's own order, through the gateway after them: the queue was not blocked.
-    const own = await postJson(`${gateway}/orders`, {
-      instrument: INSTRUMENT,
-      account: MALLORY,
-      side: 'buy',
-      price: 3400,
-      qty: 100,
-      clientOrderId: 'mallory-own',
-    });
-    expect(own.status).toBe(202);
-    await eventually(
-      async () =>
-        (await getJson<{ status: string }>(`${gateway}/orders/mallory-own`)).status === 'open'
-          ? true
-          : undefined,
-      20_000,
-      "mallory's own order to rest",
-    );
+    await restingBuy(MALLORY, 3400, 'mallory-own');
 
     const reason = 'ACCESS.FORBIDDEN';
     expect(await rejections()).toEqual([
@@ -252,23 +241,7 @@ describe('a forged command on a shard queue is refused by the matching worker', 
         },
       },
     ]);
-    const after = await postJson(`${gateway}/orders`, {
-      instrument: INSTRUMENT,
-      account: MALLORY,
-      side: 'buy',
-      price: 3300,
-      qty: 100,
-      clientOrderId: 'mallory-after-unsigned',
-    });
-    expect(after.status).toBe(202);
-    await eventually(
-      async () =>
-        (await getJson<{ status: string }>(`${gateway}/orders/mallory-after-unsigned`)).status === 'open'
-          ? true
-          : undefined,
-      20_000,
-      'the order after the unsigned commands to rest',
-    );
+    await restingBuy(MALLORY, 3300, 'mallory-after-unsigned');
     const recorded: { count: number }[] = await db.dataSource.query(
       `SELECT count(*)::int AS count FROM events
         WHERE metadata->>'commandId' IN ('place:unsigned-1', 'cancel:victim-bid:unsigned')

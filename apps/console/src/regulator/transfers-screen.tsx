@@ -4,7 +4,7 @@ import { api, type ApiError } from '../api/client';
 import { usePolling } from '../api/use-polling';
 import { localeFormat } from '../format/locale-format';
 import type { DemoUser } from '../shell/demo-users';
-import { readableError, StatusLine } from '../shell/form-parts';
+import { FilteredHeader, readableError, StatusLine } from '../shell/form-parts';
 import { sideToDecide, type CrossProvinceTransfer, type TransferDecision } from './transfer-types';
 
 const FILTERS = ['pending', 'completed', 'rejected', 'expired', 'all'] as const;
@@ -57,23 +57,14 @@ export function TransfersScreen({ regulator, locale }: { regulator: DemoUser; lo
 
   return (
     <section className="panel" data-testid="transfers">
-      <header className="chart-bar">
-        <h2>{t('transfers.title')}</h2>
-        <label>
-          {t('recognition.filter')}
-          <select
-            name="transfer-filter"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value as typeof filter)}
-          >
-            {FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`transfers.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
+      <FilteredHeader
+        title={t('transfers.title')}
+        name="transfer-filter"
+        filters={FILTERS}
+        value={filter}
+        labelOf={(f) => t(`transfers.filters.${f}`)}
+        onChange={setFilter}
+      />
       {error && <p className="field-error">{readableError(t, error)}</p>}
       <StatusLine status={status} testId="transfer-status" />
       {transfers.length === 0 ? (

@@ -63,3 +63,37 @@ export function StatusLine({ status, testId }: { status?: { ok: boolean; text: s
     </p>
   );
 }
+
+/** A panel's title with a choice of what it lists (pending, completed, all, …) beside it. */
+export function FilteredHeader<F extends string>({
+  title,
+  name,
+  filters,
+  value,
+  labelOf,
+  onChange,
+}: {
+  title: string;
+  name: string;
+  filters: readonly F[];
+  value: F;
+  labelOf: (filter: F) => string;
+  onChange: (filter: F) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="chart-bar">
+      <h2>{title}</h2>
+      <label>
+        {t('recognition.filter')}
+        <select name={name} value={value} onChange={(e) => onChange(e.target.value as F)}>
+          {filters.map((f) => (
+            <option key={f} value={f}>
+              {labelOf(f)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

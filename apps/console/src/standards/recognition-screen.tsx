@@ -9,7 +9,7 @@ import { api } from '../api/client';
 import { usePolling } from '../api/use-polling';
 import { localeFormat } from '../format/locale-format';
 import type { DemoUser } from '../shell/demo-users';
-import { readableError } from '../shell/form-parts';
+import { FilteredHeader, readableError } from '../shell/form-parts';
 import { agreementVersion } from './standard-types';
 import { TwoKeyScreen, type TwoKeyService } from './two-key-screen';
 
@@ -103,23 +103,14 @@ function RecognitionRequests({ registry, locale }: { registry: string; locale: s
   );
   return (
     <section className="panel requests" data-testid="recognition-requests">
-      <header className="chart-bar">
-        <h2>{t('recognition.requests')}</h2>
-        <label>
-          {t('recognition.filter')}
-          <select
-            name="request-filter"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value as typeof filter)}
-          >
-            {FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`recognition.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
+      <FilteredHeader
+        title={t('recognition.requests')}
+        name="request-filter"
+        filters={FILTERS}
+        value={filter}
+        labelOf={(f) => t(`recognition.filters.${f}`)}
+        onChange={setFilter}
+      />
       {error && <p className="field-error">{readableError(t, error)}</p>}
       {requests.length === 0 ? (
         <p className="muted">{t('recognition.noRequests')}</p>

@@ -34,10 +34,13 @@ const readOnly = (): never => {
  */
 function view<V>(store: Store<V>): Readonly<Record<string, V>> {
   const entry = (key: string | symbol) => (typeof key === 'string' ? mapGet(store.map, key) : undefined);
+  // A version never changes: its keys are put in order once, when first listed.
+  let keys: string[] | undefined;
   return new Proxy({} as Record<string, V>, {
     get: (_target, key) => (key === STORE ? store : entry(key)?.value),
     has: (_target, key) => entry(key) !== undefined,
-    ownKeys: () => [...mapEntries(store.map)].sort((a, b) => a[1].seq - b[1].seq).map(([key]) => key),
+    ownKeys: () =>
+      (keys ??= [...mapEntries(store.map)].sort((a, b) => a[1].seq - b[1].seq).map(([key]) => key)),
     getOwnPropertyDescriptor: (_target, key) => {
       const found = entry(key);
       return found && { value: found.value, writable: false, enumerable: true, configurable: true };

@@ -116,10 +116,10 @@ export class CrossProvinceTransfers {
       for (const t of Object.values(origin.records.crossProvince.outgoing))
         if (listedTransfer(t, filter, scope))
           views.push(transferView(origin, loaded.get(t.request.to)!, t.request.transferId));
+    // Transfer ids are unique across both registries: the tie-break never meets equal ids.
     return views.sort(
       (a, b) =>
-        a.request.requestedAt.localeCompare(b.request.requestedAt) ||
-        (a.transferId < b.transferId ? -1 : a.transferId > b.transferId ? 1 : 0),
+        a.request.requestedAt.localeCompare(b.request.requestedAt) || (a.transferId < b.transferId ? -1 : 1),
     );
   }
 

@@ -189,9 +189,9 @@ export class BullMqTransport implements MessageTransport {
   ): Promise<void> {
     const extra = await takeWaiting(worker, token, batch.max - 1);
     if (extra.length === 0) return this.runInPlace(handler, this.messageOf(first));
+    const messages = [first, ...extra].map((job) => (this.verified(job) ? toMessage(job) : undefined));
     // A message that does not verify fails alone: the rest go one at a time, in order.
-    if (![first, ...extra].every((job) => this.verified(job)))
-      return this.oneAtATime(token, first, extra, handler);
+    if (messages.includes(undefined)) return this.oneAtATime(token, first, extra, handler);
     // BullMQ renews the lock of the job it gave us only: the ones taken by hand are renewed here.
     const renew = setInterval(
       () => {
@@ -200,7 +200,7 @@ export class BullMqTransport implements MessageTransport {
       Math.floor(lockMs / 2),
     );
     try {
-      await batch.handler([first, ...extra].map((job) => this.messageOf(job)));
+      await batch.handler(messages as TransportMessage[]);
     } catch (error) {
       this.log(
         `batch of ${extra.length + 1} on ${first.queueName} failed, one at a time: ${describe(error)}`,

@@ -103,11 +103,22 @@ export class UserDirectory {
   }
 
   async signIn(username: string, password: string): Promise<Principal | undefined> {
+    const user = await this.passwordUser(username, password);
+    return user && isPrincipal(user.principal) ? user.principal : undefined;
+  }
+
+  /** The password user `username` if `password` is its password. */
+  private async passwordUser(
+    username: string,
+    password: string,
+  ): Promise<{ principal: unknown; password_hash: string } | undefined> {
     const [user] = await this.userRows(username);
     // Hash anyway when the user is unknown (or has no password), so timing does not tell which usernames exist.
     const stored = user?.password_hash ?? (await this.decoyHash);
     const ok = await verifySecret(password, stored);
-    return ok && user?.password_hash && isPrincipal(user.principal) ? user.principal : undefined;
+    return ok && user?.password_hash
+      ? { principal: user.principal, password_hash: user.password_hash }
+      : undefined;
   }
 
   async demoUser(username: string): Promise<Principal | undefined> {
@@ -121,9 +132,8 @@ export class UserDirectory {
    * wrong password, an unknown user or one without a password (a demo user), not told apart.
    */
   async changePassword(username: string, current: string, next: string): Promise<boolean> {
-    const [user] = await this.userRows(username);
-    const stored = user?.password_hash ?? (await this.decoyHash);
-    if (!(await verifySecret(current, stored)) || !user?.password_hash) return false;
+    const user = await this.passwordUser(username, current);
+    if (!user) return false;
     // Only if no other change came in between: a concurrent change or reset wins, this one is refused.
     const [, affected]: [unknown[], number] = await this.db.query(
       `UPDATE auth_users SET password_hash = $3 WHERE id = $1 AND password_hash = $2`,

@@ -229,6 +229,38 @@ describe('users and API keys shared by the gateway and the registry processes, a
     expect((await reset(asAdmin())).status).toBe(204);
     expect((await signIn(gateway.url, trader.username, 'reset by the desk')).status).toBe(200);
 
+    // An administrator changes what the user may do; its API key follows at once, in the other process.
+    const { key: keyBefore } = (await send(gateway.url, 'POST', '/auth/api-keys', asTrader)).body as {
+      key: string;
+    };
+    const access = (headers: Record<string, string>, body: unknown, username = trader.username) =>
+      send(gateway.url, 'PUT', `/auth/users/${username}`, headers, body);
+    const moved = { role: 'enterprise', memberId: 'sc-paper-008', accountIds: ['sc-paper-008', 'sc-acct-2'] };
+    expect((await access(asTrader, moved)).status).toBe(403);
+    expect(await access(asAdmin(), { role: 'enterprise' })).toMatchObject({
+      status: 400,
+      body: { code: 'AUTH.BAD_USER', field: 'memberId' },
+    });
+    expect(await access(asAdmin(), moved, 'nobody-at-all')).toMatchObject({
+      status: 404,
+      body: { code: 'AUTH.UNKNOWN_USER', field: 'username' },
+    });
+    expect(await access(asAdmin(), { role: 'researcher' }, 'ops-admin')).toMatchObject({
+      status: 409,
+      body: { code: 'AUTH.SELF_CHANGE', field: 'username' },
+    });
+    expect(await access(asAdmin(), moved)).toMatchObject({
+      status: 200,
+      body: { username: trader.username, principal: { ...moved, id: trader.username } },
+    });
+    expect(await send(registryUrl, 'GET', '/auth/me', { 'x-api-key': keyBefore })).toMatchObject({
+      status: 200,
+      body: { memberId: 'sc-paper-008', accountIds: ['sc-paper-008', 'sc-acct-2'] },
+    });
+    expect((await signIn(registryUrl, trader.username, 'reset by the desk')).body).toMatchObject({
+      principal: { memberId: 'sc-paper-008' },
+    });
+
     // Removal revokes its API keys at once, everywhere; the administrator cannot remove itself.
     const { key } = (await send(gateway.url, 'POST', '/auth/api-keys', asTrader)).body as { key: string };
     expect((await send(registryUrl, 'GET', '/auth/me', { 'x-api-key': key })).status).toBe(200);

@@ -34,7 +34,7 @@ export const ACTIONS = {
   'auth.password': { roles: SIGNED_IN, description: 'Change own password' },
   'auth.users': {
     roles: { admin: 'any' },
-    description: "Create, list and remove users (sign-in accounts), reset a user's password",
+    description: "Create, list, change and remove users (sign-in accounts), reset a user's password",
   },
   'reference.read': {
     roles: SIGNED_IN,

@@ -29,7 +29,7 @@ import { signAccessToken } from './access-token';
 import type { AuthenticatedRequest } from './access.guard';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
 import { ChangePasswordDto, DemoSignInDto, SetPasswordDto, SignInDto } from './auth.dto';
-import { parseNewUser } from './new-user';
+import { parseNewUser, parseUserAccess } from './new-user';
 import { type ApiKeyView, UserDirectory, type UserView } from './user-directory';
 
 export interface SignedIn {
@@ -189,6 +189,56 @@ export class AuthController {
   @ApiOkResponse({ description: 'Every user (never a password hash), oldest first (admin only)' })
   listUsers(): Promise<UserView[]> {
     return this.users.listUsers();
+  }
+
+  @Put('users/:username')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['role'],
+      properties: {
+        role: { type: 'string', enum: ['enterprise', 'regulator', 'verifier', 'researcher', 'admin'] },
+        province: { type: 'string', enum: ['CQ', 'SC'], description: 'regulator (required), enterprise' },
+        memberId: { type: 'string', description: 'enterprise (required)' },
+        accountIds: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'enterprise; default [memberId]',
+        },
+      },
+    },
+  })
+  @ApiOkResponse({
+    description:
+      'The user’s role and what it carries, replaced whole; its API keys follow at once, tokens already issued ' +
+      'keep the old access until they expire (admin only)',
+  })
+  @ApiBadRequestResponse({ description: 'A field missing or invalid (`field` names it)' })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  @ApiConflictResponse({ description: 'The signed-in administrator itself' })
+  async setAccess(
+    @Req() request: AuthenticatedRequest,
+    @Param('username') username: string,
+    @Body() body: unknown,
+  ): Promise<{ username: string; principal: Principal }> {
+    if (principalOf(request).id === username)
+      throw new HttpException(
+        {
+          statusCode: 409,
+          code: 'AUTH.SELF_CHANGE',
+          message: 'an administrator cannot change its own access: another administrator can',
+          field: 'username',
+        },
+        HttpStatus.CONFLICT,
+      );
+    const access = parseUserAccess(username, body);
+    if (!access.ok)
+      throw new HttpException(
+        { statusCode: 400, code: 'AUTH.BAD_USER', message: access.message, field: access.field },
+        HttpStatus.BAD_REQUEST,
+      );
+    if (!(await this.users.setAccess(access.principal))) throw unknownUser(username);
+    return { username, principal: access.principal };
   }
 
   @Put('users/:username/password')

@@ -1,4 +1,4 @@
-import { parseNewUser } from './new-user';
+import { parseNewUser, parseUserAccess } from './new-user';
 
 const PASSWORD = 'twelve chars+';
 
@@ -69,5 +69,39 @@ describe('parseNewUser (POST /auth/users)', () => {
   it('refuses a body that is no object', () => {
     expect(parseNewUser(undefined)).toMatchObject({ ok: false, field: 'body' });
     expect(parseNewUser([1])).toMatchObject({ ok: false, field: 'body' });
+  });
+});
+
+describe('parseUserAccess (PUT /auth/users/:username)', () => {
+  it('builds the principal of the user named in the path, what the role carries replaced whole', () => {
+    expect(parseUserAccess('cq-cement-002', { role: 'enterprise', memberId: 'cq-cement-009' })).toEqual({
+      ok: true,
+      principal: {
+        role: 'enterprise',
+        id: 'cq-cement-002',
+        memberId: 'cq-cement-009',
+        accountIds: ['cq-cement-009'],
+      },
+    });
+    expect(parseUserAccess('desk', { role: 'regulator', province: 'SC' })).toEqual({
+      ok: true,
+      principal: { role: 'regulator', id: 'desk', province: 'SC' },
+    });
+    expect(parseUserAccess('desk', { role: 'researcher' })).toEqual({
+      ok: true,
+      principal: { role: 'researcher', id: 'desk' },
+    });
+  });
+
+  it.each([
+    [{}, 'role'],
+    [{ role: 'enterprise' }, 'memberId'],
+    [{ role: 'regulator', province: 'CQ', accountIds: ['a'] }, 'accountIds'],
+    [{ role: 'admin', province: 'CQ' }, 'province'],
+    // Neither the name nor the password is changed here.
+    [{ role: 'admin', username: 'other' }, 'username'],
+    [{ role: 'admin', password: 'twelve chars+' }, 'password'],
+  ])('refuses %j naming %s', (body, field) => {
+    expect(parseUserAccess('u', body)).toMatchObject({ ok: false, field });
   });
 });

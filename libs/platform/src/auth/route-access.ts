@@ -78,6 +78,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'DELETE /auth/api-keys/:keyId': { action: 'auth.api-keys' },
   'POST /auth/users': { action: 'auth.users' },
   'GET /auth/users': { action: 'auth.users' },
+  'PUT /auth/users/:username': { action: 'auth.users' },
   'PUT /auth/users/:username/password': { action: 'auth.users' },
   'DELETE /auth/users/:username': { action: 'auth.users' },
   'POST /auth/password': { action: 'auth.password' },

@@ -133,6 +133,33 @@ describe('UserDirectory on PostgreSQL, shared by every process on the database',
     expect(await a.listUsers()).not.toContainEqual(expect.objectContaining({ username: 'nobody-here' }));
   });
 
+  it("replaces a user's access and, with it, its live API keys' (not revoked ones), in every process", async () => {
+    const mover: Principal = { ...FIRM, id: 'cq-mover' };
+    await a.createUser(mover, PASSWORD);
+    const live = await a.createApiKey(mover, new Date());
+    const revoked = await a.createApiKey(mover, new Date());
+    await a.revokeApiKey(mover, revoked.id, new Date());
+    const kept = await a.createApiKey(FIRM, new Date());
+    const moved: Principal = {
+      role: 'enterprise',
+      id: 'cq-mover',
+      memberId: 'sc-paper-001',
+      accountIds: ['sc-paper-001'],
+    };
+
+    expect(await b.setAccess(moved)).toBe(true);
+    expect(await a.signIn('cq-mover', PASSWORD)).toEqual(moved);
+    expect(await a.principalForApiKey(live.key)).toEqual({ principal: moved, apiKeyId: live.id });
+    expect(await a.principalForApiKey(kept.key)).toEqual({ principal: FIRM, apiKeyId: kept.id });
+    const [row]: { principal: Principal }[] = await db.dataSource.query(
+      'SELECT principal FROM auth_api_keys WHERE id = $1',
+      [revoked.id],
+    );
+    expect(row.principal).toEqual(mover);
+    expect(await a.setAccess({ role: 'admin', id: 'nobody-here' })).toBe(false);
+    expect(await a.listUsers()).not.toContainEqual(expect.objectContaining({ username: 'nobody-here' }));
+  });
+
   it('removes a user and revokes its API keys together (rows kept); others keep theirs', async () => {
     const leaver: Principal = { ...FIRM, id: 'cq-leaver', memberId: 'cq-steel-001' };
     await a.createUser(leaver, PASSWORD);

@@ -155,6 +155,22 @@ export class UserDirectory {
   }
 
   /**
+   * Replaces what a user may do (its principal) and, in the same statement, the principal of each
+   * of its API keys not revoked, so a key never acts with more or less than its user. False when
+   * there is no such user. Tokens already issued keep the old principal until they expire.
+   */
+  async setAccess(principal: Principal): Promise<boolean> {
+    const [row]: { changed: number }[] = await this.db.query(
+      `WITH changed AS (UPDATE auth_users SET principal = $2 WHERE id = $1 RETURNING id),
+            keys AS (UPDATE auth_api_keys SET principal = $2
+                      WHERE user_id IN (SELECT id FROM changed) AND revoked_at IS NULL RETURNING id)
+       SELECT (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM keys)::int AS keys`,
+      [principal.id, JSON.stringify(principal)],
+    );
+    return row.changed === 1;
+  }
+
+  /**
    * Removes a user and, in the same statement, revokes every API key it has (stamped, kept for
    * audit). False when there is no such user. Tokens already issued stay valid until they expire.
    */

@@ -24,6 +24,18 @@ describe('withEntries: a persistent record read as a plain object', () => {
     expect(r).toEqual({ b: 10, a: 2, c: 3 });
   });
 
+  it('lists integer-like keys first, ascending, as a plain object does', () => {
+    let r = withEntries<number>({}, { b: 1 });
+    for (const [key, value] of [
+      ['10', 2],
+      ['a', 3],
+      ['2', 4],
+    ] as const)
+      r = withEntries(r, { [key]: value });
+    expect(Object.keys(r)).toEqual(['2', '10', 'b', 'a']);
+    expect(JSON.stringify(r)).toBe(JSON.stringify({ b: 1, '10': 2, a: 3, '2': 4 }));
+  });
+
   it('leaves the version it came from as it was', () => {
     const next = withEntries(base, { a: 20, d: 4 }, ['b']);
     expect({ ...base }).toEqual({ b: 1, a: 2 });
@@ -41,7 +53,25 @@ describe('withEntries: a persistent record read as a plain object', () => {
   });
 
   it('matches a plain object under any sequence of sets and removals (property)', () => {
-    const key = fc.constantFrom('a', 'b', 'c', 'acct-1', 'acct-2', 'lock:9', 'toString', '');
+    // Integer-like keys ("0", "42") come first in a plain object, ascending; "042", "-1" and
+    // "4294967295" are not array indexes and keep their insertion place.
+    const key = fc.constantFrom(
+      'a',
+      'b',
+      'c',
+      'acct-1',
+      'acct-2',
+      'lock:9',
+      'toString',
+      '',
+      '0',
+      '7',
+      '42',
+      '042',
+      '-1',
+      '4294967294',
+      '4294967295',
+    );
     const op = fc.oneof(fc.record({ set: key, value: fc.integer() }), fc.record({ remove: key }));
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {

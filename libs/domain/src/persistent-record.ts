@@ -22,13 +22,34 @@ function storeOf<V>(record: Readonly<Record<string, V>>): Store<V> {
   return { map, nextSeq: seq };
 }
 
+/** An array index ("0", "42"; not "042" or "-1"): a plain object lists these first, ascending. */
+const arrayIndex = (key: string): number | undefined => {
+  if (!/^(?:0|[1-9]\d{0,9})$/.test(key)) return undefined;
+  const n = Number(key);
+  return n < 4_294_967_295 ? n : undefined;
+};
+
+/** The order of a plain object's own keys: array indexes ascending, then the rest as inserted. */
+function plainObjectOrder<V>(entries: Iterable<[string, Entry<V>]>): string[] {
+  const indexed: [number, string][] = [];
+  const named: [string, Entry<V>][] = [];
+  for (const [key, entry] of entries) {
+    const index = arrayIndex(key);
+    if (index === undefined) named.push([key, entry]);
+    else indexed.push([index, key]);
+  }
+  indexed.sort((a, b) => a[0] - b[0]);
+  named.sort((a, b) => a[1].seq - b[1].seq);
+  return [...indexed.map(([, key]) => key), ...named.map(([key]) => key)];
+}
+
 const readOnly = (): never => {
   throw new TypeError('a persistent record cannot be changed in place: use withEntries');
 };
 
 /**
  * A read-only record over an immutable hash map: read as a plain object (`r[key]`, `key in r`,
- * `Object.keys/values/entries`, spread, JSON) in insertion order, but `withEntries` makes the next
+ * `Object.keys/values/entries`, spread, JSON) in a plain object's key order, but `withEntries` makes the next
  * version in O(log n) instead of copying every key. For decider state keyed by ids that grows for
  * ever (a registry's accounts and holdings): copying it on every event made replays quadratic.
  */
@@ -39,8 +60,7 @@ function view<V>(store: Store<V>): Readonly<Record<string, V>> {
   return new Proxy({} as Record<string, V>, {
     get: (_target, key) => (key === STORE ? store : entry(key)?.value),
     has: (_target, key) => entry(key) !== undefined,
-    ownKeys: () =>
-      (keys ??= [...mapEntries(store.map)].sort((a, b) => a[1].seq - b[1].seq).map(([key]) => key)),
+    ownKeys: () => (keys ??= plainObjectOrder(mapEntries(store.map))),
     getOwnPropertyDescriptor: (_target, key) => {
       const found = entry(key);
       return found && { value: found.value, writable: false, enumerable: true, configurable: true };

@@ -30,9 +30,9 @@ const arrayIndex = (key: string): number | undefined => {
 };
 
 /** The order of a plain object's own keys: array indexes ascending, then the rest as inserted. */
-function plainObjectOrder<V>(entries: Iterable<[string, Entry<V>]>): string[] {
+function plainObjectOrder<V>(entries: Iterable<readonly [string, Entry<V>]>): string[] {
   const indexed: [number, string][] = [];
-  const named: [string, Entry<V>][] = [];
+  const named: (readonly [string, Entry<V>])[] = [];
   for (const [key, entry] of entries) {
     const index = arrayIndex(key);
     if (index === undefined) named.push([key, entry]);

@@ -161,6 +161,23 @@ describe('web console in a real browser', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/compliance.png`, fullPage: true });
   });
 
+  it('an enterprise creates an API key (shown once), trades-ready at once, and revokes it', async () => {
+    await page.selectOption('select[name=user]', 'sc-steel-001');
+    await page.waitForSelector('section[aria-label="API keys"] >> text=No API keys');
+    await page.click('button[name=create-api-key]');
+    const key = (await (await page.waitForSelector('[data-testid=new-api-key] code')).textContent()) ?? '';
+    expect(key).toMatch(/^cce_[0-9a-f]{16}_[A-Za-z0-9_-]{32}$/);
+    await page.waitForSelector(`[data-testid=api-key-row] >> text=${key.split('_')[1]}`);
+    const me = (k: string) => fetch(`${url}/auth/me`, { headers: { 'x-api-key': k } });
+    expect(await (await me(key)).json()).toMatchObject({ role: 'enterprise', id: 'sc-steel-001' });
+    await page.screenshot({ path: `${SCREENSHOTS}/api-keys.png`, fullPage: true });
+
+    await page.click('[data-testid=api-key-row] button[name=revoke-api-key]');
+    await page.waitForSelector('section[aria-label="API keys"] >> text=No API keys');
+    expect(await page.$('[data-testid=new-api-key]')).toBeNull();
+    expect((await me(key)).status).toBe(401);
+  });
+
   it('a Sichuan regulator previews the allocation table, then issues it, and sees the supply', async () => {
     await page.selectOption('select[name=user]', 'regulator-sc');
     await page.waitForSelector('[data-testid=allocation-row] >> text=sc-power-001');

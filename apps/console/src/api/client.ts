@@ -11,11 +11,13 @@ import type { DemoUser } from '../shell/demo-users';
 import type { CrossProvinceTransfer, TransferSide } from '../regulator/transfer-types';
 import type {
   AllocationPreview,
+  ApiKeyView,
   Bar,
   BarInterval,
   Depth,
   Instrument,
   InstrumentActivity,
+  NewApiKey,
   OrderAcknowledgement,
   OrderTicket,
   OrderView,
@@ -187,6 +189,10 @@ export const api = {
     request<CrossProvinceTransfer[]>(`/cross-province-transfers?status=${status}`),
   decideTransfer: (transferId: string, side: TransferSide, body: unknown) =>
     post(`/cross-province-transfers/${encodeURIComponent(transferId)}/${side}-decision`, body),
+  apiKeys: () => request<ApiKeyView[]>('/auth/api-keys'),
+  createApiKey: () => request<NewApiKey>('/auth/api-keys', { method: 'POST' }),
+  revokeApiKey: (keyId: string) =>
+    request<unknown>(`/auth/api-keys/${encodeURIComponent(keyId)}`, { method: 'DELETE' }),
   placeOrder: (ticket: OrderTicket) =>
     request<OrderAcknowledgement>('/orders', { method: 'POST', body: JSON.stringify(ticket) }),
 };

@@ -140,3 +140,14 @@ export interface Bar {
 }
 
 export type BarInterval = '1m' | '5m' | '1h' | '1d';
+
+/** `GET /auth/api-keys`: a key not revoked (its secret is never shown again). */
+export interface ApiKeyView {
+  id: string;
+  createdAt: string;
+}
+
+/** `POST /auth/api-keys`: the new key, `cce_<id>_<secret>`, shown once. */
+export interface NewApiKey extends ApiKeyView {
+  key: string;
+}

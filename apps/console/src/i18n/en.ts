@@ -108,6 +108,16 @@ export const en: Messages = {
     available: 'Available',
     reserved: 'Reserved',
   },
+  apiKeys: {
+    title: 'API keys',
+    how: 'For programmatic trading: send the key as the X-API-Key header. A key acts as you until revoked.',
+    create: 'Create a key',
+    shownOnce: 'Your new key (copy it now: it is not shown again):',
+    none: 'No API keys',
+    id: 'Key id',
+    createdAt: 'Created',
+    revoke: 'Revoke',
+  },
   orders: {
     title: 'My open orders',
     none: 'No open orders',

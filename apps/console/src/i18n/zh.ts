@@ -89,6 +89,16 @@ export const zh = {
     conserved: '守恒',
   },
   positions: { title: '我的持仓与资金', cash: '资金（元）', available: '可用', reserved: '冻结' },
+  apiKeys: {
+    title: 'API 密钥',
+    how: '用于程序化交易：在请求头 X-API-Key 中发送密钥。密钥在撤销前以您的身份操作。',
+    create: '新建密钥',
+    shownOnce: '新密钥（请立即复制，之后不再显示）：',
+    none: '暂无 API 密钥',
+    id: '密钥编号',
+    createdAt: '创建时间',
+    revoke: '撤销',
+  },
   orders: {
     title: '我的委托',
     none: '暂无未成交委托',

@@ -10,6 +10,7 @@ import { RecentTrades } from './recent-trades';
 import { BidPanel } from '../auctions/bid-panel';
 import { MyCompliance } from '../compliance/my-compliance';
 import type { DemoUser } from '../shell/demo-users';
+import { MyApiKeys } from './my-api-keys';
 import { MyOrders } from './my-orders';
 import { MyPositions } from './my-positions';
 import { useMarket } from './use-market';
@@ -87,6 +88,7 @@ export function TradingScreen({ user, locale }: { user: DemoUser; locale: string
         <MyCompliance firm={user} locale={locale} />
         <MyOrders account={account} instruments={instruments} locale={locale} />
         {user.role === 'enterprise' && <BidPanel firm={user} locale={locale} />}
+        {user.role === 'enterprise' && <MyApiKeys userId={user.id} locale={locale} />}
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ export interface ConsoleInBrowser {
  * newcomer runs it, seeded with the demo accounts but no noise traders (so the book holds only
  * the test's orders), and Debian's Chromium on a page of it.
  */
-export async function startConsoleInBrowser(): Promise<ConsoleInBrowser> {
+export async function startConsoleInBrowser(extraEnv: NodeJS.ProcessEnv = {}): Promise<ConsoleInBrowser> {
   mkdirSync(CONSOLE_SCREENSHOTS, { recursive: true });
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -29,6 +29,7 @@ export async function startConsoleInBrowser(): Promise<ConsoleInBrowser> {
     LOG_LEVEL: 'warn',
     RUNS_DIR: mkdtempSync(join(tmpdir(), 'console-runs-')),
     DEMO: 'accounts',
+    ...extraEnv,
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;

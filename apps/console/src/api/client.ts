@@ -7,6 +7,7 @@ import type {
   PricingStandardVersionView,
   RecognitionRequest,
 } from '../standards/standard-types';
+import type { Principal } from '@app/domain';
 import type { DemoUser } from '../shell/demo-users';
 import type { CrossProvinceTransfer, TransferSide } from '../regulator/transfer-types';
 import type {
@@ -25,6 +26,7 @@ import type {
   RunListing,
   SupplyRow,
   Trade,
+  UserView,
 } from './types';
 
 /** A refused request as the user should read it: the server's message and, when it names one, the field. */
@@ -97,6 +99,32 @@ export function signInAsDemoUser(userId: string): Promise<void> {
     if (attempt === signIns) bearer = token;
   });
   return session;
+}
+
+/**
+ * Signs in with a username and password (`POST /auth/sign-in`, any deployment): later requests
+ * carry the token. Resolves with who signed in.
+ */
+export function signInWithPassword(username: string, password: string): Promise<Principal> {
+  bearer = undefined;
+  const attempt = ++signIns;
+  const signingIn = request<{ token: string; principal: Principal }>(
+    '/auth/sign-in',
+    { method: 'POST', body: JSON.stringify({ username, password }) },
+    false,
+  ).then(({ token, principal }) => {
+    if (attempt === signIns) bearer = token;
+    return principal;
+  });
+  session = signingIn.then(() => undefined);
+  return signingIn;
+}
+
+/** Forgets the token: requests go out unauthenticated until the next sign-in. */
+export function signOut(): void {
+  ++signIns;
+  bearer = undefined;
+  session = Promise.resolve();
 }
 
 /** A run's self-contained report.html, fetched with the user's token (an iframe's own load would carry none). */
@@ -189,6 +217,20 @@ export const api = {
     request<CrossProvinceTransfer[]>(`/cross-province-transfers?status=${status}`),
   decideTransfer: (transferId: string, side: TransferSide, body: unknown) =>
     post(`/cross-province-transfers/${encodeURIComponent(transferId)}/${side}-decision`, body),
+  users: () => request<UserView[]>('/auth/users'),
+  createUser: (body: unknown) => post('/auth/users', body),
+  resetPassword: (username: string, password: string) =>
+    request<unknown>(`/auth/users/${encodeURIComponent(username)}/password`, {
+      method: 'PUT',
+      body: JSON.stringify({ password }),
+    }),
+  setUserAccess: (username: string, body: unknown) =>
+    request<unknown>(`/auth/users/${encodeURIComponent(username)}`, {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    }),
+  removeUser: (username: string) =>
+    request<unknown>(`/auth/users/${encodeURIComponent(username)}`, { method: 'DELETE' }),
   apiKeys: () => request<ApiKeyView[]>('/auth/api-keys'),
   createApiKey: () => request<NewApiKey>('/auth/api-keys', { method: 'POST' }),
   revokeApiKey: (keyId: string) =>

@@ -1,3 +1,5 @@
+import type { Principal } from '@app/domain';
+
 /** Shapes of the gateway's JSON, as the console reads them (the OpenAPI document at /docs is the reference). */
 export interface Instrument {
   symbol: string;
@@ -150,4 +152,13 @@ export interface ApiKeyView {
 /** `POST /auth/api-keys`: the new key, `cce_<id>_<secret>`, shown once. */
 export interface NewApiKey extends ApiKeyView {
   key: string;
+}
+
+/** `GET /auth/users` (administrators): a sign-in account, never its password. */
+export interface UserView {
+  username: string;
+  principal: Principal;
+  demo: boolean;
+  hasPassword: boolean;
+  createdAt: string;
 }

@@ -1,0 +1,103 @@
+import { Page } from 'playwright-core';
+import {
+  CONSOLE_SCREENSHOTS as SCREENSHOTS,
+  ConsoleInBrowser,
+  startConsoleInBrowser,
+} from './support/console-browser';
+
+const ADMIN = { username: 'ops-admin', password: 'an admin passphrase' };
+
+/**
+ * Password sign-in and the administrator's users screen in Chromium against the sandbox
+ * (`npm run build` first), its administrator from the environment.
+ */
+describe('web console: password sign-in and users, in a real browser', () => {
+  let app: ConsoleInBrowser;
+  let page: Page;
+  let url = '';
+
+  beforeAll(async () => {
+    app = await startConsoleInBrowser({ ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
+    ({ page, url } = app);
+    await page.goto(url);
+    await page.click('button.language'); // English, so the assertions read the English texts
+    await page.waitForSelector('text=Chengdu–Chongqing Environmental Rights Exchange');
+  }, 150000);
+
+  afterAll(() => app?.stop());
+
+  const signIn = async (username: string, password: string) => {
+    if (await page.$('button[name=sign-out]')) await page.click('button[name=sign-out]');
+    else await page.selectOption('select[name=user]', ''); // "Sign in with a password…"
+    await page.fill('form[aria-label="Sign in with a password"] input[name=username]', username);
+    await page.fill('form[aria-label="Sign in with a password"] input[name=password]', password);
+    await page.click('button[name=sign-in]');
+  };
+  const row = (username: string) => `[data-testid=users] [data-testid="user-${username}"]`;
+
+  it('refuses a wrong password without telling which part was wrong, then signs the administrator in', async () => {
+    await page.waitForSelector('select[name=user] option[value=cq-steel-001]', { state: 'attached' });
+    await signIn(ADMIN.username, 'not the password');
+    await page.waitForSelector('[data-testid=sign-in-error] >> text=Unknown user or wrong password');
+    await page.fill('form[aria-label="Sign in with a password"] input[name=password]', ADMIN.password);
+    await page.click('button[name=sign-in]');
+    await page.waitForSelector('[data-testid=signed-in-as] >> text=Administrator · ops-admin');
+    // The demo users are listed with the administrator, which has no buttons against itself.
+    await page.waitForSelector(`${row('cq-steel-001')} >> text=Demo`);
+    expect(await page.$(`${row(ADMIN.username)} button`)).toBeNull();
+  });
+
+  it('creates a user (the field the server refuses shown next to it), changes its access and resets its password', async () => {
+    await page.fill('input[name=username]', 'sc-desk-07');
+    await page.fill('input[name=password]', 'a long enough password');
+    await page.click('button[name=save-user]'); // an enterprise without its member id
+    await page.waitForSelector('[data-testid=memberId-error] >> text=memberId');
+    await page.fill('input[name=memberId]', 'sc-paper-007');
+    await page.selectOption('select[name=province]', 'SC');
+    await page.click('button[name=save-user]');
+    await page.waitForSelector('[data-testid=users-status] >> text=User sc-desk-07 created.');
+    await page.waitForSelector(`${row('sc-desk-07')} >> text=SC · sc-paper-007 · sc-paper-007`);
+
+    await page.click(`${row('sc-desk-07')} button[name=edit-user]`);
+    await page.selectOption('select[name=role]', 'regulator');
+    await page.click('button[name=save-user]');
+    await page.waitForSelector('[data-testid=users-status] >> text=Access of sc-desk-07 changed');
+    await page.waitForSelector(`${row('sc-desk-07')} >> text=Regulator`);
+
+    await page.click(`${row('sc-desk-07')} button[name=reset-password]`);
+    await page.fill(`${row('sc-desk-07')} input[name=new-password]`, 'set by the administrator');
+    await page.click(`${row('sc-desk-07')} button[name=save-password]`);
+    await page.waitForSelector('[data-testid=users-status] >> text=Password of sc-desk-07 reset.');
+    await page.screenshot({ path: `${SCREENSHOTS}/users.png`, fullPage: true });
+
+    // The user signs in with the new password, as what it now is: a Sichuan regulator.
+    await signIn('sc-desk-07', 'set by the administrator');
+    await page.waitForSelector('[data-testid=signed-in-as] >> text=Regulator · sc-desk-07');
+    await page.waitForSelector('button.on >> text=Regulator');
+  });
+
+  it('removes the user: it can no longer sign in', async () => {
+    await signIn(ADMIN.username, ADMIN.password);
+    await page.click(`${row('sc-desk-07')} button[name=remove-user]`);
+    await page.waitForSelector('[data-testid=users-status] >> text=User sc-desk-07 removed');
+    await page.waitForSelector(row('sc-desk-07'), { state: 'detached' });
+    await signIn('sc-desk-07', 'set by the administrator');
+    await page.waitForSelector('[data-testid=sign-in-error] >> text=Unknown user or wrong password');
+  });
+
+  it('opens at the password form where there are no demo users (a gateway)', async () => {
+    const context = await page.context().browser()!.newContext();
+    const fresh = await context.newPage();
+    await fresh.route('**/demo/users', (route) =>
+      route.fulfill({ status: 404, body: '{"message":"Not Found"}' }),
+    );
+    await fresh.goto(url);
+    await fresh.waitForSelector('form input[name=password]');
+    expect(await fresh.$('select[name=user] option[value=cq-steel-001]')).toBeNull();
+    await fresh.fill('input[name=username]', ADMIN.username);
+    await fresh.fill('input[name=password]', ADMIN.password);
+    await fresh.click('button[name=sign-in]');
+    await fresh.waitForSelector('[data-testid=signed-in-as] >> text=ops-admin');
+    await context.close();
+  });
+});

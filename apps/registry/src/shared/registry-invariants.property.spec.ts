@@ -1,10 +1,13 @@
 import fc from 'fast-check';
+import { Logger } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import { canonicalJson } from '@app/ledger';
+import { custodyTestCatalogue, InMemoryMessaging } from '../custody/custody-fixture';
 import { givenRegistry } from './registry-fixture';
+import { CustodyModel } from './registry-custody-model';
 import { brokenInvariants } from './registry-invariants';
 import { FIRMS, OPENING_STEPS, stepArbitrary, type Step } from './registry-random-commands';
-import { runStep } from './registry-step-runner';
+import { runStep, type CustodyDesk } from './registry-step-runner';
 import type { InMemoryRegistry } from './in-memory-registry';
 
 jest.setTimeout(120_000);
@@ -14,36 +17,52 @@ const fingerprint = async (registry: InMemoryRegistry): Promise<string> => {
   return canonicalJson({ version, holdings: ledger.holdings, records });
 };
 
-/** A step either commits (then its retry changes nothing) or is refused with a DomainError and changes nothing. */
+/**
+ * A step either commits (then its retry changes nothing) or is refused with a DomainError and
+ * changes nothing; a replay (a redelivered withdrawal) changes nothing. Custody holds what the
+ * model says after every step.
+ */
 async function check(
   registry: InMemoryRegistry,
+  desk: CustodyDesk,
   steps: readonly { step: Step; retry: boolean }[],
   committedOps: Map<string, number>,
+  custody: CustodyModel,
 ): Promise<void> {
   for (const [i, { step, retry }] of steps.entries()) {
     const before = await fingerprint(registry);
+    const ledgerBefore = (await registry.load('CQ')).ledger;
     const commandId = `c${i}`;
-    let committed = true;
+    let outcome: string;
     try {
-      await runStep(registry, step, commandId);
+      outcome = (await runStep(registry, step, commandId, desk)).replayed ? 'replayed' : 'ok';
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      committed = false;
-      expect(await fingerprint(registry)).toBe(before);
+      outcome = error.code;
     }
-    if (committed) committedOps.set(step.op, (committedOps.get(step.op) ?? 0) + 1);
-    expect(brokenInvariants(await registry.load('CQ'))).toEqual([]);
+    const committed = outcome === 'ok' || outcome === 'replayed';
+    if (!committed || outcome === 'replayed') expect(await fingerprint(registry)).toBe(before);
+    if (outcome === 'ok') committedOps.set(step.op, (committedOps.get(step.op) ?? 0) + 1);
+    const after = await registry.load('CQ');
+    expect(brokenInvariants(after)).toEqual([]);
+    expect(custody.check(step, outcome, ledgerBefore, after.ledger)).toEqual([]);
     if (retry && committed) {
-      const after = await fingerprint(registry);
-      await expect(runStep(registry, step, commandId)).resolves.toMatchObject({ replayed: true });
-      expect(await fingerprint(registry)).toBe(after);
+      const afterStep = await fingerprint(registry);
+      await expect(runStep(registry, step, commandId, desk)).resolves.toMatchObject({ replayed: true });
+      expect(await fingerprint(registry)).toBe(afterStep);
     }
   }
 }
 
 describe('registry invariants under random command sequences (in-memory twin)', () => {
-  it('conserves every vintage, keeps serials in one place, settles cash, and answers retries idempotently', async () => {
+  // The custody consumer warns of every refused withdrawal.
+  beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+  afterAll(() => jest.restoreAllMocks());
+
+  it('conserves every vintage, keeps serials in one place, settles cash, keeps custody to deposits − releases, and answers retries idempotently', async () => {
     const committedOps = new Map<string, number>();
+    const seen: Record<string, number> = {};
+    const refusalsAnswered: [number, number][] = [];
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ step: stepArbitrary, retry: fc.boolean() }), { minLength: 20, maxLength: 60 }),
@@ -55,8 +74,17 @@ describe('registry invariants under random command sequences (in-memory twin)', 
               { accountId: 'CQ-AUCTION', vintage: 2025, quantity: 1000 },
             ],
           });
-          for (const [i, step] of OPENING_STEPS.entries()) await runStep(registry, step, `open-${i}`);
-          await check(registry, steps, committedOps);
+          const messaging = new InMemoryMessaging();
+          const desk = { catalogue: custodyTestCatalogue, ...messaging };
+          const custody = new CustodyModel(custodyTestCatalogue);
+          for (const [i, step] of OPENING_STEPS.entries()) await runStep(registry, step, `open-${i}`, desk);
+          await check(registry, desk, steps, committedOps, custody);
+          for (const [k, n] of Object.entries(custody.seen)) seen[k] = (seen[k] ?? 0) + n;
+          // Every refused withdrawal, and only those, was answered to the exchange, once.
+          refusalsAnswered.push([
+            messaging.sent.filter((m) => m.name === 'CustodyWithdrawalRefused').length,
+            custody.seen.releaseRefused,
+          ]);
         },
       ),
       { numRuns: 60 },
@@ -68,6 +96,8 @@ describe('registry invariants under random command sequences (in-memory twin)', 
       'cancel',
       'cancelAuction',
       'clear',
+      'custodyDeposit',
+      'custodyRelease',
       'draw',
       'expire',
       'guarantee',
@@ -79,5 +109,8 @@ describe('registry invariants under random command sequences (in-memory twin)', 
       'transfer',
       'trueUp',
     ]);
+    // …and every custody case: moves both ways, refusals, redeliveries after a release and a refusal.
+    expect(Object.entries(seen).filter(([, n]) => n === 0)).toEqual([]);
+    expect(refusalsAnswered.filter(([sent, refused]) => sent !== refused)).toEqual([]);
   });
 });

@@ -47,7 +47,23 @@ export type Step =
   | { op: 'bid'; auctionId: string; bidder: string; bidId: string; priceFen: number; lots: number }
   | { op: 'clear' | 'cancelAuction'; auctionId: string }
   | { op: 'expire'; asOfYear: number }
-  | { op: 'msr'; year: number; upper: number; lower: number };
+  | { op: 'msr'; year: number; upper: number; lower: number }
+  | { op: 'custodyDeposit'; member: string; instrument: string; quantity: number }
+  | { op: 'custodyRelease'; member: string; reference: string; instrument: string; quantity: number };
+
+/**
+ * The exchange's withdrawals by reference: a withdrawal message is a function of (member,
+ * reference), so a reference a member used before is a redelivery of the same message. `w3`
+ * asks more than custody ever holds; the others succeed or are refused by what it holds then.
+ */
+const WITHDRAWALS = {
+  w1: { instrument: 'CQEA-2025', quantity: 40 },
+  w2: { instrument: 'CQEA-2025', quantity: 150 },
+  w3: { instrument: 'CQEA-2025', quantity: 1_000_000 },
+  w4: { instrument: 'CQEA-2024', quantity: 40 },
+  w5: { instrument: 'CQSO2', quantity: 30 },
+  w6: { instrument: 'CQWR', quantity: 20 },
+} as const;
 
 const kind = fc.constantFrom<InstrumentKind>(
   'CARBON_ALLOWANCE',
@@ -60,6 +76,47 @@ const auctionId = fc.constantFrom('A1', 'A1', 'A1', 'A2', 'A3', 'A4');
 const holder = fc.constantFrom('CQ-GOVERNMENT', 'CQ-GOVERNMENT', ...FIRMS, ...HOLDERS);
 const firm = fc.constantFrom(...FIRMS);
 const allocationId = fc.constantFrom('alloc-1', 'alloc-2');
+
+/**
+ * A member's units into CQ-EXCHANGE, mostly of the allowances firms hold; the government account,
+ * another registry's instrument and a national one are refused.
+ */
+const custodyDeposit = fc.record({
+  op: fc.constant('custodyDeposit' as const),
+  member: fc.constantFrom(...FIRMS, ...FIRMS, 'CQ-GOVERNMENT'),
+  instrument: fc.constantFrom(
+    ...Array<string>(5).fill('CQEA-2025'),
+    'CQEA-2024',
+    'CQSO2',
+    'CQWR',
+    'SCEA-2025',
+    'CCER',
+  ),
+  quantity: fc.integer({ min: 1, max: 200 }),
+});
+
+/** The exchange's withdrawal (a message on the registry-custody queue) back to the member. */
+const custodyRelease = fc
+  .record({
+    member: firm,
+    reference: fc.constantFrom<keyof typeof WITHDRAWALS>(
+      'w1',
+      'w1',
+      'w1',
+      'w2',
+      'w2',
+      'w3',
+      'w4',
+      'w5',
+      'w6',
+    ),
+  })
+  .map(({ member, reference }) => ({
+    op: 'custodyRelease' as const,
+    member,
+    reference,
+    ...WITHDRAWALS[reference],
+  }));
 
 // Weighted towards commands that can succeed, so every kind commits in a run of a few dozen sequences.
 export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
@@ -140,10 +197,23 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
     upper: fc.integer({ min: 0, max: 1500 }),
     lower: fc.integer({ min: 0, max: 1500 }),
   }),
+  // Custody: a few times the weight of the others, so withdrawals meet deposits and redeliveries.
+  { arbitrary: custodyDeposit, weight: 3 },
+  { arbitrary: custodyRelease, weight: 3 },
 );
 
-/** Auction A1 open with 300 units at a 10 fen reserve and every firm's guarantee posted, so bids can land. */
+/**
+ * Auction A1 open with 300 units at a 10 fen reserve and every firm's guarantee posted, so bids can
+ * land; every firm holding 200 allowances, so custody deposits (and then withdrawals) can too.
+ */
 export const OPENING_STEPS: readonly Step[] = [
   { op: 'schedule', auctionId: 'A1', supplyLots: 3, reservePriceFen: 10, clearAtReserve: false },
   ...FIRMS.map((bidder) => ({ op: 'guarantee' as const, auctionId: 'A1', bidder, amountFen: 20_000 })),
+  ...FIRMS.map((to) => ({
+    op: 'transfer' as const,
+    from: 'CQ-GOVERNMENT',
+    to,
+    kind: 'CARBON_ALLOWANCE' as const,
+    quantity: 200,
+  })),
 ];

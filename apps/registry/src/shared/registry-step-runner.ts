@@ -1,3 +1,6 @@
+import type { DataSource } from 'typeorm';
+import type { MessageTransport, Outbox } from '@app/messaging';
+import type { InstrumentCatalogue } from '@app/platform';
 import { AllocateUnits } from '../allocation/allocate-units/allocate-units.command';
 import type { AllocateUnitsDto } from '../allocation/allocate-units/allocate-units.dto';
 import { AllocateUnitsHandler } from '../allocation/allocate-units/allocate-units.handler';
@@ -37,8 +40,27 @@ import { RetireUnitsHandler } from '../retirements/retire-units/retire-units.han
 import { TransferUnits } from '../transfers/transfer-units/transfer-units.command';
 import type { TransferUnitsDto } from '../transfers/transfer-units/transfer-units.dto';
 import { TransferUnitsHandler } from '../transfers/transfer-units/transfer-units.handler';
+import {
+  custodyWithdrawalCommandId,
+  registryUnitsOf,
+  type CustodyWithdrawalMessage,
+} from '../../../exchange/src/custody/instrument-units';
+import { DepositToCustody } from '../custody/deposit-to-custody/deposit-to-custody.command';
+import { DepositToCustodyHandler } from '../custody/deposit-to-custody/deposit-to-custody.handler';
+import { ReleaseFromCustodyConsumer } from '../custody/release-from-custody/release-from-custody.consumer';
 import type { RegistryPort } from './registry-streams';
 import { FIRMS, LOT, type Step } from './registry-random-commands';
+
+/**
+ * What the custody steps need besides the registry: the instrument catalogue, and the database
+ * their outbox messages and `processed_messages` rows go to (PostgreSQL, or `InMemoryMessaging`
+ * beside the in-memory twin).
+ */
+export interface CustodyDesk {
+  readonly catalogue: InstrumentCatalogue;
+  readonly dataSource: DataSource;
+  readonly outbox: Outbox;
+}
 
 const move = (s: Extract<Step, { from: string }>, commandId: string) => ({
   commandId,
@@ -53,6 +75,7 @@ export async function runStep(
   port: RegistryPort,
   step: Step,
   commandId: string,
+  desk: CustodyDesk,
 ): Promise<{ replayed: boolean }> {
   const actor = 'prop';
   switch (step.op) {
@@ -183,5 +206,59 @@ export async function runStep(
       return new ExpireUnitsHandler(port).execute(
         new ExpireUnits('CQ', { commandId, actor, asOfYear: step.asOfYear }),
       );
+    case 'custodyDeposit':
+      return new DepositToCustodyHandler(port, desk.catalogue, desk.outbox).execute(
+        new DepositToCustody('CQ', {
+          commandId,
+          actor,
+          memberId: step.member,
+          instrument: step.instrument,
+          quantity: step.quantity,
+        }),
+      );
+    case 'custodyRelease':
+      return deliverWithdrawal(port, step, desk);
   }
+}
+
+/**
+ * Delivers the withdrawal to the custody consumer as the transport would (its id is the registry
+ * command id). The consumer swallows a refusal (it answers the exchange instead), so the registry's
+ * answer is watched: its refusal is thrown here like any other step's; a message the consumer
+ * skipped as handled before answers as a replay.
+ */
+async function deliverWithdrawal(
+  port: RegistryPort,
+  step: Extract<Step, { op: 'custodyRelease' }>,
+  desk: CustodyDesk,
+): Promise<{ replayed: boolean }> {
+  const instrument = desk.catalogue.get(step.instrument);
+  if (!instrument) throw new Error(`unknown instrument ${step.instrument}`);
+  const payload: CustodyWithdrawalMessage = {
+    member: step.member,
+    instrument: step.instrument,
+    qty: step.quantity,
+    reference: step.reference,
+    units: registryUnitsOf(instrument),
+  };
+  let answer: { replayed: boolean } = { replayed: true };
+  let refusal: unknown;
+  const watched: RegistryPort = {
+    load: (jurisdiction) => port.load(jurisdiction),
+    execute: (context, plan) =>
+      port.execute(context, plan).then(
+        (outcome) => (answer = outcome),
+        (error: unknown) => {
+          refusal = error;
+          throw error;
+        },
+      ),
+  };
+  await new ReleaseFromCustodyConsumer(desk.dataSource, watched, {} as MessageTransport, desk.outbox).handle({
+    id: custodyWithdrawalCommandId(step.member, step.reference),
+    name: 'CustodyWithdrawal',
+    payload,
+  });
+  if (refusal !== undefined) throw refusal;
+  return { replayed: answer.replayed };
 }

@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { balanceOf } from '@app/ledger';
-import type { MessageTransport, Outbox, OutboxMessage } from '@app/messaging';
+import type { MessageTransport } from '@app/messaging';
 import type { RegistryPort } from '../../shared/registry-streams';
 import { givenRegistry } from '../../shared/registry-fixture';
+import { InMemoryMessaging } from '../custody-fixture';
 import { ReleaseFromCustodyConsumer } from './release-from-custody.consumer';
 
 const message = (qty: number) => ({
@@ -24,21 +24,16 @@ describe('ReleaseFromCustodyConsumer', () => {
         accounts: ['steel', 'CQ-EXCHANGE'],
         allowances: [{ accountId: 'CQ-EXCHANGE', vintage: 2025, quantity: 500 }],
       });
-      const acknowledged: unknown[][] = [];
-      const sent: OutboxMessage[] = [];
-      const manager = {
-        query: (_sql: string, params: unknown[]) => Promise.resolve(acknowledged.push(params)),
-      };
-      const dataSource = {
-        manager,
-        transaction: (work: (m: typeof manager) => Promise<unknown>) => work(manager),
-      } as unknown as DataSource;
-      const outbox = {
-        enqueue: (_m: unknown, messages: OutboxMessage[]) => Promise.resolve(void sent.push(...messages)),
-      } as unknown as Outbox;
+      const messaging = new InMemoryMessaging();
       const consumerOf = (port: RegistryPort) =>
-        new ReleaseFromCustodyConsumer(dataSource, port, {} as MessageTransport, outbox);
-      return { registry, consumer: consumerOf(registry), consumerOf, acknowledged, sent };
+        new ReleaseFromCustodyConsumer(messaging.dataSource, port, {} as MessageTransport, messaging.outbox);
+      return {
+        registry,
+        consumer: consumerOf(registry),
+        consumerOf,
+        acknowledged: messaging.acknowledged,
+        sent: messaging.sent,
+      };
     };
 
     it('moves the withdrawn units back to the member; a redelivery moves nothing more and is acknowledged', async () => {
@@ -69,6 +64,30 @@ describe('ReleaseFromCustodyConsumer', () => {
           },
         },
       ]);
+      expect(acknowledged).toEqual([['registry-custody', 'custody-withdrawal:steel:w-1']]);
+    });
+
+    it('a redelivery of a refused withdrawal moves nothing, even once custody holds the units', async () => {
+      const { registry, consumer, acknowledged, sent } = await setup();
+      await consumer.handle(message(501));
+      // More units reach custody (another member's deposit) before the message comes again.
+      await registry.execute({ jurisdiction: 'CQ', commandId: 'more', actor: 'given' }, () => [
+        {
+          type: 'IssueUnits',
+          commandId: 'more',
+          accountId: 'CQ-EXCHANGE',
+          jurisdiction: 'CQ',
+          kind: 'CARBON_ALLOWANCE',
+          vintage: 2025,
+          quantity: 100,
+        },
+      ]);
+      await consumer.handle(message(501));
+      const { ledger } = await registry.load('CQ');
+      // The exchange credited the 501 back on the refusal: moving them now would count them twice.
+      expect(balanceOf(ledger, 'CQ-EXCHANGE')).toBe(600);
+      expect(balanceOf(ledger, 'steel')).toBe(0);
+      expect(sent.map((m) => m.name)).toEqual(['CustodyWithdrawalRefused']);
       expect(acknowledged).toEqual([['registry-custody', 'custody-withdrawal:steel:w-1']]);
     });
 

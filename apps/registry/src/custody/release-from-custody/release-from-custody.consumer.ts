@@ -36,10 +36,11 @@ export const REGISTRY_CUSTODY_CONSUMER = 'registry-custody';
 /**
  * Consumes the exchange's withdrawals (outbox → `registry-custody`). The registry command id is
  * derived from the member's reference, so a redelivered message is a registry retry and moves
- * nothing twice. A refusal (the registry's DomainError, e.g. custody lacks the units) is final:
- * the exchange already debited the member, so a `CustodyWithdrawalRefused` goes back to it in the
- * same transaction as the acknowledgement and it credits the units back; other errors (database,
- * a busy registry) are thrown, so the transport retries them. The
+ * nothing twice; a message already acknowledged (released or refused) is skipped. A refusal (the
+ * registry's DomainError, e.g. custody lacks the units) is final: the exchange already debited the
+ * member, so a `CustodyWithdrawalRefused` goes back to it in the same transaction as the
+ * acknowledgement and it credits the units back; other errors (database, a busy registry) are
+ * thrown, so the transport retries them. The
  * `processed_messages` row the relay waits for is written in the registry's transaction (or after a
  * replay), not around it: the registry opens its own transaction, and embedded mode has one
  * connection.
@@ -63,6 +64,9 @@ export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
 
   async handle(message: TransportMessage): Promise<void> {
     const m = message.payload as CustodyWithdrawalMessage;
+    // Handled before: released (the registry would replay it), or refused, and then the exchange
+    // has credited the units back: moving them now (custody may hold them by now) would count them twice.
+    if (await isAcknowledged(this.dataSource.manager, message.id)) return;
     try {
       const outcome = await this.registry.execute(
         {
@@ -111,6 +115,14 @@ export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
 
 function isRefusal(error: unknown): error is DomainError {
   return error instanceof DomainError && error.code !== REGISTRY_ERRORS.WRITE_CONFLICT;
+}
+
+async function isAcknowledged(manager: EntityManager, messageId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    'SELECT 1 FROM processed_messages WHERE consumer = $1 AND message_id = $2',
+    [REGISTRY_CUSTODY_CONSUMER, messageId],
+  );
+  return rows.length > 0;
 }
 
 async function acknowledge(manager: EntityManager, messageId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import {
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   ConsoleInBrowser,
+  openInEnglish,
   startConsoleInBrowser,
 } from './support/console-browser';
 
@@ -19,9 +20,7 @@ describe('web console: password sign-in and users, in a real browser', () => {
   beforeAll(async () => {
     app = await startConsoleInBrowser({ ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
     ({ page, url } = app);
-    await page.goto(url);
-    await page.click('button.language'); // English, so the assertions read the English texts
-    await page.waitForSelector('text=Chengdu–Chongqing Environmental Rights Exchange');
+    await openInEnglish(page, url);
   }, 150000);
 
   afterAll(() => app?.stop());

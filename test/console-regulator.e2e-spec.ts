@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import {
   CONSOLE_SCREENSHOTS as SCREENSHOTS,
   ConsoleInBrowser,
+  openInEnglish,
   startConsoleInBrowser,
 } from './support/console-browser';
 import { CHENGYU_RECOGNITION_2026_1 } from '@app/recognition';
@@ -27,9 +28,7 @@ describe('web console: regulator registry screens in a real browser', () => {
   beforeAll(async () => {
     app = await startConsoleInBrowser();
     ({ page, url } = app);
-    await page.goto(url);
-    await page.click('button.language'); // English, so the assertions read the English texts
-    await page.waitForSelector('text=Chengdu–Chongqing Environmental Rights Exchange');
+    await openInEnglish(page, url);
   }, 150000);
 
   afterAll(() => app?.stop());

@@ -62,3 +62,10 @@ export async function startConsoleInBrowser(extraEnv: NodeJS.ProcessEnv = {}): P
     throw error;
   }
 }
+
+/** Opens the console and switches it to English, so assertions read the English texts. */
+export async function openInEnglish(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.click('button.language');
+  await page.waitForSelector('text=Chengdu–Chongqing Environmental Rights Exchange');
+}

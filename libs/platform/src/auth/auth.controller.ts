@@ -53,6 +53,24 @@ const unknownUser = (username: string): HttpException =>
     HttpStatus.NOT_FOUND,
   );
 
+/** What a user may do, in the OpenAPI bodies of creating a user and changing its access. */
+const ACCESS_PROPERTIES = {
+  role: { type: 'string', enum: ['enterprise', 'regulator', 'verifier', 'researcher', 'admin'] },
+  province: { type: 'string', enum: ['CQ', 'SC'], description: 'regulator (required), enterprise' },
+  memberId: { type: 'string', description: 'enterprise (required)' },
+  accountIds: { type: 'array', items: { type: 'string' }, description: 'enterprise; default [memberId]' },
+};
+
+const badUser = (refused: { field: string; message: string }): HttpException =>
+  new HttpException(
+    { statusCode: 400, code: 'AUTH.BAD_USER', message: refused.message, field: refused.field },
+    HttpStatus.BAD_REQUEST,
+  );
+
+/** The signed-in administrator named itself where another administrator must act. */
+const ownName = (code: string, message: string): HttpException =>
+  new HttpException({ statusCode: 409, code, message, field: 'username' }, HttpStatus.CONFLICT);
+
 /** Sign-in (password, or a demo user when the sandbox runs its demo) and API keys for programmatic trading. */
 @ApiTags('auth')
 @Controller('auth')
@@ -151,14 +169,7 @@ export class AuthController {
       properties: {
         username: { type: 'string', example: 'cq-cement-002' },
         password: { type: 'string', minLength: 12 },
-        role: { type: 'string', enum: ['enterprise', 'regulator', 'verifier', 'researcher', 'admin'] },
-        province: { type: 'string', enum: ['CQ', 'SC'], description: 'regulator (required), enterprise' },
-        memberId: { type: 'string', description: 'enterprise (required)' },
-        accountIds: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'enterprise; default [memberId]',
-        },
+        ...ACCESS_PROPERTIES,
       },
     },
   })
@@ -167,11 +178,7 @@ export class AuthController {
   @ApiConflictResponse({ description: 'The username is taken' })
   async createUser(@Body() body: unknown): Promise<{ username: string; principal: Principal }> {
     const user = parseNewUser(body);
-    if (!user.ok)
-      throw new HttpException(
-        { statusCode: 400, code: 'AUTH.BAD_USER', message: user.message, field: user.field },
-        HttpStatus.BAD_REQUEST,
-      );
+    if (!user.ok) throw badUser(user);
     if (!(await this.users.createUser(user.principal, user.password)))
       throw new HttpException(
         {
@@ -197,14 +204,7 @@ export class AuthController {
       type: 'object',
       required: ['role'],
       properties: {
-        role: { type: 'string', enum: ['enterprise', 'regulator', 'verifier', 'researcher', 'admin'] },
-        province: { type: 'string', enum: ['CQ', 'SC'], description: 'regulator (required), enterprise' },
-        memberId: { type: 'string', description: 'enterprise (required)' },
-        accountIds: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'enterprise; default [memberId]',
-        },
+        ...ACCESS_PROPERTIES,
       },
     },
   })
@@ -222,21 +222,12 @@ export class AuthController {
     @Body() body: unknown,
   ): Promise<{ username: string; principal: Principal }> {
     if (principalOf(request).id === username)
-      throw new HttpException(
-        {
-          statusCode: 409,
-          code: 'AUTH.SELF_CHANGE',
-          message: 'an administrator cannot change its own access: another administrator can',
-          field: 'username',
-        },
-        HttpStatus.CONFLICT,
+      throw ownName(
+        'AUTH.SELF_CHANGE',
+        'an administrator cannot change its own access: another administrator can',
       );
     const access = parseUserAccess(username, body);
-    if (!access.ok)
-      throw new HttpException(
-        { statusCode: 400, code: 'AUTH.BAD_USER', message: access.message, field: access.field },
-        HttpStatus.BAD_REQUEST,
-      );
+    if (!access.ok) throw badUser(access);
     if (!(await this.users.setAccess(access.principal))) throw unknownUser(username);
     return { username, principal: access.principal };
   }
@@ -260,15 +251,7 @@ export class AuthController {
   @ApiConflictResponse({ description: 'The signed-in administrator itself' })
   async removeUser(@Req() request: AuthenticatedRequest, @Param('username') username: string): Promise<void> {
     if (principalOf(request).id === username)
-      throw new HttpException(
-        {
-          statusCode: 409,
-          code: 'AUTH.SELF_REMOVAL',
-          message: 'an administrator cannot remove itself: another administrator can',
-          field: 'username',
-        },
-        HttpStatus.CONFLICT,
-      );
+      throw ownName('AUTH.SELF_REMOVAL', 'an administrator cannot remove itself: another administrator can');
     if (!(await this.users.removeUser(username, new Date()))) throw unknownUser(username);
   }
 

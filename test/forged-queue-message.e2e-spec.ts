@@ -31,7 +31,7 @@ interface Positions {
 
 /**
  * Commands put straight on a shard queue (BullMQ, bypassing the gateway and its checks). Without
- * the deployment's key (derived from JWT_SECRET) a message is not handled at all, even in the
+ * the deployment's key (derived from QUEUE_SECRET, set apart from JWT_SECRET here) a message is not handled at all, even in the
  * member's own name. With it (a compromised service), a command in another member's name is still
  * checked by the matching worker against the principal it carries and refused (`ACCESS.FORBIDDEN`)
  * before any book sees it. Nothing is reserved, released or traded, and the queue goes on.
@@ -44,6 +44,9 @@ describe('a forged command on a shard queue is refused by the matching worker', 
   let transport: BullMqTransport;
   /** Has Redis, not the key. */
   let unsigned: BullMqTransport;
+  /** Has the token secret (JWT_SECRET), not the queue secret the deployment set apart. */
+  let tokenKeyed: BullMqTransport;
+  const queueSecret = randomBytes(36).toString('base64url');
   let queue = '';
 
   const order = (orderId: string, side: 'buy' | 'sell'): PlaceOrderMessage => ({
@@ -95,6 +98,7 @@ describe('a forged command on a shard queue is refused by the matching worker', 
       REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}`,
       EXCHANGE_SHARDS: '4',
+      QUEUE_SECRET: queueSecret,
     };
     [gateway] = (await Promise.all([processes.start('gateway', env), processes.start('exchange', env)])).map(
       (s) => s.url,
@@ -102,15 +106,21 @@ describe('a forged command on a shard queue is refused by the matching worker', 
     transport = new BullMqTransport({
       redisUrl: env.REDIS_URL,
       prefix: env.QUEUE_PREFIX,
-      signingKey: queueSigningKey(process.env.JWT_SECRET!),
+      signingKey: queueSigningKey(queueSecret),
     });
     unsigned = new BullMqTransport({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX });
+    tokenKeyed = new BullMqTransport({
+      redisUrl: env.REDIS_URL,
+      prefix: env.QUEUE_PREFIX,
+      signingKey: queueSigningKey(process.env.JWT_SECRET!),
+    });
     queue = exchangeQueueFor(INSTRUMENT, 4);
   }, 90_000);
 
   afterAll(async () => {
     await transport?.close();
     await unsigned?.close();
+    await tokenKeyed?.close();
     await processes.stopAll();
     await db?.drop();
   });
@@ -224,7 +234,7 @@ describe('a forged command on a shard queue is refused by the matching worker', 
     expect(reservations).toEqual({ count: 0 });
   });
 
-  it('without the key: handles no command at all, not even in the member’s own name; the queue goes on', async () => {
+  it('without the key (none, or one derived from the token secret): handles no command at all, not even in the member’s own name; the queue goes on', async () => {
     const rejectedBefore = await rejections();
     const before = await getJson<Positions>(`${gateway}/members/${VICTIM}/positions`);
     await unsigned.publishBatch(queue, [
@@ -241,11 +251,18 @@ describe('a forged command on a shard queue is refused by the matching worker', 
         },
       },
     ]);
+    // QUEUE_SECRET is set: the token secret signs no message.
+    await tokenKeyed.publish(queue, {
+      id: 'token-keyed:1',
+      name: 'PlaceOrder',
+      payload: { ...order('unsigned-2', 'sell'), by: victim },
+    });
     await restingBuy(MALLORY, 3300, 'mallory-after-unsigned');
     const recorded: { count: number }[] = await db.dataSource.query(
       `SELECT count(*)::int AS count FROM events
-        WHERE metadata->>'commandId' IN ('place:unsigned-1', 'cancel:victim-bid:unsigned')
-           OR data->>'orderId' = 'unsigned-1' OR data->'order'->>'orderId' = 'unsigned-1'
+        WHERE metadata->>'commandId' IN ('place:unsigned-1', 'place:unsigned-2', 'cancel:victim-bid:unsigned')
+           OR data->>'orderId' IN ('unsigned-1', 'unsigned-2')
+           OR data->'order'->>'orderId' IN ('unsigned-1', 'unsigned-2')
            OR type = 'OrderCancelled'`,
     );
     expect(recorded).toEqual([{ count: 0 }]);

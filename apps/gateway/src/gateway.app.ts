@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { MESSAGING_MIGRATIONS, MessagingModule, queueSigningKey } from '@app/messaging';
-import { AppConfig, configuredSecret, isEmbedded, MigrationClass, ServiceDefinition } from '@app/platform';
+import { AppConfig, isEmbedded, MigrationClass, queueSecret, ServiceDefinition } from '@app/platform';
 import { CLEARING_MIGRATIONS } from '../../exchange/src/clearing/clearing-schema.migration';
 import { GATEWAY_MIGRATIONS, GatewayModule } from './gateway.module';
 import { OrderFastRoute } from './orders/place-order/order-fast-route';
@@ -18,12 +18,12 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
 class GatewayAppModule {}
 
 /**
- * Queue messages are signed with a key derived from the services' shared JWT_SECRET, and only
- * signed ones are handled. Without a configured secret (access enforcement off, a random one per
- * process) nothing is signed or checked: the processes would share no key.
+ * Queue messages are signed with a key derived from the services' shared QUEUE_SECRET (else
+ * JWT_SECRET), and only signed ones are handled. Without a configured secret (access enforcement
+ * off, a random one per process) nothing is signed or checked: the processes would share no key.
  */
 function queueSigning(config: AppConfig): { signingKey?: Buffer } {
-  const secret = configuredSecret(config);
+  const secret = queueSecret(config);
   return secret ? { signingKey: queueSigningKey(secret) } : {};
 }
 

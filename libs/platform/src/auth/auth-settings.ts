@@ -47,6 +47,16 @@ export function configuredSecret(config: AppConfig): string | undefined {
 }
 
 /**
+ * The secret queue messages are signed under: QUEUE_SECRET where one is configured, else the token
+ * secret (JWT_SECRET); undefined without either (then nothing is signed). Read from the process
+ * environment too, as {@link configuredSecret}.
+ */
+export function queueSecret(config: AppConfig): string | undefined {
+  const own = config.QUEUE_SECRET ?? process.env.QUEUE_SECRET;
+  return own !== undefined && own.length >= 32 ? own : configuredSecret(config);
+}
+
+/**
  * The token secret comes from JWT_SECRET. Without it a service enforcing access refuses to start;
  * otherwise (enforcement off) a random secret lives as long as the process.
  */

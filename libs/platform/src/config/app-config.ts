@@ -40,6 +40,12 @@ const schema = z.object({
   DEMO: z.enum(['off', 'accounts', 'trading']).default('trading'),
   /** HMAC key of the access tokens (HS256). Services refuse to start without it; the sandbox makes one per run. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Key queue messages are signed with (a key is derived from it), when it should not be the token
+   * key: then a leaked JWT_SECRET forges no message, nor a leaked QUEUE_SECRET a token. Unset: derived
+   * from JWT_SECRET. Every service of a deployment needs the same one.
+   */
+  QUEUE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of an access token, in seconds. */
   JWT_TTL_SECONDS: z.coerce
     .number()

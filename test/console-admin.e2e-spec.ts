@@ -46,7 +46,7 @@ describe('web console: password sign-in and users, in a real browser', () => {
     expect(await page.$(`${row(ADMIN.username)} button`)).toBeNull();
   });
 
-  it('creates a user (the field the server refuses shown next to it), changes its access and resets its password', async () => {
+  it('creates a user (the field the server refuses shown next to it), changes its access and resets its password; the user changes it again', async () => {
     await page.fill('input[name=username]', 'sc-desk-07');
     await page.fill('input[name=password]', 'a long enough password');
     await page.click('button[name=save-user]'); // an enterprise without its member id
@@ -73,6 +73,25 @@ describe('web console: password sign-in and users, in a real browser', () => {
     await signIn('sc-desk-07', 'set by the administrator');
     await page.waitForSelector('[data-testid=signed-in-as] >> text=Regulator · sc-desk-07');
     await page.waitForSelector('button.on >> text=Regulator');
+
+    // Its own change: the current password first.
+    const form = 'form[aria-label="Change password"]';
+    await page.click('button[name=change-password]');
+    await page.fill(`${form} input[name=current-password]`, 'not the password');
+    await page.fill(`${form} input[name=new-password]`, 'chosen by the desk itself');
+    await page.click(`${form} button[name=save-password]`);
+    await page.waitForSelector('[data-testid=password-status] >> text=The current password is not right');
+    await page.fill(`${form} input[name=current-password]`, 'set by the administrator');
+    await page.click(`${form} button[name=save-password]`);
+    await page.waitForSelector('[data-testid=password-status] >> text=Password changed');
+    await signIn('sc-desk-07', 'set by the administrator');
+    await page.waitForSelector('[data-testid=sign-in-error] >> text=Unknown user or wrong password');
+    await page.fill(
+      'form[aria-label="Sign in with a password"] input[name=password]',
+      'chosen by the desk itself',
+    );
+    await page.click('button[name=sign-in]');
+    await page.waitForSelector('[data-testid=signed-in-as] >> text=Regulator · sc-desk-07');
   });
 
   it('removes the user: it can no longer sign in', async () => {
@@ -80,7 +99,7 @@ describe('web console: password sign-in and users, in a real browser', () => {
     await page.click(`${row('sc-desk-07')} button[name=remove-user]`);
     await page.waitForSelector('[data-testid=users-status] >> text=User sc-desk-07 removed');
     await page.waitForSelector(row('sc-desk-07'), { state: 'detached' });
-    await signIn('sc-desk-07', 'set by the administrator');
+    await signIn('sc-desk-07', 'chosen by the desk itself');
     await page.waitForSelector('[data-testid=sign-in-error] >> text=Unknown user or wrong password');
   });
 

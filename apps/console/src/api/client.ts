@@ -217,6 +217,8 @@ export const api = {
     request<CrossProvinceTransfer[]>(`/cross-province-transfers?status=${status}`),
   decideTransfer: (transferId: string, side: TransferSide, body: unknown) =>
     post(`/cross-province-transfers/${encodeURIComponent(transferId)}/${side}-decision`, body),
+  changeOwnPassword: (currentPassword: string, newPassword: string) =>
+    post('/auth/password', { currentPassword, newPassword }),
   users: () => request<UserView[]>('/auth/users'),
   createUser: (body: unknown) => post('/auth/users', body),
   resetPassword: (username: string, password: string) =>

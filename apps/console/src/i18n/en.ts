@@ -24,6 +24,12 @@ export const en: Messages = {
     submit: 'Sign in',
     signOut: 'Sign out',
     badCredentials: 'Unknown user or wrong password',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password (12+ characters)',
+    passwordChanged: 'Password changed: sign in with the new one from now on.',
+    wrongCurrentPassword: 'The current password is not right',
+    close: 'Close',
   },
   market: {
     vwap: 'VWAP',

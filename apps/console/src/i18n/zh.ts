@@ -19,6 +19,12 @@ export const zh = {
     submit: '登录',
     signOut: '退出',
     badCredentials: '用户不存在或密码错误',
+    changePassword: '修改密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码（至少 12 位）',
+    passwordChanged: '密码已修改，今后请用新密码登录。',
+    wrongCurrentPassword: '当前密码不正确',
+    close: '关闭',
   },
   market: {
     vwap: '成交均价',

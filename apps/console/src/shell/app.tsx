@@ -8,6 +8,7 @@ import { ResearchScreen } from '../research/research-screen';
 import { TradingScreen } from '../trading/trading-screen';
 import { api, ApiError, signInAsDemoUser, signOut } from '../api/client';
 import { type DemoUser, userOfPrincipal } from './demo-users';
+import { ChangePassword } from './change-password';
 import { PasswordSignIn } from './password-sign-in';
 
 type Tab = 'trade' | 'regulator' | 'research' | 'admin';
@@ -31,6 +32,7 @@ export function App() {
   const [tab, setTab] = useState<Tab>('trade');
   /** Screens render once a user is signed in; on a switch they stay, and requests wait for the new token. */
   const [signedIn, setSignedIn] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   /**
    * Picks a user: its sign-in starts before any screen of it renders, so every request the screens
@@ -51,6 +53,7 @@ export function App() {
 
   const leave = () => {
     signOut();
+    setChangingPassword(false);
     setSignedIn(false);
     setUser(undefined);
   };
@@ -91,6 +94,9 @@ export function App() {
         {user?.username !== undefined ? (
           <span data-testid="signed-in-as">
             {t('signIn.as')} {t(`signIn.roles.${user.role}`)} · {user.username}{' '}
+            <button name="change-password" onClick={() => setChangingPassword(true)}>
+              {t('signIn.changePassword')}
+            </button>{' '}
             <button name="sign-out" onClick={leave}>
               {t('signIn.signOut')}
             </button>
@@ -125,6 +131,9 @@ export function App() {
       <main>
         {usersError && <p className="field-error">{t('signIn.unavailable', { message: usersError })}</p>}
         {usersLoaded && !user && <PasswordSignIn onSignedIn={signedInWithPassword} />}
+        {changingPassword && user?.username !== undefined && (
+          <ChangePassword onClose={() => setChangingPassword(false)} />
+        )}
         {tab === 'trade' && ready && <TradingScreen user={user} locale={locale} />}
         {tab === 'regulator' &&
           ready &&

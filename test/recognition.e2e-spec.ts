@@ -348,6 +348,15 @@ describe('cross-province mutual recognition through the registry API (embedded)'
       '/recognition/requests?status=all&holderId=cq-steel',
     );
     expect((own.body as Json[]).map((r) => r.holderId)).toEqual(['cq-steel']);
+    // A bad filter is named.
+    for (const [query, field] of [
+      ['status=approved', 'status'],
+      ['status=all&registry=GD', 'registry'],
+    ])
+      expect(await as(testRegulator('CQ'), `/recognition/requests?${query}`)).toMatchObject({
+        status: 422,
+        body: { code: 'RECOGNITION.BAD_PARAMETER', field },
+      });
     // The serial history names its holders: theirs, and the province's regulator's.
     const serial = ((own.body as Json[])[0]!.originSerials as Json).first as string;
     expect((await as(stranger, `/serials/${serial}`)).status).toBe(403);

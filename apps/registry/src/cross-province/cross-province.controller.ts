@@ -16,9 +16,10 @@ import { DecideTransferDto } from './decide-transfer/decide-transfer.dto';
 import { RequestTransferDto } from './request-transfer/request-transfer.dto';
 import type { TransferView } from './get-transfer/transfer.view';
 import type { AuthenticatedRequest } from '@app/platform';
+import { parseListQuery } from '../shared/list-query';
 import { REGISTRY_JURISDICTIONS } from '../shared/registry-jurisdiction';
 import { CROSS_PROVINCE_ERRORS as E, crossProvinceError } from './cross-province-errors';
-import { TRANSFER_FILTERS, type TransferFilter } from './list-transfers/transfer-filter';
+import { TRANSFER_FILTERS } from './list-transfers/transfer-filter';
 
 type CommandAnswer = TransferView & { replayed: boolean };
 
@@ -89,19 +90,13 @@ export class CrossProvinceTransfersController {
     @Query('registry') registry?: string,
     @Query('accountId') accountId?: string,
   ): Promise<TransferView[]> {
-    const filter = (status ?? 'pending') as TransferFilter;
-    if (!TRANSFER_FILTERS.includes(filter))
-      throw crossProvinceError(
-        E.BAD_PARAMETER,
-        `status must be one of ${TRANSFER_FILTERS.join(', ')}`,
-        'status',
-      );
-    if (registry !== undefined && !(REGISTRY_JURISDICTIONS as readonly string[]).includes(registry))
-      throw crossProvinceError(E.BAD_PARAMETER, 'registry must be CQ or SC', 'registry');
+    const query = parseListQuery({ status, registry }, TRANSFER_FILTERS, (message, field) =>
+      crossProvinceError(E.BAD_PARAMETER, message, field),
+    );
     // The edge let an enterprise in only with its own accountId; a regulator reads its province's.
     const principal = http.principal;
-    return this.transfers.list(filter, {
-      ...(registry !== undefined ? { registry } : {}),
+    return this.transfers.list(query.filter, {
+      ...(query.registry !== undefined ? { registry: query.registry } : {}),
       ...(accountId !== undefined ? { accountId } : {}),
       ...(principal?.role === 'regulator' ? { province: principal.province } : {}),
     });

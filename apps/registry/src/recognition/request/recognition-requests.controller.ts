@@ -12,8 +12,9 @@ import {
 } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '@app/platform';
 import { RecognitionError } from '@app/recognition';
+import { parseListQuery } from '../../shared/list-query';
 import { REGISTRY_JURISDICTIONS } from '../../shared/registry-jurisdiction';
-import { RecognitionRequests, REQUEST_FILTERS, type RequestFilter } from './recognition-requests';
+import { RecognitionRequests, REQUEST_FILTERS } from './recognition-requests';
 import type { RecognitionRequestView } from './recognition-request.view';
 import { RequestRecognition } from './request-recognition.command';
 import { RequestRecognitionDto } from './request-recognition.dto';
@@ -76,22 +77,14 @@ export class RecognitionRequestsController {
     @Query('status') status?: string,
     @Query('holderId') holderId?: string,
   ): Promise<RecognitionRequestView[]> {
-    if (registry !== undefined && !(REGISTRY_JURISDICTIONS as readonly string[]).includes(registry))
-      throw new RecognitionError('RECOGNITION.BAD_PARAMETER', 'registry must be CQ or SC', {
-        field: 'registry',
-      });
-    const filter = (status ?? 'pending') as RequestFilter;
-    if (!REQUEST_FILTERS.includes(filter))
-      throw new RecognitionError(
-        'RECOGNITION.BAD_PARAMETER',
-        `status must be one of ${REQUEST_FILTERS.join(', ')}`,
-        {
-          field: 'status',
-        },
-      );
+    const query = parseListQuery(
+      { status, registry },
+      REQUEST_FILTERS,
+      (message, field) => new RecognitionError('RECOGNITION.BAD_PARAMETER', message, { field }),
+    );
     // The edge let an enterprise in only with its own holderId; a regulator reads its province's.
     const principal = http.principal;
-    return this.requests.list(registry, filter, {
+    return this.requests.list(query.registry, query.filter, {
       ...(holderId !== undefined ? { holderId } : {}),
       ...(principal?.role === 'regulator' ? { province: principal.province } : {}),
     });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../api/client';
-import { readableError, StatusLine } from './form-parts';
+import { PasswordField, readableError, StatusLine } from './form-parts';
 
 /** A password user's own change (`POST /auth/password`): the current password, then the new one. */
 export function ChangePassword({ onClose }: { onClose: () => void }) {
@@ -29,26 +29,20 @@ export function ChangePassword({ onClose }: { onClose: () => void }) {
   return (
     <form className="panel sign-in" aria-label={t('signIn.changePassword')} onSubmit={submit}>
       <h2>{t('signIn.changePassword')}</h2>
-      <label className="field">
-        {t('signIn.currentPassword')}
-        <input
-          name="current-password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        {t('signIn.newPassword')}
-        <input
-          name="new-password"
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
+      <PasswordField
+        name="current-password"
+        label={t('signIn.currentPassword')}
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <PasswordField
+        name="new-password"
+        label={t('signIn.newPassword')}
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+      />
       <StatusLine status={status} testId="password-status" />
       <button type="submit" name="save-password" disabled={!current || !next}>
         {t('signIn.changePassword')}

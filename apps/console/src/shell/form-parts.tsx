@@ -54,6 +54,34 @@ export function TextField({
   );
 }
 
+/** A labelled password input: what the browser may fill in says `autoComplete`. */
+export function PasswordField({
+  name,
+  label,
+  value,
+  onChange,
+  autoComplete,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password';
+}) {
+  return (
+    <label className="field">
+      {label}
+      <input
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
 /** The outcome of the last action: green when done, red (and readable) when refused. */
 export function StatusLine({ status, testId }: { status?: { ok: boolean; text: string }; testId: string }) {
   if (!status) return null;

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Principal } from '@app/domain';
 import { ApiError, signInWithPassword } from '../api/client';
+import { PasswordField } from './form-parts';
 
 /** Username and password (`POST /auth/sign-in`): how a deployment without demo users is entered. */
 export function PasswordSignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => void }) {
@@ -43,16 +44,13 @@ export function PasswordSignIn({ onSignedIn }: { onSignedIn: (principal: Princip
           onChange={(e) => setUsername(e.target.value)}
         />
       </label>
-      <label className="field">
-        {t('signIn.password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <PasswordField
+        name="password"
+        label={t('signIn.password')}
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       {error && (
         <p className="field-error" role="alert" data-testid="sign-in-error">
           {error}

@@ -74,12 +74,15 @@ export class ReleaseFromCustodyConsumer implements OnApplicationBootstrap {
           commandId: custodyWithdrawalCommandId(m.member, m.reference),
           actor: 'exchange',
           memo: `exchange member ${m.member}`,
-          inTransaction: (manager) => acknowledge(manager, message.id),
+          // The acknowledgement must be this transaction's own: if another delivery was refused
+          // after the check above, the move rolls back instead of counting the units twice.
+          inTransaction: (manager) => acknowledgeFirst(manager, message.id),
         },
         ({ ledger }) => planReleaseFromCustody(ledger, m),
       );
       if (outcome.replayed) await acknowledge(this.dataSource.manager, message.id);
     } catch (error) {
+      if (error instanceof HandledMeanwhile) return;
       if (isRefusal(error)) return this.refuse(message.id, m, error);
       this.logger.warn(
         `custody withdrawal ${message.id} failed and will be retried: ${(error as Error).message}`,
@@ -123,6 +126,19 @@ async function isAcknowledged(manager: EntityManager, messageId: string): Promis
     [REGISTRY_CUSTODY_CONSUMER, messageId],
   );
   return rows.length > 0;
+}
+
+/** Another delivery of the message was acknowledged while this one was being handled. */
+class HandledMeanwhile extends Error {}
+
+/** Acknowledges in the caller's transaction, or throws {@link HandledMeanwhile} (rolling it back) if acknowledged already. */
+async function acknowledgeFirst(manager: EntityManager, messageId: string): Promise<void> {
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO processed_messages (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING
+     RETURNING message_id`,
+    [REGISTRY_CUSTODY_CONSUMER, messageId],
+  );
+  if (inserted.length === 0) throw new HandledMeanwhile(`${messageId} was handled meanwhile`);
 }
 
 async function acknowledge(manager: EntityManager, messageId: string): Promise<void> {

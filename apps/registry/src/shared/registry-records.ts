@@ -157,6 +157,8 @@ export interface ExpiryRun {
   readonly asOfYear: number;
   readonly kind?: InstrumentKind;
   readonly expired: number;
+  /** Expired units left in the exchange's custody account (absent: none). */
+  readonly waitingInCustody?: number;
 }
 
 /**

@@ -98,6 +98,52 @@ describe('other rights: paid initial allocation, validity and expiry', () => {
     ]);
   });
 
+  it('leaves expired units in the exchange’s custody, reporting them, until they are withdrawn', async () => {
+    const { registry } = await setup();
+    const move = (commandId: string, from: string, to: string, quantity: number) =>
+      registry.execute({ jurisdiction: 'CQ', commandId, actor: 'exchange' }, () => [
+        {
+          type: 'OpenAccount',
+          commandId: `${commandId}:open`,
+          accountId: 'CQ-EXCHANGE',
+          accountType: 'ENTERPRISE_HOLDING',
+          jurisdiction: 'CQ',
+        },
+        {
+          type: 'TransferUnits',
+          commandId,
+          from,
+          to,
+          selection: { by: 'quantity', quantity, jurisdiction: 'CQ', kind: 'POLLUTANT_SO2', vintage: 2025 },
+        },
+      ]);
+    // The plant deposits 50 of its SO2 rights with the exchange, which credits it there.
+    await move('deposit', 'plant', 'CQ-EXCHANGE', 50);
+    const run = await expire(registry, 2030);
+    // The other 150 SO2 rights (the plant's 70, the mill's 30, the government's 50) and the 200
+    // water rights expire; the 50 on the exchange wait, and stay there.
+    expect(run).toMatchObject({ expired: 150 + 200, waitingInCustody: 50 });
+    let { ledger } = await registry.load('CQ');
+    expect(balanceOf(ledger, 'CQ-EXCHANGE', { kind: 'POLLUTANT_SO2' })).toBe(50);
+    expect(balanceOf(ledger, 'plant', { kind: 'POLLUTANT_SO2' })).toBe(0);
+    // Withdrawn to the plant, they expire at the next run.
+    await registry.execute({ jurisdiction: 'CQ', commandId: 'withdrawal', actor: 'exchange' }, () => [
+      {
+        type: 'TransferUnits',
+        commandId: 'withdrawal',
+        from: 'CQ-EXCHANGE',
+        to: 'plant',
+        selection: { by: 'quantity', quantity: 50, jurisdiction: 'CQ', kind: 'POLLUTANT_SO2', vintage: 2025 },
+      },
+    ]);
+    expect(await expire(registry, 2030, 'expire-2030-again')).toMatchObject({
+      expired: 50,
+      waitingInCustody: 0,
+    });
+    ({ ledger } = await registry.load('CQ'));
+    expect(balanceOf(ledger, 'plant', { kind: 'POLLUTANT_SO2' })).toBe(0);
+  });
+
   it('answers a retried expiry run with its first answer', async () => {
     const { registry } = await setup();
     const first = await expire(registry, 2027);

@@ -9,25 +9,36 @@ import type { LoadedRegistry } from '../../shared/registry-state';
 import { REGISTRY_PORT, type RegistryPort } from '../../shared/registry-streams';
 import type { SerialRangeView } from '../../shared/serial-text';
 import { systemAccountId } from '../../shared/system-accounts';
+import { custodyAccountId } from '../../custody/custody-account';
 import { ExpireUnits } from './expire-units.command';
 
 export interface ExpiryView extends CommandResultView {
   readonly expired: number;
   readonly ranges: readonly SerialRangeView[];
+  /** Expired units left in the exchange's custody account: they expire once withdrawn. */
+  readonly waitingInCustody: number;
 }
 
 /**
  * Every unlocked piece past its validity (pollutant rights: 5 years; rights allocated with a
  * `validThrough`) is cancelled by serial range into the cancellation account with the reason
  * `expired`, so the serial history shows when and why it left circulation. Locked units (offered
- * in an auction, held for recognition) wait for the next run after their release.
+ * in an auction, held for recognition) wait for the next run after their release. So do units in
+ * the exchange's custody account: the exchange credits them to its members, and cancelling them
+ * here would leave its books holding units the registry no longer has; they expire once withdrawn
+ * to their member's account, and the run reports how many wait there (`waitingInCustody`).
  */
 export function planExpireUnits({ jurisdiction, body }: ExpireUnits, registry: LoadedRegistry): PlannedWork {
   const earlier = registry.records.byCommand[body.commandId];
   if (earlier?.type === 'ExpiryRun') return { records: [earlier] };
-  const pieces = expiredPieces(registry.ledger, body.asOfYear).filter(
+  const custody = custodyAccountId(jurisdiction);
+  const expired = expiredPieces(registry.ledger, body.asOfYear).filter(
     (p) => body.kind === undefined || registry.ledger.blocks[p.blockId]?.kind === body.kind,
   );
+  const pieces = expired.filter((p) => p.accountId !== custody);
+  const waitingInCustody = expired
+    .filter((p) => p.accountId === custody)
+    .reduce((s, p) => s + rangeSize(p), 0);
   const commands: LedgerCommand[] = pieces.map((p) => ({
     type: 'CancelUnits',
     commandId: `${body.commandId}:expire:${p.start}`,
@@ -42,6 +53,7 @@ export function planExpireUnits({ jurisdiction, body }: ExpireUnits, registry: L
     asOfYear: body.asOfYear,
     ...(body.kind !== undefined ? { kind: body.kind } : {}),
     expired: pieces.reduce((s, p) => s + rangeSize(p), 0),
+    ...(waitingInCustody > 0 ? { waitingInCustody } : {}),
   };
   return { records: [run], commands };
 }
@@ -57,10 +69,12 @@ export class ExpireUnitsHandler implements ICommandHandler<ExpireUnits> {
       (r) => planExpireUnits(command, r),
     );
     const moved = movedRanges(outcome.registry.ledger, outcome.events);
+    const run = outcome.records.find((r) => r.type === 'ExpiryRun');
     return {
       ...commandResult(body.commandId, jurisdiction, outcome),
       expired: moved.quantity,
       ranges: moved.ranges,
+      waitingInCustody: run?.type === 'ExpiryRun' ? (run.waitingInCustody ?? 0) : 0,
     };
   }
 }

@@ -23,9 +23,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
   },
   server: {
-    // `npx vite apps/console` during development: the API is the sandbox on :3000.
+    // `npx vite apps/console` during development: the API is the sandbox on :3000. Every first
+    // path segment the console calls is listed (`src/api/dev-proxy.spec.ts` checks).
     proxy: Object.fromEntries(
       [
+        '/auth',
         '/instruments',
         '/orders',
         '/book',
@@ -34,6 +36,8 @@ export default defineConfig({
         '/members',
         '/registries',
         '/recognition',
+        '/cross-province-transfers',
+        '/market-mode',
         '/pricing-standards',
         '/surveillance',
         '/research',

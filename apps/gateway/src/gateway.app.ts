@@ -5,6 +5,7 @@ import { AppConfig, isEmbedded, MigrationClass, queueSecret, ServiceDefinition }
 import { CLEARING_MIGRATIONS } from '../../exchange/src/clearing/clearing-schema.migration';
 import { GATEWAY_MIGRATIONS, GatewayModule } from './gateway.module';
 import { OrderFastRoute } from './orders/place-order/order-fast-route';
+import { RegistryForwarding } from './registry-forwarding/registry-forwarding';
 
 /** Every table any service needs; whichever service starts first creates them all. */
 export const ALL_MIGRATIONS: MigrationClass[] = [
@@ -54,5 +55,8 @@ export const gatewayService = (config: AppConfig): ServiceDefinition => ({
   config,
   migrations: ALL_MIGRATIONS,
   rootModule: (platform) => withInfrastructure(config, platform, [GatewayModule]),
-  beforeListen: (app) => OrderFastRoute.install(app, config),
+  beforeListen: (app) => {
+    OrderFastRoute.install(app, config);
+    RegistryForwarding.install(app, config);
+  },
 });

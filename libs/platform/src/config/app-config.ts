@@ -22,6 +22,15 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
   QUEUE_PREFIX: z.string().min(1).default('cce'),
+  /**
+   * Gateway only: the registry service's base URL (e.g. `http://registry:3002`). Set, the gateway
+   * forwards the registry's routes to it, so the console and clients reach every route through one
+   * origin; unset (the sandbox, or a proxy in front), it serves only its own.
+   */
+  REGISTRY_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/?$/, 'must be an http(s):// base URL without a path')
+    .optional(),
   EXCHANGE_SHARDS: z.coerce.number().int().min(1).max(256).default(4),
   /** A book's snapshot is saved once this many events were appended since the last one. */
   EXCHANGE_SNAPSHOT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(10_000),

@@ -103,12 +103,41 @@ describe('web console: password sign-in and users, in a real browser', () => {
     await page.waitForSelector('[data-testid=sign-in-error] >> text=Unknown user or wrong password');
   });
 
-  it('opens at the password form where there are no demo users (a gateway)', async () => {
+  it('opens at the password form where there are no demo routes (a gateway); an enterprise user trades and sees its compliance', async () => {
+    const signedIn = await fetch(`${url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const { token } = (await signedIn.json()) as { token: string };
+    const created = await fetch(`${url}/auth/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        username: 'steel-trader',
+        password: 'the steel desk password',
+        role: 'enterprise',
+        memberId: 'cq-steel-002',
+        province: 'CQ',
+      }),
+    });
+    expect(created.status).toBe(201);
+
     const context = await page.context().browser()!.newContext();
     const fresh = await context.newPage();
-    await fresh.route('**/demo/users', (route) =>
+    await fresh.route('**/demo/**', (route) =>
       route.fulfill({ status: 404, body: '{"message":"Not Found"}' }),
     );
+    await fresh.goto(url);
+    await fresh.waitForSelector('form input[name=password]');
+    await fresh.fill('input[name=username]', 'steel-trader');
+    await fresh.fill('input[name=password]', 'the steel desk password');
+    await fresh.click('button[name=sign-in]');
+    await fresh.waitForSelector('[data-testid=signed-in-as] >> text=steel-trader');
+    // Its member's holdings and last year's compliance, without the sandbox's demo year.
+    await fresh.waitForSelector('[data-testid=cash-row]');
+    await fresh.waitForSelector('[data-testid=compliance-emissions] >> text=/\\d/');
+    await fresh.click('button[name=sign-out]');
     await fresh.goto(url);
     await fresh.waitForSelector('form input[name=password]');
     expect(await fresh.$('select[name=user] option[value=cq-steel-001]')).toBeNull();

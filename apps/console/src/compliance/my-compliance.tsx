@@ -4,6 +4,7 @@ import { api, ApiError } from '../api/client';
 import type { DemoUser } from '../shell/demo-users';
 import { CompliancePosition, compliancePosition } from './compliance-position';
 import { localeFormat } from '../format/locale-format';
+import { beijingToday } from '../format/beijing-today';
 
 /** The firm's compliance year at a glance, with the surrender of what it holds toward what it owes. */
 export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string }) {
@@ -16,7 +17,11 @@ export function MyCompliance({ firm, locale }: { firm: DemoUser; locale: string 
 
   const load = useCallback(async () => {
     try {
-      const demo = await api.demoCompliance();
+      // Outside the sandbox there is no demo year: last year's compliance, deadline not known here.
+      const demo = await api.demoCompliance().catch((error: ApiError) => {
+        if (error.status !== 404) throw error;
+        return { year: Number(beijingToday(Date.now()).slice(0, 4)) - 1, deadline: undefined };
+      });
       const [dashboard, account] = await Promise.all([
         api.complianceDashboard(jurisdiction, demo.year, firm.id),
         api.registryAccount(jurisdiction, firm.id),

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Outbox, OutboxMessage } from '@app/messaging';
 import type { InstrumentCatalogue } from '@app/platform';
+import type { RegistryPort } from '../shared/registry-streams';
 
 /** Exchange instruments for custody specs: symbol → registry units, as in seeds/instruments.json. */
 const INSTRUMENTS: Record<string, { jurisdiction: string; kind: string; vintage?: number }> = {
@@ -56,3 +57,30 @@ export class InMemoryMessaging {
     },
   } as unknown as Outbox;
 }
+
+/** The exchange's withdrawal of `qty` CQEA-2025 for member `steel` (reference w-1), as the queue delivers it. */
+export const steelWithdrawal = (qty: number) => ({
+  id: 'custody-withdrawal:steel:w-1',
+  name: 'CustodyWithdrawal',
+  payload: {
+    member: 'steel',
+    instrument: 'CQEA-2025',
+    qty,
+    reference: 'w-1',
+    units: { jurisdiction: 'CQ', kind: 'CARBON_ALLOWANCE', vintage: 2025 },
+  },
+});
+
+/** `quantity` more CQEA-2025 into CQ-EXCHANGE (as another member's deposit would bring). */
+export const moreIntoCustody = (registry: RegistryPort, quantity: number) =>
+  registry.execute({ jurisdiction: 'CQ', commandId: 'more', actor: 'given' }, () => [
+    {
+      type: 'IssueUnits',
+      commandId: 'more',
+      accountId: 'CQ-EXCHANGE',
+      jurisdiction: 'CQ',
+      kind: 'CARBON_ALLOWANCE',
+      vintage: 2025,
+      quantity,
+    },
+  ]);

@@ -2,20 +2,8 @@ import { balanceOf } from '@app/ledger';
 import type { MessageTransport } from '@app/messaging';
 import type { RegistryPort } from '../../shared/registry-streams';
 import { givenRegistry } from '../../shared/registry-fixture';
-import { InMemoryMessaging } from '../custody-fixture';
+import { InMemoryMessaging, moreIntoCustody, steelWithdrawal } from '../custody-fixture';
 import { ReleaseFromCustodyConsumer } from './release-from-custody.consumer';
-
-const message = (qty: number) => ({
-  id: 'custody-withdrawal:steel:w-1',
-  name: 'CustodyWithdrawal',
-  payload: {
-    member: 'steel',
-    instrument: 'CQEA-2025',
-    qty,
-    reference: 'w-1',
-    units: { jurisdiction: 'CQ', kind: 'CARBON_ALLOWANCE', vintage: 2025 },
-  },
-});
 
 describe('ReleaseFromCustodyConsumer', () => {
   describe('given CQ-EXCHANGE holds 500 allowances of 2025', () => {
@@ -38,8 +26,8 @@ describe('ReleaseFromCustodyConsumer', () => {
 
     it('moves the withdrawn units back to the member; a redelivery moves nothing more and is acknowledged', async () => {
       const { registry, consumer, acknowledged } = await setup();
-      await consumer.handle(message(200));
-      await consumer.handle(message(200));
+      await consumer.handle(steelWithdrawal(200));
+      await consumer.handle(steelWithdrawal(200));
       const { ledger } = await registry.load('CQ');
       expect(balanceOf(ledger, 'steel')).toBe(200);
       expect(balanceOf(ledger, 'CQ-EXCHANGE')).toBe(300);
@@ -48,7 +36,7 @@ describe('ReleaseFromCustodyConsumer', () => {
 
     it('when custody lacks the units, moves nothing and sends the refusal back to the exchange with the acknowledgement', async () => {
       const { registry, consumer, acknowledged, sent } = await setup();
-      await consumer.handle(message(501));
+      await consumer.handle(steelWithdrawal(501));
       expect(balanceOf((await registry.load('CQ')).ledger, 'CQ-EXCHANGE')).toBe(500);
       expect(sent).toEqual([
         {
@@ -69,20 +57,10 @@ describe('ReleaseFromCustodyConsumer', () => {
 
     it('a redelivery of a refused withdrawal moves nothing, even once custody holds the units', async () => {
       const { registry, consumer, acknowledged, sent } = await setup();
-      await consumer.handle(message(501));
+      await consumer.handle(steelWithdrawal(501));
       // More units reach custody (another member's deposit) before the message comes again.
-      await registry.execute({ jurisdiction: 'CQ', commandId: 'more', actor: 'given' }, () => [
-        {
-          type: 'IssueUnits',
-          commandId: 'more',
-          accountId: 'CQ-EXCHANGE',
-          jurisdiction: 'CQ',
-          kind: 'CARBON_ALLOWANCE',
-          vintage: 2025,
-          quantity: 100,
-        },
-      ]);
-      await consumer.handle(message(501));
+      await moreIntoCustody(registry, 100);
+      await consumer.handle(steelWithdrawal(501));
       const { ledger } = await registry.load('CQ');
       // The exchange credited the 501 back on the refusal: moving them now would count them twice.
       expect(balanceOf(ledger, 'CQ-EXCHANGE')).toBe(600);
@@ -94,7 +72,7 @@ describe('ReleaseFromCustodyConsumer', () => {
     it('throws (so the transport retries) an error that is not the registry refusing', async () => {
       const { consumerOf, sent, acknowledged } = await setup();
       const down = { execute: () => Promise.reject(new Error('Connection terminated')) };
-      await expect(consumerOf(down as unknown as RegistryPort).handle(message(1))).rejects.toThrow(
+      await expect(consumerOf(down as unknown as RegistryPort).handle(steelWithdrawal(1))).rejects.toThrow(
         'Connection terminated',
       );
       expect([sent, acknowledged]).toEqual([[], []]);

@@ -4,23 +4,12 @@ import { EVENT_STORE_ENTITIES, EVENT_STORE_MIGRATIONS, EventStore } from '@app/e
 import { balanceOf } from '@app/ledger';
 import { MESSAGING_MIGRATIONS, Outbox, type MessageTransport } from '@app/messaging';
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
+import { moreIntoCustody, steelWithdrawal } from '../custody-fixture';
 import { given } from '../../shared/registry-fixture';
 import { RegistryStreams } from '../../shared/registry-streams';
 import { ReleaseFromCustodyConsumer } from './release-from-custody.consumer';
 
 jest.setTimeout(60_000);
-
-const message = (qty: number) => ({
-  id: 'custody-withdrawal:steel:w-1',
-  name: 'CustodyWithdrawal',
-  payload: {
-    member: 'steel',
-    instrument: 'CQEA-2025',
-    qty,
-    reference: 'w-1',
-    units: { jurisdiction: 'CQ', kind: 'CARBON_ALLOWANCE', vintage: 2025 },
-  },
-});
 
 /**
  * The database as a delivery saw it before another delivery's acknowledgement committed: its
@@ -64,26 +53,18 @@ describe('ReleaseFromCustodyConsumer on PostgreSQL', () => {
     const outbox = new Outbox({ notify: false });
     const transport = {} as MessageTransport;
     // One delivery is refused (custody holds 500 of the 501): the exchange will credit them back.
-    await new ReleaseFromCustodyConsumer(db.dataSource, streams, transport, outbox).handle(message(501));
+    await new ReleaseFromCustodyConsumer(db.dataSource, streams, transport, outbox).handle(
+      steelWithdrawal(501),
+    );
     // Custody then receives more, and a second delivery that checked before the refusal committed
     // goes on to the registry.
-    await streams.execute({ jurisdiction: 'CQ', commandId: 'more', actor: 'given' }, () => [
-      {
-        type: 'IssueUnits',
-        commandId: 'more',
-        accountId: 'CQ-EXCHANGE',
-        jurisdiction: 'CQ',
-        kind: 'CARBON_ALLOWANCE',
-        vintage: 2025,
-        quantity: 100,
-      },
-    ]);
+    await moreIntoCustody(streams, 100);
     await new ReleaseFromCustodyConsumer(
       seenBeforeTheOtherCommitted(db.dataSource),
       streams,
       transport,
       outbox,
-    ).handle(message(501));
+    ).handle(steelWithdrawal(501));
 
     const { ledger } = await new RegistryStreams(db.dataSource, store).load('CQ');
     expect(balanceOf(ledger, 'CQ-EXCHANGE')).toBe(600);

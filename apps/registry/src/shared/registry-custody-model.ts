@@ -1,4 +1,4 @@
-import { balanceOf, type LedgerState } from '@app/ledger';
+import { balanceOf, expiredPieces, type LedgerState } from '@app/ledger';
 import type { InstrumentCatalogue } from '@app/platform';
 import {
   custodyAccountId,
@@ -33,6 +33,8 @@ export class CustodyModel {
     redeliveredAfterRelease: 0,
     redeliveredAfterRefusal: 0,
   };
+  /** Expiry runs that found expired units in custody (and so had to leave them there). */
+  expiryLeftInCustody = 0;
 
   constructor(catalogue: InstrumentCatalogue) {
     this.units = new Map(
@@ -89,6 +91,8 @@ export class CustodyModel {
         }
       }
     }
+    if (step.op === 'expire' && expiredPieces(after, step.asOfYear).some((p) => p.accountId === CUSTODY))
+      this.expiryLeftInCustody++;
     for (const [instrument, units] of this.units) {
       const actual = balanceOf(after, CUSTODY, units);
       // An expiry run leaves custody alone too: the exchange's books hold those units.

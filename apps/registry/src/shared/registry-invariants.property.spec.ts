@@ -63,6 +63,7 @@ describe('registry invariants under random command sequences (in-memory twin)', 
     const committedOps = new Map<string, number>();
     const seen: Record<string, number> = {};
     const refusalsAnswered: [number, number][] = [];
+    let expiryLeftInCustody = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ step: stepArbitrary, retry: fc.boolean() }), { minLength: 20, maxLength: 60 }),
@@ -80,6 +81,7 @@ describe('registry invariants under random command sequences (in-memory twin)', 
           for (const [i, step] of OPENING_STEPS.entries()) await runStep(registry, step, `open-${i}`, desk);
           await check(registry, desk, steps, committedOps, custody);
           for (const [k, n] of Object.entries(custody.seen)) seen[k] = (seen[k] ?? 0) + n;
+          expiryLeftInCustody += custody.expiryLeftInCustody;
           // Every refused withdrawal, and only those, was answered to the exchange, once.
           refusalsAnswered.push([
             messaging.sent.filter((m) => m.name === 'CustodyWithdrawalRefused').length,
@@ -111,6 +113,8 @@ describe('registry invariants under random command sequences (in-memory twin)', 
     ]);
     // …and every custody case: moves both ways, refusals, redeliveries after a release and a refusal.
     expect(Object.entries(seen).filter(([, n]) => n === 0)).toEqual([]);
+    // …and expiry runs that met expired units in custody (which must stay there).
+    expect(expiryLeftInCustody).toBeGreaterThan(0);
     expect(refusalsAnswered.filter(([sent, refused]) => sent !== refused)).toEqual([]);
   });
 });

@@ -208,6 +208,8 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
  */
 export const OPENING_STEPS: readonly Step[] = [
   { op: 'schedule', auctionId: 'A1', supplyLots: 3, reservePriceFen: 10, clearAtReserve: false },
+  // SO2 rights valid through 2026 for e1, so custody deposits of them meet later expiry runs.
+  { op: 'issue', to: 'e1', kind: 'POLLUTANT_SO2', vintage: 2025, quantity: 300, validThrough: 2026 },
   ...FIRMS.map((bidder) => ({ op: 'guarantee' as const, auctionId: 'A1', bidder, amountFen: 20_000 })),
   ...FIRMS.map((to) => ({
     op: 'transfer' as const,

@@ -36,7 +36,8 @@ export class CustodyModel {
   /** Expiry runs that found expired units in custody (and so had to leave them there). */
   expiryLeftInCustody = 0;
 
-  constructor(catalogue: InstrumentCatalogue) {
+  /** `ledger`: the state the sequence starts from (custody as the opening steps left it). */
+  constructor(catalogue: InstrumentCatalogue, ledger?: LedgerState) {
     this.units = new Map(
       CUSTODY_INSTRUMENTS.map((symbol) => {
         const instrument = catalogue.get(symbol);
@@ -44,6 +45,8 @@ export class CustodyModel {
         return [symbol, registryUnitsOf(instrument)];
       }),
     );
+    if (ledger)
+      for (const [symbol, units] of this.units) this.held.set(symbol, balanceOf(ledger, CUSTODY, units));
   }
 
   /**

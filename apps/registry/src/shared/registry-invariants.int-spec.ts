@@ -91,9 +91,11 @@ describe('registry invariants on PostgreSQL: a random command sequence, replayed
       await given(port, 'CQ', SETUP);
       for (const [i, step] of OPENING_STEPS.entries()) await runStep(port, step, `open-${i}`, desk);
     }
-    const custody = new CustodyModel(custodyTestCatalogue);
+    const custody = new CustodyModel(custodyTestCatalogue, (await streams.load('CQ')).ledger);
     const answers: string[] = [];
-    const deposited: string[] = [];
+    const deposited: string[] = OPENING_STEPS.flatMap((s, i) =>
+      s.op === 'custodyDeposit' ? [`custody-deposit:CQ:open-${i}`] : [],
+    );
     const withdrawals = new Set<string>();
     for (const [i, { step, retry }] of (steps ?? []).entries()) {
       const commandId = `c${i}`;

@@ -77,8 +77,8 @@ describe('registry invariants under random command sequences (in-memory twin)', 
           });
           const messaging = new InMemoryMessaging();
           const desk = { catalogue: custodyTestCatalogue, ...messaging };
-          const custody = new CustodyModel(custodyTestCatalogue);
           for (const [i, step] of OPENING_STEPS.entries()) await runStep(registry, step, `open-${i}`, desk);
+          const custody = new CustodyModel(custodyTestCatalogue, (await registry.load('CQ')).ledger);
           await check(registry, desk, steps, committedOps, custody);
           for (const [k, n] of Object.entries(custody.seen)) seen[k] = (seen[k] ?? 0) + n;
           expiryLeftInCustody += custody.expiryLeftInCustody;

@@ -208,8 +208,10 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
  */
 export const OPENING_STEPS: readonly Step[] = [
   { op: 'schedule', auctionId: 'A1', supplyLots: 3, reservePriceFen: 10, clearAtReserve: false },
-  // SO2 rights valid through 2026 for e1, so custody deposits of them meet later expiry runs.
+  // SO2 rights valid through 2026 for e1, some of them in custody: an expiry run of 2027 or later
+  // meets expired units there (which must stay).
   { op: 'issue', to: 'e1', kind: 'POLLUTANT_SO2', vintage: 2025, quantity: 300, validThrough: 2026 },
+  { op: 'custodyDeposit', member: 'e1', instrument: 'CQSO2', quantity: 100 },
   ...FIRMS.map((bidder) => ({ op: 'guarantee' as const, auctionId: 'A1', bidder, amountFen: 20_000 })),
   ...FIRMS.map((to) => ({
     op: 'transfer' as const,

@@ -81,36 +81,18 @@ function safeJson(text: string): unknown {
   }
 }
 
-/**
- * Signs in as a demo user of the sandbox (POST /auth/demo-sign-in exists only in demo mode; no
- * password is involved). Later requests carry the token; the public market feed needs none.
- */
 let signIns = 0;
 
-export function signInAsDemoUser(userId: string): Promise<void> {
-  bearer = undefined;
-  const attempt = ++signIns;
-  session = request<{ token: string }>(
-    '/auth/demo-sign-in',
-    { method: 'POST', body: JSON.stringify({ username: userId }) },
-    false,
-  ).then(({ token }) => {
-    // A later switch wins even if this answer arrives after it.
-    if (attempt === signIns) bearer = token;
-  });
-  return session;
-}
-
 /**
- * Signs in with a username and password (`POST /auth/sign-in`, any deployment): later requests
- * carry the token. Resolves with who signed in.
+ * Starts a session by `path` (a sign-in route): the token goes with every later request, and
+ * requests made meanwhile wait for it. A later sign-in wins even if this answer arrives after it.
  */
-export function signInWithPassword(username: string, password: string): Promise<Principal> {
+function startSession(path: string, body: unknown): Promise<Principal> {
   bearer = undefined;
   const attempt = ++signIns;
   const signingIn = request<{ token: string; principal: Principal }>(
-    '/auth/sign-in',
-    { method: 'POST', body: JSON.stringify({ username, password }) },
+    path,
+    { method: 'POST', body: JSON.stringify(body) },
     false,
   ).then(({ token, principal }) => {
     if (attempt === signIns) bearer = token;
@@ -118,6 +100,19 @@ export function signInWithPassword(username: string, password: string): Promise<
   });
   session = signingIn.then(() => undefined);
   return signingIn;
+}
+
+/**
+ * Signs in as a demo user of the sandbox (POST /auth/demo-sign-in exists only in demo mode; no
+ * password is involved). Later requests carry the token; the public market feed needs none.
+ */
+export function signInAsDemoUser(userId: string): Promise<void> {
+  return startSession('/auth/demo-sign-in', { username: userId }).then(() => undefined);
+}
+
+/** Signs in with a username and password (`POST /auth/sign-in`, any deployment); resolves with who signed in. */
+export function signInWithPassword(username: string, password: string): Promise<Principal> {
+  return startSession('/auth/sign-in', { username, password });
 }
 
 /** Forgets the token: requests go out unauthenticated until the next sign-in. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Principal } from '@app/domain';
 import { ApiError, signInWithPassword } from '../api/client';
-import { PasswordField } from './form-parts';
+import { PasswordField, readableError } from './form-parts';
 
 /** Username and password (`POST /auth/sign-in`): how a deployment without demo users is entered. */
 export function PasswordSignIn({ onSignedIn }: { onSignedIn: (principal: Principal) => void }) {
@@ -20,13 +20,7 @@ export function PasswordSignIn({ onSignedIn }: { onSignedIn: (principal: Princip
       onSignedIn(await signInWithPassword(username.trim(), password));
     } catch (e) {
       const failure = e as ApiError;
-      setError(
-        failure.status === 401
-          ? t('signIn.badCredentials')
-          : failure.status === 0
-            ? t('errors.network')
-            : t('errors.server', { message: failure.message }),
-      );
+      setError(failure.status === 401 ? t('signIn.badCredentials') : readableError(t, failure));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,8 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { AppConfig } from '@app/platform';
-
-type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+import { aheadOfExpress, sendJson } from '../http/raw-http';
 
 /** The first path segments of the registry service's own routes (its OpenAPI document; an e2e checks). */
 export const REGISTRY_PATHS = [
@@ -39,22 +38,15 @@ export class RegistryForwarding {
         error: (error, _request, response) => {
           logger.warn(`registry at ${config.REGISTRY_URL} unreachable: ${error.message}`);
           if (!('setHeader' in response) || response.headersSent) return;
-          const body = JSON.stringify({
+          sendJson(response, 502, {
             statusCode: 502,
             code: 'GATEWAY.REGISTRY_UNAVAILABLE',
             message: 'the registry service cannot be reached; try again',
           });
-          response.statusCode = 502;
-          response.setHeader('Content-Type', 'application/json; charset=utf-8');
-          response.setHeader('Content-Length', Buffer.byteLength(body));
-          response.end(body);
         },
       },
     });
-    const server = app.getHttpServer() as Server;
-    const [next] = server.listeners('request') as RequestListener[];
-    server.removeAllListeners('request');
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    aheadOfExpress(app, (request, response, next) => {
       if (isRegistryPath(request.url ?? '/')) void forward(request, response);
       else next(request, response);
     });

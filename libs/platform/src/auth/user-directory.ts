@@ -160,11 +160,12 @@ export class UserDirectory {
    * there is no such user. Tokens already issued keep the old principal until they expire.
    */
   async setAccess(principal: Principal): Promise<boolean> {
+    // A data-modifying WITH runs whether or not the outer query reads it.
     const [row]: { changed: number }[] = await this.db.query(
       `WITH changed AS (UPDATE auth_users SET principal = $2 WHERE id = $1 RETURNING id),
             keys AS (UPDATE auth_api_keys SET principal = $2
                       WHERE user_id IN (SELECT id FROM changed) AND revoked_at IS NULL RETURNING id)
-       SELECT (SELECT count(*) FROM changed)::int AS changed, (SELECT count(*) FROM keys)::int AS keys`,
+       SELECT count(*)::int AS changed FROM changed`,
       [principal.id, JSON.stringify(principal)],
     );
     return row.changed === 1;
@@ -179,7 +180,7 @@ export class UserDirectory {
       `WITH gone AS (DELETE FROM auth_users WHERE id = $1 RETURNING id),
             revoked AS (UPDATE auth_api_keys SET revoked_at = $2
                          WHERE user_id IN (SELECT id FROM gone) AND revoked_at IS NULL RETURNING id)
-       SELECT (SELECT count(*) FROM gone)::int AS removed, (SELECT count(*) FROM revoked)::int AS revoked`,
+       SELECT count(*)::int AS removed FROM gone`,
       [username, now],
     );
     return row.removed === 1;

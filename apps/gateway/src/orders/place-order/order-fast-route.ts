@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type INestApplication, Logger } from '@nestjs/common';
 import bodyParser from 'body-parser';
 import { pinoHttp } from 'pino-http';
@@ -14,12 +14,11 @@ import {
   requestLogging,
   securityHeaders,
 } from '@app/platform';
+import { aheadOfExpress, type RequestListener, sendJson } from '../../http/raw-http';
 import { plainlyValidOrder } from './order-body';
 import { PlaceOrder } from './place-order.command';
 import type { PlaceOrderDto } from './place-order.dto';
 import { PlaceOrderHandler } from './place-order.handler';
-
-type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 const ROUTE = 'POST /orders';
 const inputSafety = new InputSafetyPipe();
@@ -35,15 +34,6 @@ function admissibleOrder(body: unknown): PlaceOrderDto | undefined {
     return undefined;
   }
 }
-
-const json = (response: ServerResponse, status: number, body: unknown, headers?: Record<string, string>) => {
-  const text = JSON.stringify(body);
-  response.statusCode = status;
-  for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
-  response.setHeader('Content-Type', 'application/json; charset=utf-8');
-  response.setHeader('Content-Length', Buffer.byteLength(text));
-  response.end(text);
-};
 
 /**
  * `POST /orders` served by node:http ahead of Express. Express 5 and the middleware around every
@@ -84,10 +74,7 @@ export class OrderFastRoute {
     const settings = app.get<AuthSettings>(AUTH_SETTINGS);
     if (!settings.enforce || settings.rateLimit > 0) return;
     const route = new OrderFastRoute(app, config);
-    const server = app.getHttpServer() as Server;
-    const [express] = server.listeners('request') as RequestListener[];
-    server.removeAllListeners('request');
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    aheadOfExpress(app, (request, response, express) => {
       if (route.takes(request))
         withAuditScope(() => route.serve(request, response, express).catch((e) => route.failed(response, e)));
       else express(request, response);
@@ -116,7 +103,7 @@ export class OrderFastRoute {
     }
     this.start(request, response);
     try {
-      json(response, 202, await this.handler.execute(new PlaceOrder(order)));
+      sendJson(response, 202, await this.handler.execute(new PlaceOrder(order)));
     } catch (error) {
       this.answerError(response, error);
     }
@@ -131,7 +118,7 @@ export class OrderFastRoute {
   /** The global filter's answer to `error`. */
   private answerError(response: ServerResponse, error: unknown): void {
     const { status, body, headers } = answerToError(error, this.logger);
-    json(response, status, body, headers);
+    sendJson(response, status, body, headers);
   }
 
   /** Helmet's headers and the request log, as every route's middleware gives them (once it is ours to answer). */

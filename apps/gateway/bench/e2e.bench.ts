@@ -62,7 +62,6 @@ async function phase(
     connections?: number;
   },
 ): Promise<PhaseResult> {
-  const before = (await progress.counts()).orders;
   const fromPosition = await progress.position();
   const cpu = await progress.cpuMeter(services.pids);
   let acknowledged = 0;
@@ -86,7 +85,7 @@ async function phase(
   });
   const loadEndedAt = performance.now();
   const seconds = (loadEndedAt - startedAt) / 1000;
-  const doneAt = await progress.waitFor(before + acknowledged, PIPELINE_TIMEOUT_MS);
+  const doneAt = await progress.waitFor(acknowledged, fromPosition, PIPELINE_TIMEOUT_MS);
   const cpuUsPerOrder = await cpu.perOrder(acknowledged);
   const out: PhaseResult = {
     acknowledged,

@@ -11,12 +11,17 @@ export class PipelineProgress {
     return new PipelineProgress(client);
   }
 
-  /** Orders that reached their book (accepted or rejected there), and trades, so far. */
-  async counts(): Promise<{ orders: number; trades: number }> {
+  /**
+   * Orders that reached their book (accepted or rejected there), and trades, after a position
+   * (0: all so far). A phase counts from its start, so the poll reads only that phase's events
+   * and does not compete more with the pipeline as the log grows.
+   */
+  async counts(afterPosition = 0): Promise<{ orders: number; trades: number }> {
     const { rows } = await this.client.query<{ orders: string; trades: string }>(
       `SELECT count(*) FILTER (WHERE type IN ('OrderAccepted', 'OrderRejected')) AS orders,
               count(*) FILTER (WHERE type = 'TradeExecuted') AS trades
-       FROM events WHERE stream_id LIKE 'book-%'`,
+       FROM events WHERE global_position > $1 AND stream_id LIKE 'book-%'`,
+      [afterPosition],
     );
     return { orders: Number(rows[0].orders), trades: Number(rows[0].trades) };
   }
@@ -45,11 +50,14 @@ export class PipelineProgress {
     return p50 === null || p99 === null ? null : { p50Ms: Math.round(p50), p99Ms: Math.round(p99) };
   }
 
-  /** Waits until `orders` orders are in the books; resolves with the time it happened (ms), or null. */
-  async waitFor(orders: number, timeoutMs: number): Promise<number | null> {
+  /**
+   * Waits until `orders` orders after `afterPosition` are in the books; resolves with the time it
+   * happened (ms), or null.
+   */
+  async waitFor(orders: number, afterPosition: number, timeoutMs: number): Promise<number | null> {
     const deadline = performance.now() + timeoutMs;
     while (performance.now() < deadline) {
-      if ((await this.counts()).orders >= orders) return performance.now();
+      if ((await this.counts(afterPosition)).orders >= orders) return performance.now();
       await new Promise((r) => setTimeout(r, 100));
     }
     return null;

@@ -147,4 +147,55 @@ describe('web console: password sign-in and users, in a real browser', () => {
     await fresh.waitForSelector('[data-testid=signed-in-as] >> text=ops-admin');
     await context.close();
   });
+
+  it("lists the registry's enterprise accounts in a password regulator's allocation form where there are no demo users", async () => {
+    const { token } = (await (
+      await fetch(`${url}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      })
+    ).json()) as { token: string };
+    const created = await fetch(`${url}/auth/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        username: 'cq-allocation-desk',
+        password: 'the allocation desk password',
+        role: 'regulator',
+        province: 'CQ',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const accounts = (await (
+      await fetch(`${url}/registries/CQ/accounts?type=ENTERPRISE_HOLDING`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { accounts: { accountId: string; ownerId?: string }[] };
+    const firms = accounts.accounts.filter((a) => a.ownerId !== 'exchange').map((a) => a.accountId);
+    expect(firms).toContain('cq-steel-001');
+
+    const context = await page.context().browser()!.newContext();
+    const fresh = await context.newPage();
+    await fresh.route('**/demo/**', (route) =>
+      route.fulfill({ status: 404, body: '{"message":"Not Found"}' }),
+    );
+    await fresh.goto(url);
+    await fresh.fill('input[name=username]', 'cq-allocation-desk');
+    await fresh.fill('input[name=password]', 'the allocation desk password');
+    await fresh.click('button[name=sign-in]');
+    await fresh.waitForSelector('[data-testid=allocation-row] >> text=cq-steel-001');
+    const rows = await fresh.$$eval('[data-testid=allocation-row] td:first-child', (cells) =>
+      cells.map((c) => c.textContent),
+    );
+    expect(rows).toEqual(firms);
+    // Their emissions and the cap are the regulator's to type: nothing is guessed.
+    expect(await fresh.inputValue('input[name=cap]')).toBe('');
+    await fresh.fill('input[name=cap]', '1000000');
+    for (const firm of firms)
+      await fresh.fill(`[data-testid=allocation-row]:has(td:text-is("${firm}")) input`, '1000');
+    await fresh.click('button[name=preview]');
+    await fresh.waitForSelector('[data-testid=allocated] >> text=/\\d/');
+    await context.close();
+  });
 });

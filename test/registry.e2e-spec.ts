@@ -71,6 +71,17 @@ describe('registry service, embedded (PGlite): accounts, issuance, moves, serial
     expect(account.holdings[0].ranges).toEqual([
       expect.objectContaining({ start: 1, end: 600, last: 'CQ-CARBON_ALLOWANCE-2025-000000000600' }),
     ]);
+    const holders = await getJson<{ accounts: { accountId: string; total: number; locked: number }[] }>(
+      `${url}/registries/CQ/accounts?type=ENTERPRISE_HOLDING`,
+    );
+    expect(holders.accounts).toEqual([
+      { accountId: 'cq-cement-002', accountType: 'ENTERPRISE_HOLDING', total: 0, locked: 0 },
+      { accountId: 'cq-steel-001', accountType: 'ENTERPRISE_HOLDING', total: 600, locked: 0 },
+    ]);
+    const all = await getJson<{ accounts: { accountId: string; total: number }[] }>(
+      `${url}/registries/CQ/accounts`,
+    );
+    expect(all.accounts.find((a) => a.accountId === 'CQ-GOVERNMENT')?.total).toBe(400);
   });
 
   it('answers a retried command with the first answer, and another body under its id with 409', async () => {
@@ -238,6 +249,12 @@ describe('registry service, embedded (PGlite): accounts, issuance, moves, serial
       body: { code: 'LEDGER.MISSING_FIELD', field: 'projectId' },
     });
     expect((await fetch(`${url}/registries/CQ/accounts/nobody`)).status).toBe(404);
+    const badType = await fetch(`${url}/registries/CQ/accounts?type=holding`);
+    expect({ status: badType.status, body: await badType.json() }).toMatchObject({
+      status: 422,
+      body: { code: 'REGISTRY.BAD_PARAMETER', field: 'type' },
+    });
+    expect((await fetch(`${url}/registries/XX/accounts`)).status).toBe(404);
   });
 
   it('keeps the SC registry apart: its serials count from 1 and read as SC-…', async () => {

@@ -20,6 +20,7 @@ import { ScheduleAuctionHandler } from './auctions/schedule-auction/schedule-auc
 import { SubmitBidController } from './auctions/submit-bid/submit-bid.controller';
 import { SubmitBidHandler } from './auctions/submit-bid/submit-bid.handler';
 import { GetAccountController } from './accounts/get-account/get-account.controller';
+import { ListAccountsController } from './accounts/list-accounts/list-accounts.controller';
 import { OpenAccountController } from './accounts/open-account/open-account.controller';
 import { OpenAccountHandler } from './accounts/open-account/open-account.handler';
 import { CancelUnitsController } from './cancellations/cancel-units/cancel-units.controller';
@@ -80,6 +81,7 @@ export const REGISTRY_MIGRATIONS: MigrationClass[] = [];
   imports: [CqrsModule.forRoot()],
   controllers: [
     OpenAccountController,
+    ListAccountsController,
     GetAccountController,
     IssueUnitsController,
     TransferUnitsController,

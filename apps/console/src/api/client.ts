@@ -23,6 +23,7 @@ import type {
   OrderTicket,
   OrderView,
   Positions,
+  RegistryAccountSummary,
   RunListing,
   SupplyRow,
   Trade,
@@ -174,6 +175,10 @@ export const api = {
     request<{ years: { complianceYear: number; firms: DashboardFirm[] }[] }>(
       `/registries/${jurisdiction}/compliance?year=${year}${firmId ? `&firmId=${encodeURIComponent(firmId)}` : ''}`,
     ),
+  registryAccounts: (jurisdiction: string, type: string) =>
+    request<{ accounts: RegistryAccountSummary[] }>(
+      `/registries/${jurisdiction}/accounts?type=${encodeURIComponent(type)}`,
+    ).then((r) => r.accounts),
   registryAccount: (jurisdiction: string, accountId: string) =>
     request<AccountHoldings>(`/registries/${jurisdiction}/accounts/${encodeURIComponent(accountId)}`),
   surrender: (jurisdiction: string, body: unknown) =>

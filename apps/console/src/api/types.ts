@@ -162,3 +162,12 @@ export interface UserView {
   hasPassword: boolean;
   createdAt: string;
 }
+
+/** One account of a registry's list (GET /registries/{j}/accounts). */
+export interface RegistryAccountSummary {
+  accountId: string;
+  accountType: string;
+  ownerId?: string;
+  total: number;
+  locked: number;
+}

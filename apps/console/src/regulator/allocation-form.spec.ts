@@ -1,4 +1,10 @@
-import { AllocationForm, buildAllocationTable, percentToBp } from './allocation-form';
+import {
+  AllocationForm,
+  buildAllocationTable,
+  firmsOfAccounts,
+  initialAllocationForm,
+  percentToBp,
+} from './allocation-form';
 
 const form: AllocationForm = {
   vintage: '2025',
@@ -77,4 +83,54 @@ describe('allocation form', () => {
   it.each(['', '-1', '1.234', 'ten'])('refuses %p as a percentage', (text) =>
     expect(percentToBp(text)).toBeUndefined(),
   );
+});
+
+describe('the firms an allocation starts from', () => {
+  it("lists a registry's enterprise holding accounts, without the exchange's custody account", () => {
+    expect(
+      firmsOfAccounts([
+        {
+          accountId: 'CQ-EXCHANGE',
+          accountType: 'ENTERPRISE_HOLDING',
+          ownerId: 'exchange',
+          total: 5,
+          locked: 0,
+        },
+        { accountId: 'cq-cement-002', accountType: 'ENTERPRISE_HOLDING', total: 0, locked: 0 },
+        { accountId: 'CQ-GOVERNMENT', accountType: 'GOVERNMENT', total: 900, locked: 0 },
+        {
+          accountId: 'cq-steel-001',
+          accountType: 'ENTERPRISE_HOLDING',
+          ownerId: 'steel',
+          total: 9,
+          locked: 1,
+        },
+      ]),
+    ).toEqual([{ firmId: 'cq-cement-002' }, { firmId: 'cq-steel-001' }]);
+  });
+
+  it('starts from known emissions with a cap at their sum, and leaves both blank where one is unknown', () => {
+    const known = initialAllocationForm([
+      { firmId: 'a', emissions: 420 },
+      { firmId: 'b', emissions: 500 },
+    ]);
+    expect(known.cap).toBe('920');
+    expect(known.firms).toEqual([
+      { firmId: 'a', historicEmissions: '420' },
+      { firmId: 'b', historicEmissions: '500' },
+    ]);
+    expect(buildAllocationTable(known).errors).toEqual({});
+
+    const typed = initialAllocationForm([{ firmId: 'a', emissions: 420 }, { firmId: 'b' }]);
+    expect(typed.cap).toBe('');
+    expect(typed.firms[1]).toEqual({ firmId: 'b', historicEmissions: '' });
+    // Nothing is issued on a guess: the regulator must type the cap and the missing emissions.
+    expect(Object.keys(buildAllocationTable(typed).errors).sort()).toEqual(['cap', 'firm.b']);
+  });
+
+  it('refuses to start an allocation with no firm at all', () => {
+    const empty = initialAllocationForm([]);
+    expect(empty.cap).toBe('');
+    expect(buildAllocationTable(empty).errors).toMatchObject({ firms: { key: 'errors.noFirms' } });
+  });
 });

@@ -1,3 +1,4 @@
+import type { RegistryAccountSummary } from '../api/types';
 import type { FieldError } from '../trading/order-ticket-rules';
 
 /** The regulator's allocation form, as typed: shares in percent (two decimals at most). */
@@ -96,4 +97,45 @@ export function percentToBp(text: string): number | undefined {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return undefined;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** A firm the allocation form lists, with its latest emissions (tCO2) where the console knows them. */
+export interface AllocationFirm {
+  firmId: string;
+  emissions?: number;
+}
+
+/** The registry's owner of the exchange's custody account: an account, not a firm. */
+const CUSTODY_OWNER = 'exchange';
+
+/**
+ * The firms of a registry's enterprise holding accounts, by account id, without the exchange's
+ * custody account. Their emissions are not in the list: the regulator types them.
+ */
+export function firmsOfAccounts(accounts: readonly RegistryAccountSummary[]): AllocationFirm[] {
+  return accounts
+    .filter((a) => a.accountType === 'ENTERPRISE_HOLDING' && a.ownerId !== CUSTODY_OWNER)
+    .map((a) => ({ firmId: a.accountId }));
+}
+
+/**
+ * The form a regulator starts from: each firm's known emissions (blank where unknown), and a cap
+ * at their sum, where every firm's is known (with a 90 % factor and 10 % auctioned, little is
+ * scaled); blank otherwise.
+ */
+export function initialAllocationForm(firms: readonly AllocationFirm[]): AllocationForm {
+  const known = firms.length > 0 && firms.every((f) => f.emissions !== undefined);
+  const baseline = firms.reduce((sum, f) => sum + (f.emissions ?? 0), 0);
+  return {
+    vintage: '2025',
+    cap: known ? String(baseline) : '',
+    auctionSharePct: '10',
+    governmentReservePct: '3',
+    newEntrantReservePct: '2',
+    factorPct: '90',
+    firms: firms.map((f) => ({
+      firmId: f.firmId,
+      historicEmissions: f.emissions === undefined ? '' : String(f.emissions),
+    })),
+  };
 }

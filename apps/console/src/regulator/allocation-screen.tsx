@@ -3,12 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { AllocationPreview, SupplyRow } from '../api/types';
 import type { DemoUser } from '../shell/demo-users';
-import { AllocationErrors, AllocationForm, buildAllocationTable } from './allocation-form';
+import {
+  AllocationErrors,
+  AllocationFirm,
+  AllocationForm,
+  buildAllocationTable,
+  firmsOfAccounts,
+  initialAllocationForm,
+} from './allocation-form';
 import { localeFormat } from '../format/locale-format';
 
 /**
  * A regulator sets the year's rules, previews the full table, then issues it: two steps, so
- * nothing is issued that was not seen. The firms are the demo enterprises of the regulator's province.
+ * nothing is issued that was not seen. The firms are the demo enterprises of the regulator's province
+ * in the sandbox, with their baseline emissions; elsewhere, the enterprise holding accounts of its
+ * registry, whose emissions the regulator types.
  */
 export function AllocationScreen({
   regulator,
@@ -21,11 +30,23 @@ export function AllocationScreen({
 }) {
   const { t } = useTranslation();
   const jurisdiction = regulator.jurisdiction ?? 'CQ';
-  const enterprises = useMemo(
-    () => users.filter((u) => u.role === 'enterprise' && u.jurisdiction === jurisdiction),
+  const demoFirms = useMemo(
+    () =>
+      users
+        .filter((u) => u.role === 'enterprise' && u.jurisdiction === jurisdiction)
+        .map((u): AllocationFirm => ({ firmId: u.id, emissions: u.baselineEmissions ?? 0 })),
     [users, jurisdiction],
   );
-  const [form, setForm] = useState<AllocationForm>(() => initialForm(enterprises));
+  const [registryFirms, setRegistryFirms] = useState<AllocationFirm[]>([]);
+  const firms = demoFirms.length > 0 ? demoFirms : registryFirms;
+  useEffect(() => {
+    if (demoFirms.length > 0) return;
+    api
+      .registryAccounts(jurisdiction, 'ENTERPRISE_HOLDING')
+      .then((accounts) => setRegistryFirms(firmsOfAccounts(accounts)))
+      .catch(() => setRegistryFirms([]));
+  }, [demoFirms, jurisdiction]);
+  const [form, setForm] = useState<AllocationForm>(() => initialAllocationForm(firms));
   const [errors, setErrors] = useState<AllocationErrors>({});
   const [preview, setPreview] = useState<AllocationPreview>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -38,10 +59,10 @@ export function AllocationScreen({
       .then((s) => setSupply(s.rows))
       .catch(() => undefined);
   useEffect(() => {
-    setForm(initialForm(enterprises));
+    setForm(initialAllocationForm(firms));
     setPreview(undefined);
     void loadSupply();
-  }, [enterprises]);
+  }, [firms]);
 
   const edit = (patch: Partial<AllocationForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -200,21 +221,4 @@ export function AllocationScreen({
       </div>
     </div>
   );
-}
-
-function initialForm(enterprises: DemoUser[]): AllocationForm {
-  const firms = enterprises.map((e) => ({
-    firmId: e.id,
-    historicEmissions: String(e.baselineEmissions ?? 0),
-  }));
-  const baseline = enterprises.reduce((sum, e) => sum + (e.baselineEmissions ?? 0), 0);
-  return {
-    vintage: '2025',
-    cap: String(baseline), // a cap at the baseline: with a 90 % factor and 10 % auctioned, little is scaled
-    auctionSharePct: '10',
-    governmentReservePct: '3',
-    newEntrantReservePct: '2',
-    factorPct: '90',
-    firms,
-  };
 }

@@ -130,6 +130,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /research/runs/:runId': { action: 'research.read' },
   'GET /research/runs/:runId/report': { action: 'research.read' },
   // Registries.
+  // The province's account holders: its regulator, verifiers and administrators (an enterprise reads its own account).
+  'GET /registries/:jurisdiction/accounts': { action: 'registry.read', jurisdiction: J, owners: [] },
   'GET /registries/:jurisdiction/accounts/:id': {
     action: 'registry.read',
     jurisdiction: J,

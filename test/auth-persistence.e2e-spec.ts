@@ -7,6 +7,7 @@ import { parseAppConfig, type RunningService, startService } from '@app/platform
 import { createTestDatabase, type TestDatabase, testRedisUrl } from '@app/platform/testing';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { bearerFor } from './support/auth';
+import { eventually } from './support/http';
 import { ServiceProcesses } from './support/service-processes';
 import { withoutTestCredentials } from './support/test-credentials';
 
@@ -196,7 +197,21 @@ describe('users and API keys shared by the gateway and the registry processes, a
     const trader = { ...FIRM, username: 'sc-paper-007', memberId: 'sc-paper-007', province: 'SC' };
     expect((await send(gateway.url, 'POST', '/auth/users', asAdmin(), trader)).status).toBe(201);
     const token = (await signIn(registryUrl, trader.username, trader.password)).body.token as string;
-    const asTrader = { authorization: `Bearer ${token}` };
+    let asTrader = { authorization: `Bearer ${token}` };
+    const me = (url: string, headers: Record<string, string>) => send(url, 'GET', '/auth/me', headers);
+    /** Refused (401) in the process that made the change at once, in the other within its 2 s refresh. */
+    const refusedEverywhere = async (headers: Record<string, string>, changedIn: string, other: string) => {
+      expect(await me(changedIn, headers)).toMatchObject({
+        status: 401,
+        body: { code: 'AUTH.INVALID_CREDENTIALS' },
+      });
+      await eventually(async () => ((await me(other, headers)).status === 401 ? true : undefined), 5_000);
+    };
+    const signInAgain = async (password: string) => {
+      const again = await signIn(gateway.url, trader.username, password);
+      expect(again.status).toBe(200);
+      return { authorization: `Bearer ${again.body.token as string}` };
+    };
 
     // Own change: the current password is required, the new one must be long enough.
     const change = (body: unknown) => send(gateway.url, 'POST', '/auth/password', asTrader, body);
@@ -226,8 +241,12 @@ describe('users and API keys shared by the gateway and the registry processes, a
       status: 404,
       body: { code: 'AUTH.UNKNOWN_USER', field: 'username' },
     });
+    expect((await me(gateway.url, asTrader)).status).toBe(200);
     expect((await reset(asAdmin())).status).toBe(204);
-    expect((await signIn(gateway.url, trader.username, 'reset by the desk')).status).toBe(200);
+    // The tokens signed before the reset no longer count; one signed after it does.
+    await refusedEverywhere(asTrader, registryUrl, gateway.url);
+    asTrader = await signInAgain('reset by the desk');
+    expect((await me(registryUrl, asTrader)).status).toBe(200);
 
     // An administrator changes what the user may do; its API key follows at once, in the other process.
     const { key: keyBefore } = (await send(gateway.url, 'POST', '/auth/api-keys', asTrader)).body as {
@@ -257,8 +276,15 @@ describe('users and API keys shared by the gateway and the registry processes, a
       status: 200,
       body: { memberId: 'sc-paper-008', accountIds: ['sc-paper-008', 'sc-acct-2'] },
     });
+    // A token with the old principal no longer counts: the user signs in again to get the new one.
+    await refusedEverywhere(asTrader, gateway.url, registryUrl);
     expect((await signIn(registryUrl, trader.username, 'reset by the desk')).body).toMatchObject({
       principal: { memberId: 'sc-paper-008' },
+    });
+    asTrader = await signInAgain('reset by the desk');
+    expect(await me(registryUrl, asTrader)).toMatchObject({
+      status: 200,
+      body: { memberId: 'sc-paper-008' },
     });
 
     // Removal revokes its API keys at once, everywhere; the administrator cannot remove itself.
@@ -274,6 +300,7 @@ describe('users and API keys shared by the gateway and the registry processes, a
       status: 401,
       body: { code: 'AUTH.INVALID_CREDENTIALS' },
     });
+    await refusedEverywhere(asTrader, gateway.url, registryUrl);
     expect((await signIn(registryUrl, trader.username, 'reset by the desk')).status).toBe(401);
     expect((await send(gateway.url, 'DELETE', `/auth/users/${trader.username}`, asAdmin())).status).toBe(404);
     const users = (await send(registryUrl, 'GET', '/auth/users', asAdmin())).body as { username: string }[];

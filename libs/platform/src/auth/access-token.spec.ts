@@ -15,7 +15,7 @@ const segment = (value: object): string => Buffer.from(JSON.stringify(value)).to
 describe('access tokens', () => {
   it('round-trips the principal until it expires', () => {
     const token = signAccessToken(firm, secret, 60, 1_000_000);
-    expect(verifyAccessToken(token, secret, 1_000_000)).toEqual(firm);
+    expect(verifyAccessToken(token, secret, 1_000_000)).toEqual({ principal: firm, issuedMs: 1_000_000 });
     expect(verifyAccessToken(token, secret, 1_000_000 + 60_000)).toBeUndefined();
   });
 
@@ -23,7 +23,7 @@ describe('access tokens', () => {
     verifiedTokens.clear();
     const token = signAccessToken(firm, secret, 60, 2_000_000);
     const first = verifyAccessToken(token, secret, 2_000_000);
-    expect(first).toEqual(firm);
+    expect(first?.principal).toEqual(firm);
     expect(verifiedTokens.size).toBe(1);
     expect(verifyAccessToken(token, secret, 2_059_999)).toBe(first);
     expect(verifyAccessToken(token, 'y'.repeat(32), 2_000_000)).toBeUndefined();
@@ -36,20 +36,33 @@ describe('access tokens', () => {
 
   it('hands out a frozen principal, since every request with the token shares it', () => {
     const token = signAccessToken(firm, secret, 60, 3_000_000);
-    const principal = verifyAccessToken(token, secret, 3_000_000) as Principal & { accountIds: string[] };
+    const verified = verifyAccessToken(token, secret, 3_000_000)!;
+    const principal = verified.principal as Principal & { accountIds: string[] };
+    expect(Object.isFrozen(verified)).toBe(true);
     expect(Object.isFrozen(principal)).toBe(true);
     expect(() => principal.accountIds.push('someone-else')).toThrow(TypeError);
-    expect(verifyAccessToken(token, secret, 3_000_000)).toEqual(firm);
+    expect(verifyAccessToken(token, secret, 3_000_000)?.principal).toEqual(firm);
   });
 
-  it('is a standard HS256 JWT: header, sub, iat and exp', () => {
-    const [header, payload] = signAccessToken(firm, secret, 60, 1_000_000).split('.');
+  it('is a standard HS256 JWT: header, sub, iat and exp, and the signing time in ms', () => {
+    const [header, payload] = signAccessToken(firm, secret, 60, 1_000_250).split('.');
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({
       sub: firm.id,
       principal: firm,
       iat: 1000,
+      iatMs: 1_000_250,
       exp: 1060,
+    });
+  });
+
+  it('takes a token without iatMs (signed before it was added) as signed at its iat', () => {
+    const [h] = signAccessToken(firm, secret, 60, 0).split('.');
+    const older = segment({ sub: firm.id, principal: firm, iat: 1000, exp: 1060 });
+    const signature = createHmac('sha256', secret).update(`${h}.${older}`).digest('base64url');
+    expect(verifyAccessToken(`${h}.${older}.${signature}`, secret, 1_000_500)).toEqual({
+      principal: firm,
+      issuedMs: 1_000_000,
     });
   });
 

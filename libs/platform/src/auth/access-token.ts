@@ -14,7 +14,15 @@ interface AccessClaims {
   sub: string;
   principal: Principal;
   iat: number;
+  /** When it was signed, in ms: `iat` has whole seconds, too coarse to order it against a revocation. */
+  iatMs: number;
   exp: number;
+}
+
+/** A token's principal and when it was signed (ms), once its signature and expiry are checked. */
+export interface VerifiedToken {
+  principal: Principal;
+  issuedMs: number;
 }
 
 export function signAccessToken(
@@ -24,7 +32,7 @@ export function signAccessToken(
   nowMs: number,
 ): string {
   const iat = Math.floor(nowMs / 1000);
-  const claims: AccessClaims = { sub: principal.id, principal, iat, exp: iat + ttlSeconds };
+  const claims: AccessClaims = { sub: principal.id, principal, iat, iatMs: nowMs, exp: iat + ttlSeconds };
   return jwt.sign(claims, { secret, algorithm: ALGORITHM });
 }
 
@@ -32,7 +40,7 @@ export function signAccessToken(
  * Tokens verified in this process, by their text, until their `exp` (VerifiedTokenCache): a client
  * sends the same token with every request, and verifying it was the gateway's largest cost per order.
  */
-export const verifiedTokens = new VerifiedTokenCache<Principal>(10_000);
+export const verifiedTokens = new VerifiedTokenCache<VerifiedToken>(10_000);
 
 /**
  * The secret as a key object, made once: given a string, jsonwebtoken first tries to read it as a
@@ -44,8 +52,11 @@ const keyOf = (secret: string): KeyObject => {
   return secretKey.key;
 };
 
-/** The principal of a valid, unexpired token; undefined for anything else (bad signature, expired, malformed). */
-export function verifyAccessToken(token: string, secret: string, nowMs: number): Principal | undefined {
+/**
+ * The principal of a valid, unexpired token and when it was signed; undefined for anything else
+ * (bad signature, expired, malformed). A token without `iatMs` counts as signed at its `iat`.
+ */
+export function verifyAccessToken(token: string, secret: string, nowMs: number): VerifiedToken | undefined {
   const known = verifiedTokens.get(token, secret, nowMs);
   if (known) return known;
   try {
@@ -56,10 +67,16 @@ export function verifyAccessToken(token: string, secret: string, nowMs: number):
       clockTimestamp: Math.floor(nowMs / 1000),
     });
     if (typeof claims.exp !== 'number' || !isPrincipal(claims.principal)) return undefined;
+    const issuedMs =
+      typeof claims.iatMs === 'number'
+        ? claims.iatMs
+        : typeof claims.iat === 'number'
+          ? claims.iat * 1000
+          : 0;
     // Shared by every request that presents the token: nobody may change it.
-    const principal = deepFreeze(claims.principal);
-    verifiedTokens.set(token, secret, principal, claims.exp);
-    return principal;
+    const verified = deepFreeze({ principal: claims.principal, issuedMs });
+    verifiedTokens.set(token, secret, verified, claims.exp);
+    return verified;
   } catch {
     return undefined;
   }

@@ -115,8 +115,12 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization;
     const apiKey = request.headers['x-api-key'];
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
-      const principal = verifyAccessToken(header.slice(7), this.settings.secret, Date.now());
-      return principal ? { principal } : 'invalid';
+      const now = Date.now();
+      const token = verifyAccessToken(header.slice(7), this.settings.secret, now);
+      if (!token) return 'invalid';
+      // Signed before its user's access changed (or the user was removed): sign in again.
+      if (await this.users.revocations.revoked(token.principal.id, token.issuedMs, now)) return 'invalid';
+      return { principal: token.principal };
     }
     if (typeof apiKey === 'string') return (await this.users.principalForApiKey(apiKey)) ?? 'invalid';
     return header === undefined ? undefined : 'invalid';

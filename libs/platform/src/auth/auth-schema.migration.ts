@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { TokenRevocations1764000510000 } from './token-revocations.migration';
 
 /**
  * Users and API keys (docs/security.md "Sign-in, tokens, API keys"), shared by every service process
@@ -41,4 +42,4 @@ export class AuthSchema1764000050000 implements MigrationInterface {
 }
 
 /** Run by every service (`startService`) before its own migrations: every process signs users in. */
-export const AUTH_MIGRATIONS = [AuthSchema1764000050000];
+export const AUTH_MIGRATIONS = [AuthSchema1764000050000, TokenRevocations1764000510000];

@@ -228,7 +228,7 @@ export class AuthController {
       );
     const access = parseUserAccess(username, body);
     if (!access.ok) throw badUser(access);
-    if (!(await this.users.setAccess(access.principal))) throw unknownUser(username);
+    if (!(await this.users.setAccess(access.principal, new Date()))) throw unknownUser(username);
     return { username, principal: access.principal };
   }
 
@@ -238,7 +238,7 @@ export class AuthController {
   @ApiBadRequestResponse({ description: 'A field missing or invalid (`field` names it)' })
   @ApiNotFoundResponse({ description: 'No such user' })
   async setPassword(@Param('username') username: string, @Body() body: SetPasswordDto): Promise<void> {
-    if (!(await this.users.setPassword(username, body.password))) throw unknownUser(username);
+    if (!(await this.users.setPassword(username, body.password, new Date()))) throw unknownUser(username);
   }
 
   @Delete('users/:username')

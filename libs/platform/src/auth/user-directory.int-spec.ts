@@ -121,7 +121,7 @@ describe('UserDirectory on PostgreSQL, shared by every process on the database',
 
   it("resets a user's password (a demo user becomes a password user); unknown users are not created", async () => {
     await new UserDirectory(db.dataSource).addDemoUsers([{ role: 'researcher', id: 'demo-analyst' }]);
-    expect(await a.setPassword('demo-analyst', 'the reset password')).toBe(true);
+    expect(await a.setPassword('demo-analyst', 'the reset password', new Date())).toBe(true);
     expect(await b.signIn('demo-analyst', 'the reset password')).toEqual({
       role: 'researcher',
       id: 'demo-analyst',
@@ -129,7 +129,7 @@ describe('UserDirectory on PostgreSQL, shared by every process on the database',
     expect(await a.listUsers()).toContainEqual(
       expect.objectContaining({ username: 'demo-analyst', demo: false, hasPassword: true }),
     );
-    expect(await a.setPassword('nobody-here', 'the reset password')).toBe(false);
+    expect(await a.setPassword('nobody-here', 'the reset password', new Date())).toBe(false);
     expect(await a.listUsers()).not.toContainEqual(expect.objectContaining({ username: 'nobody-here' }));
   });
 
@@ -147,7 +147,7 @@ describe('UserDirectory on PostgreSQL, shared by every process on the database',
       accountIds: ['sc-paper-001'],
     };
 
-    expect(await b.setAccess(moved)).toBe(true);
+    expect(await b.setAccess(moved, new Date())).toBe(true);
     expect(await a.signIn('cq-mover', PASSWORD)).toEqual(moved);
     expect(await a.principalForApiKey(live.key)).toEqual({ principal: moved, apiKeyId: live.id });
     expect(await a.principalForApiKey(kept.key)).toEqual({ principal: FIRM, apiKeyId: kept.id });
@@ -156,7 +156,7 @@ describe('UserDirectory on PostgreSQL, shared by every process on the database',
       [revoked.id],
     );
     expect(row.principal).toEqual(mover);
-    expect(await a.setAccess({ role: 'admin', id: 'nobody-here' })).toBe(false);
+    expect(await a.setAccess({ role: 'admin', id: 'nobody-here' }, new Date())).toBe(false);
     expect(await a.listUsers()).not.toContainEqual(expect.objectContaining({ username: 'nobody-here' }));
   });
 
@@ -180,5 +180,44 @@ describe('UserDirectory on PostgreSQL, shared by every process on the database',
     // The username is free again, for a new user with nothing of the old one's.
     expect(await a.createUser(leaver, 'another password!')).toBe(true);
     expect(await a.listApiKeys(leaver)).toEqual([]);
+  });
+
+  it("revokes a user's earlier tokens with each change of access, reset and removal: at once in the process that made it, within the refresh in the other", async () => {
+    const desk: Principal = { ...FIRM, id: 'cq-token-desk' };
+    await a.createUser(desk, PASSWORD);
+    const t0 = Date.now();
+    // A fresh process reads the table on its first check; nothing is revoked yet.
+    expect(await a.revocations.revoked('cq-token-desk', t0 - 1000, t0)).toBe(false);
+    expect(await b.revocations.revoked('cq-token-desk', t0 - 1000, t0)).toBe(false);
+
+    const changedAt = new Date(t0 + 10);
+    expect(await a.setAccess({ ...desk, accountIds: ['cq-steel-001', 'cq-steel-002'] }, changedAt)).toBe(
+      true,
+    );
+    // Here at once; a token signed at the change or later still counts.
+    expect(await a.revocations.revoked('cq-token-desk', t0, t0 + 20)).toBe(true);
+    expect(await a.revocations.revoked('cq-token-desk', t0 + 10, t0 + 20)).toBe(false);
+    // The other process still has its copy until it is REVOCATIONS_REFRESH_MS old, then reads it.
+    expect(await b.revocations.revoked('cq-token-desk', t0, t0 + 20)).toBe(false);
+    expect(await b.revocations.revoked('cq-token-desk', t0, t0 + 2_000)).toBe(true);
+    expect(await b.revocations.revoked('FIRM-never-changed', t0, t0 + 2_000)).toBe(false);
+
+    // A later change moves the line on; an earlier one never moves it back.
+    expect(await b.setPassword('cq-token-desk', 'a reset password!', new Date(t0 + 500))).toBe(true);
+    expect(await b.revocations.revoked('cq-token-desk', t0 + 100, t0 + 2_000)).toBe(true);
+    expect(await b.setPassword('cq-token-desk', 'a reset password!', new Date(t0 + 50))).toBe(true);
+    expect(await a.revocations.revoked('cq-token-desk', t0 + 400, t0 + 4_000)).toBe(true);
+    expect(await a.revocations.revoked('cq-token-desk', t0 + 500, t0 + 4_000)).toBe(false);
+
+    // Removing the user revokes too, and the row outlives the user.
+    expect(await a.removeUser('cq-token-desk', new Date(t0 + 900))).toBe(true);
+    expect(await b.revocations.revoked('cq-token-desk', t0 + 800, t0 + 6_000)).toBe(true);
+    const rows = await db.dataSource.query(
+      `SELECT not_before_ms::text AS ms FROM auth_token_revocations WHERE subject = 'cq-token-desk'`,
+    );
+    expect(rows).toEqual([{ ms: String(t0 + 900) }]);
+    // Nothing is revoked for a change that found no user.
+    expect(await a.setAccess({ role: 'admin', id: 'nobody-at-all' }, new Date(t0 + 950))).toBe(false);
+    expect(await a.revocations.revoked('nobody-at-all', t0, t0 + 8_000)).toBe(false);
   });
 });

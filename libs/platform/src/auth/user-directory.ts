@@ -3,6 +3,7 @@ import type { Principal } from '@app/domain';
 import type { DataSource } from 'typeorm';
 import { isPrincipal } from '@app/domain';
 import { hashSecret, verifySecret } from './passwords';
+import { revokeTokensOf, TokenRevocations } from './token-revocations';
 
 export interface ApiKeyView {
   id: string;
@@ -27,15 +28,20 @@ const iso = (value: Date | string): string => new Date(value).toISOString();
  * `auth_api_keys`, see `auth-schema.migration.ts` and docs/security.md). The administrator comes
  * from the environment (upserted at boot), other users from `POST /auth/users`, demo users from the
  * sandbox. Nothing is cached: an API key is looked up by its primary key on each request, so a
- * revocation holds at once in every process.
+ * revocation holds at once in every process. A change of a user's access, a password reset and a
+ * removal also revoke the user's access tokens signed before it ({@link TokenRevocations}).
  */
 export class UserDirectory {
   /** Demo sign-in is this process's choice (the sandbox's), not the database's: a gateway sharing
    * the sandbox's database never signs demo users in. */
   private demoMode = false;
   private decoyHashOnce?: Promise<string>;
+  /** Which signed tokens no longer count: checked by the access guard. */
+  readonly revocations: TokenRevocations;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    this.revocations = new TokenRevocations(db);
+  }
 
   /** A real argon2id hash of a random secret, verified against when the username is unknown. */
   private get decoyHash(): Promise<string> {
@@ -144,46 +150,58 @@ export class UserDirectory {
 
   /**
    * An administrator's reset: the user signs in with this password from now on (a demo user
-   * becomes a password user). False when there is no such user.
+   * becomes a password user), and its tokens signed before `now` stop counting. False when there
+   * is no such user.
    */
-  async setPassword(username: string, password: string): Promise<boolean> {
-    const [, affected]: [unknown[], number] = await this.db.query(
-      `UPDATE auth_users SET password_hash = $2, demo = false WHERE id = $1`,
-      [username, await hashSecret(password)],
+  async setPassword(username: string, password: string, now: Date): Promise<boolean> {
+    const [row]: { reset: number }[] = await this.db.query(
+      `WITH reset AS (UPDATE auth_users SET password_hash = $2, demo = false WHERE id = $1 RETURNING id),
+            revoked AS (${revokeTokensOf('reset', '$3::bigint')})
+       SELECT count(*)::int AS reset FROM reset`,
+      [username, await hashSecret(password), now.getTime()],
     );
-    return affected === 1;
+    return this.revokedIf(row.reset === 1, username, now);
   }
 
   /**
    * Replaces what a user may do (its principal) and, in the same statement, the principal of each
-   * of its API keys not revoked, so a key never acts with more or less than its user. False when
-   * there is no such user. Tokens already issued keep the old principal until they expire.
+   * of its API keys not revoked, so a key never acts with more or less than its user. Its tokens
+   * signed before `now` stop counting: the user signs in again to act with the new principal.
+   * False when there is no such user.
    */
-  async setAccess(principal: Principal): Promise<boolean> {
+  async setAccess(principal: Principal, now: Date): Promise<boolean> {
     // A data-modifying WITH runs whether or not the outer query reads it.
     const [row]: { changed: number }[] = await this.db.query(
       `WITH changed AS (UPDATE auth_users SET principal = $2 WHERE id = $1 RETURNING id),
             keys AS (UPDATE auth_api_keys SET principal = $2
-                      WHERE user_id IN (SELECT id FROM changed) AND revoked_at IS NULL RETURNING id)
+                      WHERE user_id IN (SELECT id FROM changed) AND revoked_at IS NULL RETURNING id),
+            revoked AS (${revokeTokensOf('changed', '$3::bigint')})
        SELECT count(*)::int AS changed FROM changed`,
-      [principal.id, JSON.stringify(principal)],
+      [principal.id, JSON.stringify(principal), now.getTime()],
     );
-    return row.changed === 1;
+    return this.revokedIf(row.changed === 1, principal.id, now);
   }
 
   /**
    * Removes a user and, in the same statement, revokes every API key it has (stamped, kept for
-   * audit). False when there is no such user. Tokens already issued stay valid until they expire.
+   * audit) and its tokens signed before `now`. False when there is no such user.
    */
   async removeUser(username: string, now: Date): Promise<boolean> {
     const [row]: { removed: number }[] = await this.db.query(
       `WITH gone AS (DELETE FROM auth_users WHERE id = $1 RETURNING id),
-            revoked AS (UPDATE auth_api_keys SET revoked_at = $2
-                         WHERE user_id IN (SELECT id FROM gone) AND revoked_at IS NULL RETURNING id)
+            keys AS (UPDATE auth_api_keys SET revoked_at = $2
+                      WHERE user_id IN (SELECT id FROM gone) AND revoked_at IS NULL RETURNING id),
+            revoked AS (${revokeTokensOf('gone', '$3::bigint')})
        SELECT count(*)::int AS removed FROM gone`,
-      [username, now],
+      [username, now, now.getTime()],
     );
-    return row.removed === 1;
+    return this.revokedIf(row.removed === 1, username, now);
+  }
+
+  /** After a committed change that revoked `subject`'s tokens: it holds in this process at once. */
+  private revokedIf(changed: boolean, subject: string, now: Date): boolean {
+    if (changed) this.revocations.noted(subject, now.getTime());
+    return changed;
   }
 
   /** A new key for `principal`, returned once: `cce_<id>_<secret>`. */

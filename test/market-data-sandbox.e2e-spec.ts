@@ -307,4 +307,86 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
     });
     expect(inForce).toMatchObject({ bandBp: 700 });
   });
+
+  it("restricts and suspends an instrument's trading by a decision on its trading modes, then restores it", async () => {
+    const base = service.url;
+    const url = `${base}/instruments/SCEA-2024/decisions`;
+    const decide = async (decisionId: string, modes: string[]) => {
+      const effectiveFrom = new Date(Date.now() + 1200).toISOString();
+      const made = await postJson(url, {
+        regulator: 'regulator-sc',
+        decisionId,
+        effectiveFrom,
+        changes: { modes },
+      });
+      expect(made).toMatchObject({ status: 201, body: { rules: { modes } } });
+      await eventually(async () => {
+        const rules = await getJson<{ modes: string[] }>(`${base}/instruments/SCEA-2024`);
+        return JSON.stringify(rules.modes) === JSON.stringify(modes) ? rules : undefined;
+      });
+    };
+    let probe = 0;
+    /** A buy below the asks (it would rest), and what its book made of it. */
+    const bid = async () => {
+      const clientOrderId = `modes-${++probe}`;
+      const sent = await postJson(`${base}/orders`, {
+        ...order({ account: 'sc-buyer', side: 'buy', price: 3900, qty: 1 }),
+        clientOrderId,
+      });
+      if (sent.status !== 202) return { clientOrderId, sent };
+      const seen = await eventually(async () => {
+        const o = await getJson<{ status: string; reason?: string }>(`${base}/orders/${clientOrderId}`);
+        return o.status === 'received' ? undefined : o;
+      });
+      return { clientOrderId, sent, seen };
+    };
+    const resting = await bid();
+    expect(resting.seen).toMatchObject({ status: 'open' });
+
+    // Call auctions only: the edge still takes listing orders, the book in continuous trading
+    // rejects them (within about a second of the decision coming into force).
+    await decide('e2e-auction-only', ['auction', 'block']);
+    const rejected = await eventually(
+      async () => {
+        const b = await bid();
+        return b.seen?.status === 'rejected' ? b.seen : undefined;
+      },
+      10000,
+      'the book to enforce the modes',
+    );
+    expect(rejected).toMatchObject({ status: 'rejected', reason: 'mode-not-allowed' });
+
+    // Suspended: no listing order, no block trade; a resting order can still be cancelled.
+    await decide('e2e-suspended', []);
+    expect((await bid()).sent).toMatchObject({
+      status: 422,
+      body: { code: 'EXCHANGE.MODE_NOT_ALLOWED', field: 'instrument' },
+    });
+    expect(
+      await postJson(`${base}/block-trades`, {
+        instrument: 'SCEA-2024',
+        buyer: 'sc-buyer',
+        seller: 'sc-seller',
+        price: 4000,
+        qty: 100_000,
+      }),
+    ).toMatchObject({ status: 422, body: { code: 'EXCHANGE.BLOCK_NOT_ALLOWED', field: 'instrument' } });
+    expect((await fetch(`${base}/orders/${resting.clientOrderId}`, { method: 'DELETE' })).status).toBe(202);
+    await eventually(async () => {
+      const o = await getJson<{ status: string }>(`${base}/orders/${resting.clientOrderId}`);
+      return o.status === 'cancelled' ? o : undefined;
+    });
+
+    // Restored: orders rest again.
+    await decide('e2e-restored', ['continuous', 'auction', 'block']);
+    const restored = await eventually(
+      async () => {
+        const b = await bid();
+        return b.seen?.status === 'open' ? b.seen : undefined;
+      },
+      10000,
+      'the book to take orders again',
+    );
+    expect(restored).toMatchObject({ status: 'open' });
+  });
 });

@@ -151,7 +151,7 @@ export interface ConfigureBookMessage {
   effectiveFromMs: number;
   changes: Pick<
     InstrumentRuleChanges,
-    'referencePrice' | 'bandBp' | 'blockBandBp' | 'blockMinQty' | 'maxOrderQty' | 'tick' | 'lot'
+    'referencePrice' | 'bandBp' | 'blockBandBp' | 'blockMinQty' | 'maxOrderQty' | 'tick' | 'lot' | 'modes'
   >;
   receivedAt: number;
 }

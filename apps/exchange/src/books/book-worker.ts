@@ -257,9 +257,9 @@ export class BookWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private decide(book: InstrumentBook, command: ExchangeCommandMessage): BookEvent[] {
     if (command.name === 'SetMarketMode') return [];
     return command.name === 'PlaceOrder'
-      ? book.place(command.payload)
+      ? book.placeNew(command.payload)
       : command.name === 'ReportBlockTrade'
-        ? (this.blockWindowRefusal(command.payload) ?? book.block(command.payload))
+        ? (this.blockWindowRefusal(command.payload) ?? book.reportBlock(command.payload))
         : command.name === 'SetSession'
           ? book.setSession(command.payload)
           : command.name === 'ConfigureBook'

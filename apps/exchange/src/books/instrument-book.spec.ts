@@ -1,6 +1,6 @@
 import { PlaceOrderMessage } from '@app/contracts';
 import { InstrumentCatalogue } from '@app/platform';
-import { InstrumentBook } from './instrument-book';
+import { InstrumentBook, MODE_NOT_ALLOWED } from './instrument-book';
 import { BookCommand, randomBookCommands } from './testing/random-commands';
 
 const CQEA = InstrumentCatalogue.load('seeds').get('CQEA-2025')!;
@@ -231,6 +231,139 @@ describe('InstrumentBook', () => {
       expect(book.place(order({ orderId: 'b', account: 'buyer-b', side: 'buy', price: 3601 }))[0].type).toBe(
         'OrderAccepted',
       );
+    });
+  });
+
+  describe('trading modes decided by the regulator', () => {
+    const decide = (book: InstrumentBook, modes: ('continuous' | 'auction' | 'block')[], id: string) =>
+      book.configure({
+        commandId: `configure:${id}`,
+        instrument: 'CQEA-2025',
+        decisionId: id,
+        effectiveFromMs: 0,
+        changes: { modes },
+        receivedAt: 1,
+      });
+    const session = (book: InstrumentBook, to: 'pre-open' | 'continuous' | 'closed') =>
+      book.setSession({
+        commandId: `session:${to}`,
+        instrument: 'CQEA-2025',
+        session: to,
+        tradingDay: '2026-11-25',
+        closesDay: false,
+        receivedAt: 2,
+      });
+    const block = {
+      commandId: 'block:t1',
+      tradeId: 't1',
+      instrument: 'CQEA-2025',
+      buyer: 'buyer-b',
+      seller: 'seller-a',
+      buyOrderId: 'bb1',
+      sellOrderId: 'bs1',
+      price: 3600,
+      qty: 100_000,
+      receivedAt: 3,
+    };
+    const rejected = (orderId: string) => ({
+      type: 'OrderRejected',
+      data: { orderId, instrument: 'CQEA-2025', account: 'buyer-b', reason: MODE_NOT_ALLOWED },
+    });
+
+    it('refuses new orders and amendments in the continuous session without continuous trading; resting ones stay and can be cancelled', () => {
+      const book = new InstrumentBook(CQEA);
+      book.placeNew(order({ orderId: 's1', account: 'seller-a', side: 'sell' }));
+      expect(decide(book, ['auction', 'block'], 'd1')).toEqual([
+        expect.objectContaining({
+          type: 'BookConfigured',
+          data: expect.objectContaining({ changes: { modes: ['auction', 'block'] } }),
+        }),
+      ]);
+      expect(book.placeNew(order({ orderId: 'b1', account: 'buyer-b', side: 'buy' }))).toEqual([
+        rejected('b1'),
+      ]);
+      expect(
+        book.amend({
+          commandId: 'amend:s1',
+          orderId: 's1',
+          instrument: 'CQEA-2025',
+          price: 3500,
+          openQtySeen: 100,
+          receivedAt: 4,
+        }),
+      ).toEqual([
+        { type: 'AmendRejected', data: { orderId: 's1', instrument: 'CQEA-2025', reason: MODE_NOT_ALLOWED } },
+      ]);
+      expect(book.depth(5).asks).toEqual([{ price: 3600, qty: 100, orders: 1 }]);
+      expect(book.cancel('s1')).toEqual([expect.objectContaining({ type: 'OrderCancelled' })]);
+      // Block trades are still allowed.
+      expect(book.reportBlock(block)).toEqual([expect.objectContaining({ type: 'BlockTradeExecuted' })]);
+    });
+
+    it('collects orders for the call auction only where auctions are allowed', () => {
+      const auctions = new InstrumentBook(CQEA);
+      session(auctions, 'closed');
+      session(auctions, 'pre-open');
+      decide(auctions, ['auction'], 'd2');
+      expect(auctions.placeNew(order({ orderId: 'b2', account: 'buyer-b', side: 'buy' }))).toEqual([
+        { type: 'OrderAccepted', data: { order: expect.objectContaining({ orderId: 'b2' }) } },
+      ]);
+      decide(auctions, ['continuous'], 'd3');
+      expect(auctions.placeNew(order({ orderId: 'b3', account: 'buyer-b', side: 'buy' }))).toEqual([
+        rejected('b3'),
+      ]);
+      // In continuous trading the same instrument takes it again.
+      session(auctions, 'continuous');
+      expect(auctions.placeNew(order({ orderId: 'b4', account: 'buyer-b', side: 'buy' }))[0]).toMatchObject({
+        type: 'OrderAccepted',
+      });
+    });
+
+    it('refuses a block trade once blocks are not allowed, and everything once trading is suspended', () => {
+      const book = new InstrumentBook(CQEA);
+      decide(book, ['continuous'], 'd4');
+      expect(book.reportBlock(block)).toEqual([
+        {
+          type: 'BlockTradeRejected',
+          data: {
+            instrument: 'CQEA-2025',
+            tradeId: 't1',
+            buyOrderId: 'bb1',
+            sellOrderId: 'bs1',
+            reason: MODE_NOT_ALLOWED,
+          },
+        },
+      ]);
+      decide(book, [], 'd5');
+      expect(book.placeNew(order({ orderId: 'b5', account: 'buyer-b', side: 'buy' }))).toEqual([
+        rejected('b5'),
+      ]);
+      decide(book, ['continuous', 'auction', 'block'], 'd6');
+      expect(book.placeNew(order({ orderId: 'b6', account: 'buyer-b', side: 'buy' }))[0]).toMatchObject({
+        type: 'OrderAccepted',
+      });
+    });
+
+    it('keeps the modes in force through a snapshot and rebuilds them by replaying the stream', () => {
+      const live = new InstrumentBook(CQEA);
+      const log = [
+        ...live.placeNew(order({ orderId: 's7', account: 'seller-a', side: 'sell' })),
+        ...decide(live, ['block'], 'd7'),
+      ];
+      const restored = InstrumentBook.restore(CQEA, JSON.parse(JSON.stringify(live.snapshot())));
+      const replayed = new InstrumentBook(CQEA);
+      log.forEach((e) => replayed.replay(e));
+      for (const book of [live, restored, replayed])
+        expect(book.placeNew(order({ orderId: 'b8', account: 'buyer-b', side: 'buy' }))).toEqual([
+          rejected('b8'),
+        ]);
+      // A snapshot from before modes were kept restores the catalogue's.
+      const { modes: _dropped, ...older } = JSON.parse(JSON.stringify(live.snapshot()));
+      expect(
+        InstrumentBook.restore(CQEA, older).placeNew(
+          order({ orderId: 'b9', account: 'buyer-b', side: 'buy' }),
+        )[0],
+      ).toMatchObject({ type: 'OrderAccepted' });
     });
   });
 });

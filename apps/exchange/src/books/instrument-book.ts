@@ -13,7 +13,7 @@ import { linkedLegs } from '@app/clearing';
 import { isLinkedBook } from '@app/domain';
 import { BookSnapshot, MatchingCommand, MatchingEvent, OrderBookEngine, SIDE_NAMES } from '@app/matching';
 import type { BookSession, ConfigureBookMessage, SetSessionMessage } from '@app/contracts';
-import type { InstrumentDefinition } from '@app/platform';
+import type { InstrumentDefinition, TradingMode } from '@app/platform';
 import { sessionPath } from './sessions/session-boundary';
 
 interface OrderOwner {
@@ -22,6 +22,9 @@ interface OrderOwner {
   /** In a linked book: the order's own instrument and its allowances per linked unit. */
   leg?: OrderLegData;
 }
+
+/** A command its book's trading modes do not allow now: rejected, nothing else changes. */
+export const MODE_NOT_ALLOWED = 'mode-not-allowed';
 
 /** Cancels a market switch makes: replayed like user cancels. */
 const SWITCH_CANCELS = new Set([MARKET_LINKED, MARKET_SEPARATED]);
@@ -40,6 +43,8 @@ export interface InstrumentBookSnapshot {
   legs?: [orderId: string, instrument: string, perUnit: number][];
   /** Linked books: the market mode the vintage's books follow. */
   marketMode?: MarketModeAppliedData;
+  /** The trading modes in force (absent in snapshots taken before they were kept: the catalogue's). */
+  modes?: TradingMode[];
 }
 
 /**
@@ -57,8 +62,11 @@ export class InstrumentBook {
   snapshotVersion = 0;
   /** Linked books: the mode in force for the vintage (absent: never switched, separate). */
   marketMode?: MarketModeAppliedData;
+  /** How the instrument may trade now: the catalogue's, then each decision's in force. */
+  private modes: readonly TradingMode[];
 
   constructor(readonly instrument: InstrumentDefinition) {
+    this.modes = instrument.modes;
     this.engine = new OrderBookEngine({
       instrument: instrument.symbol,
       tick: instrument.tick,
@@ -91,6 +99,47 @@ export class InstrumentBook {
     return this.translate(this.engine.apply(command), order);
   }
 
+  /**
+   * A new order, refused as `mode-not-allowed` when the instrument's trading modes do not allow
+   * listing orders in the book's session (continuous trading, or the call auction collecting in
+   * pre-open and closing-auction); otherwise matched ({@link place}).
+   */
+  placeNew(order: PlaceOrderMessage): BookEvent[] {
+    if (!this.listingAllowed())
+      return [
+        {
+          type: 'OrderRejected',
+          data: {
+            orderId: order.orderId,
+            instrument: this.instrument.symbol,
+            account: order.account,
+            reason: MODE_NOT_ALLOWED,
+          },
+        },
+      ];
+    return this.place(order);
+  }
+
+  /** A reported block trade, refused as `mode-not-allowed` when block trades are not allowed. */
+  reportBlock(m: ReportBlockTradeMessage): BookEvent[] {
+    if (this.modes.includes('block')) return this.block(m);
+    const { instrument, tradeId, buyOrderId, sellOrderId } = m;
+    return [
+      {
+        type: 'BlockTradeRejected',
+        data: { instrument, tradeId, buyOrderId, sellOrderId, reason: MODE_NOT_ALLOWED },
+      },
+    ];
+  }
+
+  /** The mode a listing order needs in the current session is allowed (closed, halted: the engine refuses). */
+  private listingAllowed(): boolean {
+    const session = this.engine.session;
+    if (session === 'continuous') return this.modes.includes('continuous');
+    if (session === 'pre-open' || session === 'closing-auction') return this.modes.includes('auction');
+    return true;
+  }
+
   /** The open quantity of a resting order, or undefined. */
   remainingQty(orderId: string): number | undefined {
     return this.engine.remainingQty(orderId);
@@ -114,6 +163,7 @@ export class InstrumentBook {
     const refuse = (reason: string): BookEvent[] => [
       { type: 'AmendRejected', data: { orderId: m.orderId, instrument: this.instrument.symbol, reason } },
     ];
+    if (!this.listingAllowed()) return refuse(MODE_NOT_ALLOWED);
     if (qty !== undefined && qty <= 0) return refuse('amend-below-filled');
     if (open !== undefined && shortfall(open, { price: m.price, openQty: qty ?? open }) > 0)
       return refuse('amend-not-covered');
@@ -216,8 +266,8 @@ export class InstrumentBook {
   }
 
   /**
-   * A regulator's decision in force: new reference price, bands, tick, lot or maximum order size;
-   * resting orders stay. Changes the engine refuses (invalid together) leave the book as it was.
+   * A regulator's decision in force: new reference price, bands, tick, lot, maximum order size or
+   * trading modes; resting orders stay (with no listing mode left they can only be cancelled). Changes the engine refuses (invalid together) leave the book as it was.
    */
   configure(m: ConfigureBookMessage): BookEvent[] {
     if (!this.applyRules(m.changes)) return [];
@@ -277,6 +327,7 @@ export class InstrumentBook {
       engine: this.engine.snapshot(),
       ...(legs.length > 0 ? { legs } : {}),
       ...(this.marketMode ? { marketMode: this.marketMode } : {}),
+      modes: [...this.modes],
     };
   }
 
@@ -293,12 +344,13 @@ export class InstrumentBook {
       if (owner) owner.leg = { instrument, perUnit };
     }
     book.marketMode = snapshot.marketMode;
+    if (snapshot.modes) book.modes = snapshot.modes;
     return book;
   }
 
   private applyRules(c: ConfigureBookMessage['changes']): boolean {
     const { referencePrice, bandBp, blockBandBp, blockMinQty, tick, lot } = c;
-    return this.engine.configure({
+    const applied = this.engine.configure({
       referencePrice,
       bandBp,
       blockBandBp,
@@ -307,6 +359,8 @@ export class InstrumentBook {
       tick,
       lot,
     });
+    if (applied && c.modes) this.modes = c.modes;
+    return applied;
   }
 
   /** Auction trades on leaving pre-open are numbered (and replayed) like any other trade. */

@@ -45,7 +45,7 @@ describe('BookRulesDispatcher', () => {
           instrument: 'CQEA-2025',
           decisionId: 'd1',
           effectiveFromMs: EFFECTIVE,
-          changes: { referencePrice: 4000, bandBp: 500 },
+          changes: { referencePrice: 4000, bandBp: 500, modes: ['continuous'] },
           receivedAt: EFFECTIVE,
           by: { role: 'service', id: 'gateway.book-rules' },
         },
@@ -53,11 +53,25 @@ describe('BookRulesDispatcher', () => {
     ]);
   });
 
-  it('leaves out decisions that change nothing the book enforces (hours, modes, sell limit)', async () => {
+  it('leaves out decisions that change nothing the book enforces (hours, sell limit)', async () => {
     const { books, sent } = dispatcher();
-    const hoursOnly = decision({ decisionId: 'hours', changes: { modes: ['continuous', 'block'] } });
-    expect(await books.dispatchDue([hoursOnly], EFFECTIVE)).toBe(0);
+    const hours = decision({
+      decisionId: 'hours',
+      changes: {
+        hours: { timezone: 'Asia/Shanghai', continuous: [], block: [] },
+        freeAllocationSellLimit: { enabled: true, maxShareBp: 5000 },
+      },
+    });
+    expect(await books.dispatchDue([hours], EFFECTIVE)).toBe(0);
     expect(sent).toEqual([]);
+  });
+
+  it('sends the trading modes, which the book enforces per session', async () => {
+    const { books, sent } = dispatcher();
+    expect(
+      await books.dispatchDue([decision({ decisionId: 'suspend', changes: { modes: [] } })], EFFECTIVE),
+    ).toBe(1);
+    expect(sent.map((m) => (m.payload as { changes: unknown }).changes)).toEqual([{ modes: [] }]);
   });
 
   it('sends each book the newest due close and standard once, with the values that win by precedence', async () => {

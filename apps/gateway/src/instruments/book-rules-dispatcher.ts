@@ -18,6 +18,7 @@ const BOOK_RULES = [
   'maxOrderQty',
   'tick',
   'lot',
+  'modes',
 ] as const;
 
 /** The part of a decision the matching engine enforces; empty when it changes none of it. */

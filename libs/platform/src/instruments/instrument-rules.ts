@@ -27,7 +27,12 @@ export const ruleFieldsSchema = z.strictObject({
   tick: positiveInt,
   /** Quantity increment in units. */
   lot: positiveInt,
-  modes: z.array(z.enum(TRADING_MODES)).min(1),
+  /**
+   * How the instrument trades: `continuous` (listing orders in the continuous session), `auction`
+   * (listing orders collected for the opening and closing call auctions), `block` (negotiated
+   * trades). Empty: trading suspended (orders can still be cancelled).
+   */
+  modes: z.array(z.enum(TRADING_MODES)),
   hours: tradingHoursSchema,
   freeAllocationSellLimit: freeAllocationSellLimitSchema,
 });

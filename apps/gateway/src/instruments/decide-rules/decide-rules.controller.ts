@@ -33,7 +33,8 @@ export class DecideRulesController {
   @ApiBody({
     description:
       'A regulator’s dated decision. `changes` may hold referencePrice, bandBp, blockBandBp, blockMinQty, ' +
-      'maxOrderQty, tick, lot (integers), modes, hours ({timezone, continuous, block}) and ' +
+      'maxOrderQty, tick, lot (integers), modes (of continuous, auction, block; [] suspends trading), ' +
+      'hours ({timezone, continuous, block}) and ' +
       'freeAllocationSellLimit ({enabled, maxShareBp}). `effectiveFrom`: YYYY-MM-DD (00:00 Beijing ' +
       'time) or an ISO date-time with offset, not in the past.',
     schema: { type: 'object', example: EXAMPLE },

@@ -17,7 +17,7 @@ import { ClearingStore } from '../../../../exchange/src/clearing/clearing-store'
 import { reservationStreamId } from '../../../../exchange/src/clearing/clearing-streams';
 import { CLOCK, Clock } from '../../clock/clock';
 import { requestPrincipal } from '../request-principal';
-import { checkLot, checkPrice } from '../place-order/check-against-instrument';
+import { checkListingAllowed, checkLot, checkPrice } from '../place-order/check-against-instrument';
 import { AmendOrderDto } from './amend-order.dto';
 
 /**
@@ -66,6 +66,7 @@ export class AmendOrderController {
       if (!order)
         throw new DomainError('CLEARING.ORDER_NOT_FOUND', `no open order ${orderId}`, { field: 'orderId' });
       const instrument = this.catalogue.rulesAt(order.instrument, this.clock.now())!;
+      checkListingAllowed(instrument, 'orderId');
       if (dto.price !== undefined) checkPrice(dto.price, instrument);
       if (dto.qty !== undefined) checkLot(dto.qty, instrument);
       const events = reserveForAmendment(ledger, { orderId, price: dto.price, qty: dto.qty });

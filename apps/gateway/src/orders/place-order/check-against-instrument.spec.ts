@@ -57,4 +57,15 @@ describe('checkAgainstInstrument (the edge check of the rules in force)', () => 
       field: 'price',
     });
   });
+
+  it('refuses every listing order, naming the instrument, where neither continuous trading nor auctions are allowed', () => {
+    for (const modes of [[], ['block']] as const)
+      expect(refusal({}, { ...instrument, modes: [...modes] })).toEqual({
+        code: 'EXCHANGE.MODE_NOT_ALLOWED',
+        field: 'instrument',
+      });
+    // Either listing mode is enough at the edge: the book refuses in a session its modes do not allow.
+    expect(refusal({}, { ...instrument, modes: ['auction'] })).toBeUndefined();
+    expect(refusal({}, { ...instrument, modes: ['continuous'] })).toBeUndefined();
+  });
 });

@@ -13,6 +13,7 @@ export function checkAgainstInstrument(order: PlaceOrderDto, instrument: Instrum
   const reject = (code: string, field: string, message: string): never => {
     throw new DomainError(code, message, { field });
   };
+  checkListingAllowed(instrument, 'instrument');
   if (order.type === 'market' && order.price !== undefined)
     reject('EXCHANGE.PRICE_NOT_ALLOWED', 'price', 'price must be absent on a market order');
   if (order.type === 'market' && order.postOnly)
@@ -25,6 +26,22 @@ export function checkAgainstInstrument(order: PlaceOrderDto, instrument: Instrum
       'qty',
       `qty must be at most ${instrument.maxOrderQty} on the listing market`,
     );
+}
+
+/**
+ * The instrument takes listing orders in some session: continuous trading or the call auctions.
+ * Which session the book is in is the book's to check (an order in a session whose mode is not
+ * allowed is rejected there as `mode-not-allowed`).
+ */
+export function checkListingAllowed(instrument: InstrumentDefinition, field: string): void {
+  if (instrument.modes.includes('continuous') || instrument.modes.includes('auction')) return;
+  const modes =
+    instrument.modes.length > 0 ? `only ${instrument.modes.join(', ')}` : 'none: trading is suspended';
+  throw new DomainError(
+    'EXCHANGE.MODE_NOT_ALLOWED',
+    `${instrument.symbol} takes no listing orders (trading modes: ${modes})`,
+    { field },
+  );
 }
 
 /** A limit price on the tick and inside the daily band (rounded inward to the tick, as the engine does). */

@@ -33,6 +33,24 @@ describe('web console: password sign-in and users, in a real browser', () => {
     await page.click('button[name=sign-in]');
   };
   const row = (username: string) => `[data-testid=users] [data-testid="user-${username}"]`;
+  /** The administrator's token, over HTTP. */
+  const adminToken = async (): Promise<string> => {
+    const signedIn = await fetch(`${url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    return ((await signedIn.json()) as { token: string }).token;
+  };
+  /** A password user made by the administrator over HTTP (201). */
+  const createUser = async (token: string, user: Record<string, string>): Promise<void> => {
+    const created = await fetch(`${url}/auth/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(user),
+    });
+    expect(created.status).toBe(201);
+  };
 
   it('refuses a wrong password without telling which part was wrong, then signs the administrator in', async () => {
     await page.waitForSelector('select[name=user] option[value=cq-steel-001]', { state: 'attached' });
@@ -104,24 +122,13 @@ describe('web console: password sign-in and users, in a real browser', () => {
   });
 
   it('opens at the password form where there are no demo routes (a gateway); an enterprise user trades and sees its compliance', async () => {
-    const signedIn = await fetch(`${url}/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
+    await createUser(await adminToken(), {
+      username: 'steel-trader',
+      password: 'the steel desk password',
+      role: 'enterprise',
+      memberId: 'cq-steel-002',
+      province: 'CQ',
     });
-    const { token } = (await signedIn.json()) as { token: string };
-    const created = await fetch(`${url}/auth/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        username: 'steel-trader',
-        password: 'the steel desk password',
-        role: 'enterprise',
-        memberId: 'cq-steel-002',
-        province: 'CQ',
-      }),
-    });
-    expect(created.status).toBe(201);
 
     const context = await page.context().browser()!.newContext();
     const fresh = await context.newPage();
@@ -149,24 +156,13 @@ describe('web console: password sign-in and users, in a real browser', () => {
   });
 
   it("lists the registry's enterprise accounts in a password regulator's allocation form where there are no demo users", async () => {
-    const { token } = (await (
-      await fetch(`${url}/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(ADMIN),
-      })
-    ).json()) as { token: string };
-    const created = await fetch(`${url}/auth/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        username: 'cq-allocation-desk',
-        password: 'the allocation desk password',
-        role: 'regulator',
-        province: 'CQ',
-      }),
+    const token = await adminToken();
+    await createUser(token, {
+      username: 'cq-allocation-desk',
+      password: 'the allocation desk password',
+      role: 'regulator',
+      province: 'CQ',
     });
-    expect(created.status).toBe(201);
     const accounts = (await (
       await fetch(`${url}/registries/CQ/accounts?type=ENTERPRISE_HOLDING`, {
         headers: { authorization: `Bearer ${token}` },

@@ -340,20 +340,23 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
       });
       return { clientOrderId, sent, seen };
     };
+    /** Bids until the book makes one of them `status` (a decision reaches it within about a second). */
+    const bidUntil = (status: string, what: string) =>
+      eventually(
+        async () => {
+          const b = await bid();
+          return b.seen?.status === status ? b.seen : undefined;
+        },
+        10000,
+        what,
+      );
     const resting = await bid();
     expect(resting.seen).toMatchObject({ status: 'open' });
 
     // Call auctions only: the edge still takes listing orders, the book in continuous trading
-    // rejects them (within about a second of the decision coming into force).
+    // rejects them.
     await decide('e2e-auction-only', ['auction', 'block']);
-    const rejected = await eventually(
-      async () => {
-        const b = await bid();
-        return b.seen?.status === 'rejected' ? b.seen : undefined;
-      },
-      10000,
-      'the book to enforce the modes',
-    );
+    const rejected = await bidUntil('rejected', 'the book to enforce the modes');
     expect(rejected).toMatchObject({ status: 'rejected', reason: 'mode-not-allowed' });
 
     // Suspended: no listing order, no block trade; a resting order can still be cancelled.
@@ -379,14 +382,7 @@ describe('market data in the sandbox: WebSocket feed, bars, my orders and trades
 
     // Restored: orders rest again.
     await decide('e2e-restored', ['continuous', 'auction', 'block']);
-    const restored = await eventually(
-      async () => {
-        const b = await bid();
-        return b.seen?.status === 'open' ? b.seen : undefined;
-      },
-      10000,
-      'the book to take orders again',
-    );
+    const restored = await bidUntil('open', 'the book to take orders again');
     expect(restored).toMatchObject({ status: 'open' });
   });
 });

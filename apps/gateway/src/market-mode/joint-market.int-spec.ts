@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { bookStreamId } from '@app/contracts';
-import { configureHttpApp, parseAppConfig, PlatformModule } from '@app/platform';
+import { AUTH_MIGRATIONS, configureHttpApp, parseAppConfig, PlatformModule } from '@app/platform';
 import { createTestDatabase, TestDatabase } from '@app/platform/testing';
 import { eventually, getJson, postJson } from '../../../../test/support/http';
 import { fundMember } from '../../../../test/support/members';
@@ -74,7 +74,10 @@ describe('joint carbon market: market-mode switch, linked book and linked surren
     (await getJson<{ total: number }>(`${url}/registries/SC/accounts/cq-steel`)).total;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ migrations: [...ALL_MIGRATIONS, ...REGISTRY_MIGRATIONS] });
+    // Every service runs the auth migrations first (startService): the access guard reads them.
+    db = await createTestDatabase({
+      migrations: [...AUTH_MIGRATIONS, ...ALL_MIGRATIONS, ...REGISTRY_MIGRATIONS],
+    });
     const config = parseAppConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'warn', EXCHANGE_SHARD_POLL_MS: '100' });
     const moduleRef = await Test.createTestingModule({
       imports: [

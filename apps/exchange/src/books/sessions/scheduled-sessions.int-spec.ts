@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { bookStreamId } from '@app/contracts';
-import { configureHttpApp, parseAppConfig, PlatformModule } from '@app/platform';
+import { AUTH_MIGRATIONS, configureHttpApp, parseAppConfig, PlatformModule } from '@app/platform';
 import { createTestDatabase, TestDatabase } from '@app/platform/testing';
 import { eventually, getJson, postJson } from '../../../../../test/support/http';
 import { fundMember } from '../../../../../test/support/members';
@@ -59,7 +59,8 @@ describe('scheduled trading sessions, gateway and exchange on PostgreSQL', () =>
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase({ migrations: ALL_MIGRATIONS });
+    // Every service runs the auth migrations first (startService): the access guard reads them.
+    db = await createTestDatabase({ migrations: [...AUTH_MIGRATIONS, ...ALL_MIGRATIONS] });
     const config = parseAppConfig({
       DATABASE_URL: db.url,
       EXCHANGE_SESSIONS: 'scheduled',

@@ -221,7 +221,7 @@ describe('web console in a real browser', () => {
       60000,
       'the demo simulator runs',
     );
-    await page.reload();
+    await page.goto(url);
     await page.selectOption('select[name=user]', 'researcher-01');
     await page.waitForSelector('[data-testid=run-row] >> text=demo-linked');
     const first = await page.waitForSelector('iframe[data-testid^=report-]');
@@ -234,6 +234,32 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[data-testid=comparison] >> text=abatement cost');
     expect(await page.$$('iframe[data-testid^=report-]')).toHaveLength(2);
     await page.screenshot({ path: `${SCREENSHOTS}/research-compare.png`, fullPage: true });
+  });
+
+  it("shows an enterprise that an instrument's trading is suspended, and sends no order for it", async () => {
+    const effectiveFrom = new Date(Date.now() + 1000).toISOString();
+    const decided = await postJson(`${url}/instruments/SCEA-2024/decisions`, {
+      regulator: 'regulator-sc',
+      decisionId: 'console-suspend-scea-2024',
+      effectiveFrom,
+      changes: { modes: [] },
+    });
+    expect(decided.status).toBe(201);
+    await eventually(async () => {
+      const rules = await getJson<{ modes: string[] }>(`${url}/instruments/SCEA-2024`);
+      return rules.modes.length === 0 ? rules : undefined;
+    });
+    // The console reads the instruments when it opens (it keeps the language chosen earlier).
+    await page.goto(url);
+    await page.waitForSelector('select[name=instrument] option[value=SCEA-2024]', { state: 'attached' });
+    await page.selectOption('select[name=user]', 'sc-steel-001');
+    await page.selectOption('select[name=instrument]', 'SCEA-2024');
+    await page.waitForSelector('[data-testid=ticket-closed] >> text=SCEA-2024'); // in either language
+    expect(await page.isDisabled('[data-testid=ticket-submit]')).toBe(true);
+    // Another instrument still trades.
+    await page.selectOption('select[name=instrument]', 'SCEA-2025');
+    await page.waitForSelector('[data-testid=ticket-closed]', { state: 'detached' });
+    expect(await page.isDisabled('[data-testid=ticket-submit]')).toBe(false);
   });
 });
 

@@ -78,6 +78,8 @@ export const en: Messages = {
     tif: 'Time in force',
     submit: 'Place order',
     sent: 'Order received: {{orderId}}',
+    suspended: 'Trading in {{symbol}} is suspended by its regulator: open orders can only be cancelled.',
+    blocksOnly: '{{symbol}} trades in block trades only: no listing orders.',
   },
   jurisdiction: { CQ: 'Chongqing', SC: 'Sichuan' },
   allocation: {

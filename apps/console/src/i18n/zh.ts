@@ -69,6 +69,8 @@ export const zh = {
     tif: '有效期',
     submit: '提交订单',
     sent: '订单已受理：{{orderId}}',
+    suspended: '{{symbol}} 已被监管机构暂停交易：未成交订单只能撤单。',
+    blocksOnly: '{{symbol}} 仅限大宗协议交易，不接受挂牌委托。',
   },
   jurisdiction: { CQ: '重庆', SC: '四川' },
   allocation: {

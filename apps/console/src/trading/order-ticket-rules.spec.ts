@@ -1,5 +1,5 @@
 import type { Instrument } from '../api/types';
-import { checkTicket, formatFen, parseYuanToFen, TicketInput } from './order-ticket-rules';
+import { checkTicket, formatFen, noListingReason, parseYuanToFen, TicketInput } from './order-ticket-rules';
 
 const allowance: Instrument = {
   symbol: 'CQEA-2025',
@@ -123,5 +123,14 @@ describe('yuan and fen', () => {
       '0.00',
       '-1.20',
     ]);
+  });
+});
+
+describe('whether the instrument takes listing orders', () => {
+  it('says why not: suspended (no mode) or block trades only; nothing while a listing mode is allowed', () => {
+    expect(noListingReason({ modes: [] })).toBe('ticket.suspended');
+    expect(noListingReason({ modes: ['block'] })).toBe('ticket.blocksOnly');
+    expect(noListingReason({ modes: ['auction', 'block'] })).toBeUndefined();
+    expect(noListingReason({ modes: ['continuous'] })).toBeUndefined();
   });
 });

@@ -26,6 +26,17 @@ export interface FieldError {
 export type TicketErrors = Partial<Record<'price' | 'qty', FieldError>>;
 
 /**
+ * Why the instrument takes no listing order now, as a message key: its trading is suspended
+ * (no mode at all) or it trades in blocks only; undefined when continuous trading or the call
+ * auctions are allowed (the exchange refuses such an order with EXCHANGE.MODE_NOT_ALLOWED).
+ */
+export function noListingReason(instrument: Pick<Instrument, 'modes'>): string | undefined {
+  const { modes } = instrument;
+  if (modes.includes('continuous') || modes.includes('auction')) return undefined;
+  return modes.length === 0 ? 'ticket.suspended' : 'ticket.blocksOnly';
+}
+
+/**
  * The checks the exchange would make, run before sending so the message sits next to the field:
  * positive integers, tick, lot, maximum size and the daily band (the same rounding as the engine).
  */

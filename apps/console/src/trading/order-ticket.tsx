@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { Instrument } from '../api/types';
-import { checkTicket, TicketErrors, TicketInput, TicketLimits } from './order-ticket-rules';
+import { checkTicket, noListingReason, TicketErrors, TicketInput, TicketLimits } from './order-ticket-rules';
 
 export function OrderTicket({
   instrument,
@@ -54,6 +54,8 @@ export function OrderTicket({
     }
   };
 
+  const closed = noListingReason(instrument);
+
   const fieldError = (field: 'price' | 'qty') =>
     errors[field] ? (
       <span className="field-error" role="alert" data-testid={`${field}-error`}>
@@ -64,6 +66,11 @@ export function OrderTicket({
   return (
     <section className="panel" aria-label={t('ticket.title')}>
       <h2>{t('ticket.title')}</h2>
+      {closed && (
+        <p className="field-error" role="status" data-testid="ticket-closed">
+          {t(closed, { symbol: instrument.symbol })}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         <div className="segmented">
           {(['buy', 'sell'] as const).map((side) => (
@@ -129,7 +136,12 @@ export function OrderTicket({
             </select>
           </label>
         )}
-        <button type="submit" disabled={sending} className={input.side}>
+        <button
+          type="submit"
+          data-testid="ticket-submit"
+          disabled={sending || closed !== undefined}
+          className={input.side}
+        >
           {t('ticket.submit')}
         </button>
         {status && (

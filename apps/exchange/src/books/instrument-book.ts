@@ -134,7 +134,14 @@ export class InstrumentBook {
 
   /** The mode a listing order needs in the current session is allowed (closed, halted: the engine refuses). */
   private listingAllowed(): boolean {
-    const session = this.engine.session;
+    return this.allowsListingIn(this.engine.session);
+  }
+
+  /**
+   * Whether this instrument's modes allow a listing order in `session`: its own book's, or the
+   * linked book's its orders go to while the markets are linked.
+   */
+  allowsListingIn(session: BookSession): boolean {
     if (session === 'continuous') return this.modes.includes('continuous');
     if (session === 'pre-open' || session === 'closing-auction') return this.modes.includes('auction');
     return true;

@@ -151,6 +151,39 @@ describe('MarketLinkage', () => {
     expect((await book('LINKED-EA-2025')).liveOrders).toBe(0);
   });
 
+  it("while linked: refuses an order its own instrument's trading modes do not allow in the linked book's session", async () => {
+    const { linkage, book } = setup();
+    await linkage.route(mode('v1', 'linked'), manager);
+    const cq = await book('CQEA-2025');
+    cq.configure({
+      commandId: 'configure:suspend',
+      instrument: 'CQEA-2025',
+      decisionId: 'suspend',
+      effectiveFromMs: 0,
+      changes: { modes: ['block'] },
+      receivedAt: 3,
+    });
+    const [refused] = (await linkage.route(place('q', 'CQEA-2025', 'buy', 3600, 10), manager))!;
+    expect(refused).toMatchObject({
+      book: { instrument: { symbol: 'LINKED-EA-2025' } },
+      events: [
+        {
+          type: 'OrderRejected',
+          data: {
+            orderId: 'q',
+            instrument: 'LINKED-EA-2025',
+            account: 'cq-member',
+            reason: 'mode-not-allowed',
+          },
+        },
+      ],
+    });
+    // Sichuan's allowance still trades there.
+    const [sc] = (await linkage.route(place('r', 'SCEA-2025', 'buy', 3600, 10), manager))!;
+    expect(sc.events[0]).toMatchObject({ type: 'OrderAccepted' });
+    expect((await book('LINKED-EA-2025')).liveOrders).toBe(1);
+  });
+
   it('separates: the linked book’s resting orders are cancelled, and orders return to their own books', async () => {
     const { linkage } = setup();
     await linkage.route(mode('v1', 'linked'), manager);

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { parseAppConfig, type RunningService, startService } from '@app/platform';
-import { createTestDatabase, type TestDatabase, testRedisUrl } from '@app/platform/testing';
+import { type TestDatabase } from '@app/platform/testing';
 import { sandboxService } from '../apps/sandbox/src/sandbox.app';
 import { bearerFor } from './support/auth';
 import { eventually } from './support/http';
-import { ServiceProcesses } from './support/service-processes';
+import { ServiceProcesses, processEnvironment } from './support/service-processes';
 import { withoutTestCredentials } from './support/test-credentials';
 
 // Anonymous requests stay anonymous here: this file brings its own credentials.
@@ -61,12 +60,10 @@ describe('users and API keys shared by the gateway and the registry processes, a
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.dataSource.destroy();
+    const made = await processEnvironment('auth');
+    db = made.db;
     env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: `e2e-auth-${randomBytes(4).toString('hex')}`,
+      ...made.env,
       AUTH_ENFORCE: 'on',
       ADMIN_USERNAME: 'ops-admin',
       ADMIN_PASSWORD: 'the first admin passphrase',

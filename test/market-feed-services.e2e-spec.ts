@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
+import { TestDatabase } from '@app/platform/testing';
 import { FeedClient } from './support/feed-client';
 import { eventually, getJson, postJson } from './support/http';
-import { ServiceProcesses } from './support/service-processes';
+import { ServiceProcesses, processEnvironment } from './support/service-processes';
 import { fundMember } from './support/members';
 
 /**
@@ -20,13 +19,9 @@ describe('market feed, gateway and exchange as separate services on PostgreSQL a
     (await processes.start(app, env)).url;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.dataSource.destroy();
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: `e2e-feed-${randomBytes(4).toString('hex')}`,
-    };
+    const made = await processEnvironment('feed');
+    db = made.db;
+    const { env } = made;
     // The registry: the seller's CQCER enter through its custody.
     [gatewayUrl, , registryUrl] = await Promise.all([
       start('gateway', env),

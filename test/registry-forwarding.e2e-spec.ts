@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
+import { TestDatabase } from '@app/platform/testing';
 import { isRegistryPath } from '../apps/gateway/src/registry-forwarding/registry-forwarding';
 import { bearerFor, testRegulator } from './support/auth';
-import { ServiceProcesses } from './support/service-processes';
+import { ServiceProcesses, processEnvironment } from './support/service-processes';
 
 /** Routes every service serves itself from the shared database: the gateway keeps them. */
 const SHARED = ['/auth', '/audit', '/health'];
@@ -31,13 +30,9 @@ describe('the gateway forwards the registry’s routes to the registry service',
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.dataSource.destroy();
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: `e2e-fwd-${randomBytes(4).toString('hex')}`,
-    };
+    const made = await processEnvironment('fwd');
+    db = made.db;
+    const { env } = made;
     const started = await processes.start('registry', env);
     registry = started.url;
     registryChild = started.child;

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { createTestDatabase, TestDatabase, testRedisUrl } from '@app/platform/testing';
-import { ServiceProcesses } from './support/service-processes';
+import { TestDatabase } from '@app/platform/testing';
+import { ServiceProcesses, processEnvironment } from './support/service-processes';
 import { crossTwoOrders, expectedTrade } from './support/walking-skeleton';
 
 /**
@@ -17,13 +16,9 @@ describe('walking skeleton, as separate services on PostgreSQL and Redis', () =>
     (await processes.start(app, env)).url;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.dataSource.destroy();
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}`,
-    };
+    const made = await processEnvironment('skeleton');
+    db = made.db;
+    const { env } = made;
     // Start both at once: the migration lock must let them share one fresh database.
     [gatewayUrl] = await Promise.all([start('gateway', env), start('exchange', env)]);
     registryUrl = await start('registry', env);

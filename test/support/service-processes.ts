@@ -1,7 +1,28 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase, testRedisUrl } from '@app/platform/testing';
 import { eventually, freePort } from './http';
 
 export type ServiceApp = 'gateway' | 'exchange' | 'registry' | 'sandbox';
+
+/**
+ * A fresh test database for services started as processes (its own pool closed: they open
+ * theirs), and the environment they share: it, the test Redis and a queue prefix of their own.
+ */
+export async function processEnvironment(
+  name: string,
+): Promise<{ db: TestDatabase; env: Record<string, string> }> {
+  const db = await createTestDatabase();
+  await db.dataSource.destroy();
+  return {
+    db,
+    env: {
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      QUEUE_PREFIX: `e2e-${name}-${randomBytes(4).toString('hex')}`,
+    },
+  };
+}
 
 /**
  * Built services (`npm run build` first) as separate OS processes, each on a free port, started

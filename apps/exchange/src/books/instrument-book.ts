@@ -26,6 +26,14 @@ interface OrderOwner {
 /** A command its book's trading modes do not allow now: rejected, nothing else changes. */
 export const MODE_NOT_ALLOWED = 'mode-not-allowed';
 
+/** The rejection of a new order, recorded in `book` (its reservation is released by settlement). */
+export function orderRejected(order: PlaceOrderMessage, book: string, reason: string): BookEvent {
+  return {
+    type: 'OrderRejected',
+    data: { orderId: order.orderId, instrument: book, account: order.account, reason },
+  };
+}
+
 /** Cancels a market switch makes: replayed like user cancels. */
 const SWITCH_CANCELS = new Set([MARKET_LINKED, MARKET_SEPARATED]);
 
@@ -105,18 +113,7 @@ export class InstrumentBook {
    * pre-open and closing-auction); otherwise matched ({@link place}).
    */
   placeNew(order: PlaceOrderMessage): BookEvent[] {
-    if (!this.listingAllowed())
-      return [
-        {
-          type: 'OrderRejected',
-          data: {
-            orderId: order.orderId,
-            instrument: this.instrument.symbol,
-            account: order.account,
-            reason: MODE_NOT_ALLOWED,
-          },
-        },
-      ];
+    if (!this.listingAllowed()) return [orderRejected(order, this.instrument.symbol, MODE_NOT_ALLOWED)];
     return this.place(order);
   }
 

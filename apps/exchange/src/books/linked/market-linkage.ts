@@ -5,13 +5,12 @@ import {
   MARKET_SEPARATED,
   type BookEvent,
   type ExchangeCommandMessage,
-  type PlaceOrderMessage,
   type SetMarketModeMessage,
 } from '@app/contracts';
 import { isLinkedBook, linkableAllowance, linkedMembers, linkGroupOf } from '@app/domain';
 import { InstrumentCatalogue } from '@app/platform';
 import { BookCache } from '../book-cache';
-import { MODE_NOT_ALLOWED, type InstrumentBook } from '../instrument-book';
+import { MODE_NOT_ALLOWED, orderRejected, type InstrumentBook } from '../instrument-book';
 import { toLinkedOrder } from './linked-order';
 
 export interface BookDecision {
@@ -56,7 +55,10 @@ export class MarketLinkage {
       !(await this.books.get(symbol, manager)).allowsListingIn(linked.session)
     )
       return [
-        { book: linked, events: [rejected(command.payload, linked.instrument.symbol, MODE_NOT_ALLOWED)] },
+        {
+          book: linked,
+          events: [orderRejected(command.payload, linked.instrument.symbol, MODE_NOT_ALLOWED)],
+        },
       ];
     return [this.inLinkedBook(linked, command)];
   }
@@ -79,7 +81,7 @@ export class MarketLinkage {
         const converted =
           rules && ratio ? toLinkedOrder(order, rules, ratio) : { rejected: 'market-not-linked' };
         if ('rejected' in converted)
-          return { book: linked, events: [rejected(order, symbol, converted.rejected)] };
+          return { book: linked, events: [orderRejected(order, symbol, converted.rejected)] };
         return { book: linked, events: linked.place(converted) };
       }
       case 'CancelOrder':
@@ -142,12 +144,4 @@ export class MarketLinkage {
   private bothProvincesListed(vintage: number): boolean {
     return linkedMembers(vintage).every((s) => this.catalogue.get(s) !== undefined);
   }
-}
-
-/** An order the linked book refuses, recorded there (its reservation is released by settlement). */
-function rejected(order: PlaceOrderMessage, book: string, reason: string): BookEvent {
-  return {
-    type: 'OrderRejected',
-    data: { orderId: order.orderId, instrument: book, account: order.account, reason },
-  };
 }

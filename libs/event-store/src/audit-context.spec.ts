@@ -9,7 +9,7 @@ const audit = {
   at: '2026-11-24T00:00:00.000Z',
 };
 const payloadOf = (statement: { params: unknown[] }) =>
-  JSON.parse(statement.params[2] as string) as { metadata: object }[];
+  (JSON.parse(statement.params[2] as string) as { metadata: object }[][]).flat();
 
 describe('audit context', () => {
   it('adds the request’s actor and origin to every appended event, keeping the event’s own metadata', () => {

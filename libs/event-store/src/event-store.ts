@@ -5,11 +5,12 @@ import { buildAppendStatement, CURRENT_VERSION_SQL, validateExpectedVersion } fr
 import { buildAppendInOrderStatement, type StreamEvent } from './sql/append-in-order.sql';
 import {
   checkpointOf,
+  compareCheckpoints,
   READ_ALL_SQL,
   READ_STREAM_SQL,
   toSafeNumber,
-  toStoredEvent,
-  type EventRow,
+  unpackRows,
+  type PackedRow,
 } from './sql/rows';
 import { AppendNotifier } from './subscriptions/append-notifier';
 import {
@@ -150,9 +151,10 @@ export class EventStore {
     opts: ReadStreamOptions = {},
   ): Promise<StoredEvent<E>[]> {
     const manager = opts.manager ?? this.dataSource.manager;
+    const from = opts.fromVersion ?? 1;
     const limit = opts.maxCount ?? null;
-    const rows = await manager.query<EventRow[]>(READ_STREAM_SQL, [streamId, opts.fromVersion ?? 1, limit]);
-    return rows.map(toStoredEvent) as StoredEvent<E>[];
+    const rows = await manager.query<PackedRow[]>(READ_STREAM_SQL, [streamId, from, limit]);
+    return unpackRows(rows, limit ?? undefined, (e) => e.streamVersion >= from) as StoredEvent<E>[];
   }
 
   /** One commit-safe page of the global log after `from`. */
@@ -161,12 +163,12 @@ export class EventStore {
     batchSize: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StoredEvent[]> {
-    const rows = await manager.query<EventRow[]>(READ_ALL_SQL, [
+    const rows = await manager.query<PackedRow[]>(READ_ALL_SQL, [
       String(from.transactionId),
       from.globalPosition,
       batchSize,
     ]);
-    return rows.map(toStoredEvent);
+    return unpackRows(rows, batchSize, (e) => compareCheckpoints(e, from) > 0);
   }
 
   /**

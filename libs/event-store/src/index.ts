@@ -9,8 +9,10 @@ export {
   EVENT_STORE_MIGRATIONS,
   EventStoreSchema1764000000000,
 } from './schema/event-store-schema.migration';
+export { POSITIONS_PER_ROW, PackedEvents1764000600000 } from './schema/packed-events.migration';
 export type { StreamEvent } from './sql/append-in-order.sql';
 export { checkpointOf, compareCheckpoints } from './sql/rows';
+export { readLogPage } from './read-log-page';
 export type { SubscribeOptions, Subscription } from './subscriptions/catch-up-subscription';
 export type { Projection } from './projections/projection';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projections/projection-runner';

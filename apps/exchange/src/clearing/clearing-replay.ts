@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ClearingLedger, type ClearingEvent } from '@app/clearing';
+import { readLogPage } from '@app/event-store';
 import { FILL_CLEARING_SALES } from './clearing-sales.migration';
 import { CLEARING_EVENT_TYPES } from './clearing-streams';
 
@@ -8,16 +9,14 @@ const PAGE = 5000;
 /** Folds every clearing event in log order: the balances as the events say they are. */
 export async function replayClearing(manager: EntityManager): Promise<ClearingLedger> {
   const ledger = new ClearingLedger();
+  const types = new Set<string>(CLEARING_EVENT_TYPES);
   for (let after = 0; ;) {
-    const rows: { position: string; type: ClearingEvent['type']; data: ClearingEvent['data'] }[] =
-      await manager.query(
-        `SELECT global_position AS position, type, data FROM events
-       WHERE type = ANY($1) AND global_position > $2 ORDER BY global_position LIMIT $3`,
-        [CLEARING_EVENT_TYPES, after, PAGE],
-      );
-    ledger.apply(rows.map((r) => ({ type: r.type, data: r.data }) as ClearingEvent));
-    if (rows.length < PAGE) return ledger;
-    after = Number(rows[rows.length - 1].position);
+    const page = await readLogPage(manager, after, PAGE);
+    ledger.apply(
+      page.filter((e) => types.has(e.type)).map((e) => ({ type: e.type, data: e.data }) as ClearingEvent),
+    );
+    if (page.length < PAGE) return ledger;
+    after = page[page.length - 1].globalPosition;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { PackedEvents1764000600000 } from './packed-events.migration';
 
 /** Channel NOTIFY'd by appends; subscribers LISTEN on it and also poll, since PGlite may not deliver it. */
 export const EVENT_STORE_CHANNEL = 'event_store_appended';
@@ -55,7 +56,7 @@ export class EventStoreSchema1764000000000 implements MigrationInterface {
   }
 }
 
-export const EVENT_STORE_MIGRATIONS = [EventStoreSchema1764000000000];
+export const EVENT_STORE_MIGRATIONS = [EventStoreSchema1764000000000, PackedEvents1764000600000];
 
 /** The store uses explicit SQL (STYLE.md §10), so it registers no entities. */
 export const EVENT_STORE_ENTITIES: never[] = [];

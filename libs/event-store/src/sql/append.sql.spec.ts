@@ -1,4 +1,5 @@
 import { EVENT_STORE_ERRORS } from '../errors';
+import { POSITIONS_PER_ROW } from '../schema/packed-events.migration';
 import { buildAppendStatement } from './append.sql';
 
 const events = [
@@ -7,18 +8,26 @@ const events = [
 ];
 
 describe('buildAppendStatement', () => {
-  it('inserts the whole batch with one statement and one jsonb parameter', () => {
+  it('inserts the whole batch as one packed row with one statement and one jsonb parameter', () => {
     const { sql, params } = buildAppendStatement('s-1', 'any', events, false);
-    expect(sql.match(/INSERT INTO events/g)).toHaveLength(1);
+    expect(sql.match(/INSERT INTO event_rows/g)).toHaveLength(1);
     expect(params).toEqual([
       's-1',
       2,
       JSON.stringify([
-        { type: 'UnitsIssued', data: { qty: 5 }, metadata: { commandId: 'c1' } },
-        { type: 'UnitsRetired', data: null, metadata: {} },
+        [
+          { type: 'UnitsIssued', data: { qty: 5 }, metadata: { commandId: 'c1' } },
+          { type: 'UnitsRetired', data: null, metadata: {} },
+        ],
       ]),
     ]);
     expect(sql).not.toContain('pg_notify');
+  });
+
+  it('cuts a long batch into rows of at most POSITIONS_PER_ROW events', () => {
+    const many = Array.from({ length: POSITIONS_PER_ROW * 2 + 1 }, (_, i) => ({ type: 'E', data: { i } }));
+    const rows = JSON.parse(buildAppendStatement('s', 'any', many, false).params[2] as string) as unknown[][];
+    expect(rows.map((r) => r.length)).toEqual([POSITIONS_PER_ROW, POSITIONS_PER_ROW, 1]);
   });
 
   it('claims the stream by expected version', () => {

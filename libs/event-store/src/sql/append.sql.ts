@@ -1,5 +1,6 @@
 import { EVENT_STORE_ERRORS, EventStoreError } from '../errors';
 import { EVENT_STORE_CHANNEL } from '../schema/event-store-schema.migration';
+import { POSITIONS_PER_ROW } from '../schema/packed-events.migration';
 import type { ExpectedVersion, NewEvent } from '../types';
 import { currentAuditContext } from '../audit-context';
 
@@ -29,23 +30,31 @@ export function validateExpectedVersion(expected: ExpectedVersion): void {
     );
 }
 
-/** The events as the jsonb array the append statements insert, each with its metadata and audit. */
-export function eventsPayload(events: readonly NewEvent[]): string {
+type StoredShape = { type: string; data: unknown; metadata: unknown };
+
+/** Each event as stored in its row: type, data and metadata with the audit of the request. */
+export function storedEvents(events: readonly NewEvent[]): StoredShape[] {
   const audit = currentAuditContext();
-  return JSON.stringify(
-    events.map((e) => ({
-      type: e.type,
-      data: e.data ?? null,
-      // An event that names its own audit (work grouped across requests) keeps it.
-      metadata: audit && e.metadata?.audit === undefined ? { ...e.metadata, audit } : (e.metadata ?? {}),
-    })),
-  );
+  return events.map((e) => ({
+    type: e.type,
+    data: e.data ?? null,
+    // An event that names its own audit (work grouped across requests) keeps it.
+    metadata: audit && e.metadata?.audit === undefined ? { ...e.metadata, audit } : (e.metadata ?? {}),
+  }));
+}
+
+/** The events cut into rows of at most {@link POSITIONS_PER_ROW}, in order. */
+export function chunked<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += POSITIONS_PER_ROW)
+    chunks.push(items.slice(i, i + POSITIONS_PER_ROW));
+  return chunks;
 }
 
 /**
- * One statement per append, whatever the batch size: claim the stream version, then insert
- * every event with one INSERT ... SELECT over a jsonb array, numbering versions with ORDINALITY.
- * If the claim fails, the INSERT sees no row and writes nothing; `next_version` comes back null.
+ * One statement per append, whatever the batch size: claim the stream version, then insert the
+ * events as one row (or one per {@link POSITIONS_PER_ROW}) from a jsonb array of rows. If the
+ * claim fails, the INSERT sees no row and writes nothing; `next_version` comes back null.
  */
 export function buildAppendStatement(
   streamId: string,
@@ -56,8 +65,7 @@ export function buildAppendStatement(
   validateExpectedVersion(expected);
   if (typeof streamId !== 'string' || streamId.length === 0)
     throw new EventStoreError(EVENT_STORE_ERRORS.INVALID_ARGUMENT, 'streamId must be a non-empty string');
-  const payload = eventsPayload(events);
-  const params: unknown[] = [streamId, events.length, payload];
+  const params: unknown[] = [streamId, events.length, JSON.stringify(chunked(storedEvents(events)))];
   let claim: string;
   if (expected === 'any') claim = CLAIM_STREAM.any;
   else if (expected === 'no-stream' || expected === 0) claim = CLAIM_STREAM.noStream;
@@ -68,15 +76,15 @@ export function buildAppendStatement(
   const notifyColumn = notify ? `, (SELECT pg_notify('${EVENT_STORE_CHANNEL}', '') FROM s) AS notified` : '';
   const sql = `
     WITH s AS (${claim}),
-    e AS (
-      INSERT INTO events (stream_id, stream_version, type, data, metadata)
-      SELECT $1, (s.version - $2::int + u.ord)::int, u.e->>'type', u.e->'data', u.e->'metadata'
-      FROM s CROSS JOIN jsonb_array_elements($3::jsonb) WITH ORDINALITY AS u(e, ord)
-      ORDER BY u.ord
-      RETURNING global_position
+    r AS (
+      INSERT INTO event_rows (stream_id, first_version, count, events)
+      SELECT $1, (s.version - $2::int + 1 + (c.k - 1) * ${POSITIONS_PER_ROW})::int, jsonb_array_length(c.chunk), c.chunk
+      FROM s CROSS JOIN jsonb_array_elements($3::jsonb) WITH ORDINALITY AS c(chunk, k)
+      ORDER BY c.k
+      RETURNING position, count
     )
     SELECT (SELECT version FROM s) AS next_version,
-           (SELECT max(global_position) FROM e)::text AS last_position${notifyColumn}`;
+           (SELECT max(position + count - 1) FROM r)::text AS last_position${notifyColumn}`;
   return { sql, params };
 }
 

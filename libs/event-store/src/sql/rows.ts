@@ -1,21 +1,22 @@
 import { EVENT_STORE_ERRORS, EventStoreError } from '../errors';
+import { POSITIONS_PER_ROW } from '../schema/packed-events.migration';
 import type { Checkpoint, EventMetadata, StoredEvent } from '../types';
 
 /**
- * Columns every read selects, in the shape {@link toStoredEvent} maps. The text aliases shadow
- * the column names in ORDER BY, so queries must order by qualified columns (`e.global_position`).
+ * Columns every read selects from `event_rows`, in the shape {@link unpackRows} maps. The text
+ * aliases shadow the column names in ORDER BY, so queries must order by qualified columns.
  */
-export const EVENT_COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id,
-  stream_id, stream_version, type, data, metadata, date_part('epoch', recorded_at) * 1000 AS recorded_at_ms`;
+const ROW_COLUMNS = `r.position::text AS position, r.transaction_id::text AS transaction_id, r.stream_id,
+  r.first_version, r.count, r.events, date_part('epoch', r.recorded_at) * 1000 AS recorded_at_ms`;
 
-export interface EventRow {
-  global_position: string;
+/** A packed row: a run of one stream's events from one append. */
+export interface PackedRow {
+  position: string;
   transaction_id: string;
   stream_id: string;
-  stream_version: number;
-  type: string;
-  data: unknown;
-  metadata: EventMetadata | null;
+  first_version: number;
+  count: number;
+  events: readonly { type: string; data: unknown; metadata?: EventMetadata | null }[];
   /** Epoch milliseconds as float8: far cheaper to turn into a Date than timestamptz text. */
   recorded_at_ms: number;
 }
@@ -31,17 +32,38 @@ export function toSafeNumber(value: string | number, what: string): number {
   return n;
 }
 
-export function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    globalPosition: toSafeNumber(row.global_position, 'global_position'),
-    transactionId: toSafeNumber(row.transaction_id, 'transaction_id'),
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata ?? {},
-    recordedAt: new Date(Math.floor(row.recorded_at_ms)),
-  };
+/**
+ * The events of packed rows, in order, that `keep` accepts (all by default), at most `limit` of
+ * them. Each event's position and stream version are its row's plus its index in the row.
+ */
+export function unpackRows(
+  rows: readonly PackedRow[],
+  limit = Number.POSITIVE_INFINITY,
+  keep: (event: StoredEvent) => boolean = () => true,
+): StoredEvent[] {
+  const out: StoredEvent[] = [];
+  for (const row of rows) {
+    const position = toSafeNumber(row.position, 'position');
+    const transactionId = toSafeNumber(row.transaction_id, 'transaction_id');
+    const recordedAt = new Date(Math.floor(row.recorded_at_ms));
+    for (let i = 0; i < row.events.length; i++) {
+      const e = row.events[i];
+      const event: StoredEvent = {
+        globalPosition: position + i,
+        transactionId,
+        streamId: row.stream_id,
+        streamVersion: row.first_version + i,
+        type: e.type,
+        data: e.data,
+        metadata: e.metadata ?? {},
+        recordedAt,
+      };
+      if (!keep(event)) continue;
+      out.push(event);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
 }
 
 export function checkpointOf(event: Pick<StoredEvent, 'transactionId' | 'globalPosition'>): Checkpoint {
@@ -54,21 +76,32 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
 }
 
 /**
- * Commit-safe keyset page: ordered by (transaction_id, global_position) and cut at the oldest
- * running transaction. Ordering by global_position alone could skip: a transaction that took a
- * lower position but commits later would land behind a checkpoint already moved past it.
+ * Commit-safe keyset page of rows holding events after ($1, $2), at most $3 rows (so at least $3
+ * events when there are that many): ordered by (transaction_id, last position) and cut at the
+ * oldest running transaction. Ordering by position alone could skip: a transaction that took a
+ * lower position but commits later would land behind a checkpoint already moved past it. Rows of
+ * one transaction never overlap, so their last positions are in the order of their first.
  */
 export const READ_ALL_SQL = `
-  SELECT ${EVENT_COLUMNS}
-  FROM events e
-  WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-    AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY e.transaction_id, e.global_position
+  SELECT ${ROW_COLUMNS}
+  FROM event_rows r
+  WHERE (r.transaction_id, r.position + r.count - 1) > ($1::text::xid8, $2::bigint)
+    AND r.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY r.transaction_id, r.position + r.count - 1
   LIMIT $3`;
 
+/** Rows of stream $1 holding versions from $2 on, in order, at most $3 (null: all). */
 export const READ_STREAM_SQL = `
-  SELECT ${EVENT_COLUMNS}
-  FROM events e
-  WHERE e.stream_id = $1 AND e.stream_version >= $2
-  ORDER BY e.stream_version
+  SELECT ${ROW_COLUMNS}
+  FROM event_rows r
+  WHERE r.stream_id = $1 AND r.first_version + r.count - 1 >= $2
+  ORDER BY r.first_version + r.count - 1
   LIMIT $3`;
+
+/** Rows holding events after position $1, in position order, at most $2 (not commit-safe). */
+export const READ_LOG_SQL = `
+  SELECT ${ROW_COLUMNS}
+  FROM event_rows r
+  WHERE r.position > $1::bigint - ${POSITIONS_PER_ROW} AND r.position + r.count - 1 > $1::bigint
+  ORDER BY r.position
+  LIMIT $2`;

@@ -58,7 +58,8 @@ describe('catch-up subscription (PostgreSQL)', () => {
     await eventually(() => seen.length === 3);
     await sub.stop();
     expect(seen).toEqual(['h1', 'h2', 'live']);
-    expect(sub.position.globalPosition).toBe(3);
+    const [live] = await store.readStream('s-1', { fromVersion: 3 });
+    expect(sub.position.globalPosition).toBe(live.globalPosition);
   });
 
   it('never skips a transaction that took a lower position but commits later', async () => {

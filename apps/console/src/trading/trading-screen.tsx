@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
+import { usePolling } from '../api/use-polling';
 import type { Instrument } from '../api/types';
 import { bandBounds } from '@app/matching';
 import { OrderBook } from './order-book';
@@ -17,28 +18,32 @@ import { useMarket } from './use-market';
 import { usePositions } from './use-positions';
 import { localeFormat } from '../format/locale-format';
 
+/** How often the trading screen reads the instruments' rules again. */
+export const INSTRUMENTS_REFRESH_MS = 5000;
+const NO_INSTRUMENTS: Instrument[] = [];
+
 export function TradingScreen({ user, locale }: { user: DemoUser; locale: string }) {
   const account = user.id;
   const { t, i18n } = useTranslation();
-  const [instruments, setInstruments] = useState<Instrument[]>([]);
+  // Read again while open: a regulator's decision (a suspension, a new band) or the day's close
+  // changes what the ticket may send.
+  const { data: instruments = NO_INSTRUMENTS, error: loadError } = usePolling(
+    () => api.instruments(),
+    INSTRUMENTS_REFRESH_MS,
+    'instruments',
+  );
   const [symbol, setSymbol] = useState<string>();
-  const [loadError, setLoadError] = useState<string>();
   const market = useMarket(symbol);
   const { positions, error: positionsError } = usePositions(account);
 
   useEffect(() => {
-    api
-      .instruments()
-      .then((list) => {
-        setInstruments(list);
-        setSymbol((s) => s ?? list[0]?.symbol);
-      })
-      .catch((error: ApiError) => setLoadError(error.message));
-  }, []);
+    if (symbol === undefined && instruments.length > 0) setSymbol(instruments[0].symbol);
+  }, [instruments, symbol]);
 
   const instrument = instruments.find((i) => i.symbol === symbol);
   const format = localeFormat(locale);
-  if (loadError) return <p className="field-error">{t('errors.server', { message: loadError })}</p>;
+  if (loadError && instruments.length === 0)
+    return <p className="field-error">{t('errors.server', { message: loadError.message })}</p>;
   if (!instrument) return null;
   const [low, high] = bandBounds(instrument.referencePrice, instrument.bandBp, instrument.tick);
 

@@ -205,13 +205,26 @@ describe('web console in a real browser', () => {
     await page.waitForSelector('[role=alert] >> text=whole number');
   });
 
-  it('a regulator watches the market view: activity, concentration and self-trades per instrument', async () => {
+  it('a regulator watches the market view: activity, concentration, self-trades and large holders', async () => {
     await page.selectOption('select[name=user]', 'regulator-sc');
     await page.click('label:has(input[name=section][value=market])');
     const row = await page.waitForSelector('[data-testid=market-row] >> text=SCEA-2025');
     expect(
       await row.evaluate((el) => el.closest('tr')?.querySelector('[data-testid=self-trades]')?.textContent),
     ).toBe('0');
+    // Large holders: nobody in the demo holds 500,000 units over its allocation; from 1 unit, the
+    // demo firms' CCER on the exchange (none of it allocated free) is listed; 0 is refused.
+    await page.waitForSelector('text=No member holds that much');
+    await page.fill('input[name=disclosure-threshold]', '1');
+    const holder = await page.waitForSelector(
+      '[data-testid=large-holder-row]:has-text("cq-steel-001"):has-text("CCER")',
+    );
+    expect(await holder.evaluate((el) => [...el.querySelectorAll('td')].map((td) => td.textContent))).toEqual(
+      ['cq-steel-001', 'CCER', '200,000', '0', '1', '199,999'],
+    );
+    await page.fill('input[name=disclosure-threshold]', '0');
+    await page.waitForSelector('[role=alert] >> text=whole number');
+    await page.fill('input[name=disclosure-threshold]', '500000');
     await page.screenshot({ path: `${SCREENSHOTS}/regulator-market.png`, fullPage: true });
   });
 

@@ -18,6 +18,7 @@ import type {
   Depth,
   Instrument,
   InstrumentActivity,
+  LargeHolder,
   NewApiKey,
   OrderAcknowledgement,
   OrderTicket,
@@ -169,6 +170,8 @@ export const api = {
   runs: () => request<RunListing[]>('/research/runs'),
   runSummary: (runId: string) => request<RunSummary>(`/research/runs/${encodeURIComponent(runId)}`),
   marketOverview: () => request<InstrumentActivity[]>('/surveillance/market'),
+  largeHolders: (threshold: number) =>
+    request<LargeHolder[]>(`/surveillance/large-holders?threshold=${encodeURIComponent(threshold)}`),
   demoCompliance: () => request<{ year: number; deadline: string }>('/demo/compliance'),
   /** `firmId`: only that firm's rows (what an enterprise may read). */
   complianceDashboard: (jurisdiction: string, year: number, firmId?: string) =>

@@ -128,6 +128,16 @@ export interface InstrumentActivity {
   selfTrades: number;
 }
 
+/** A member at or over the disclosure threshold (`GET /surveillance/large-holders`); units. */
+export interface LargeHolder {
+  member: string;
+  instrument: string;
+  held: number;
+  freeAllocation: number;
+  threshold: number;
+  excess: number;
+}
+
 /** One OHLCV bar of `GET /bars/{instrument}`; prices in fen. */
 export interface Bar {
   /** Bar start, ms since the epoch (daily bars: 00:00 Beijing time). */

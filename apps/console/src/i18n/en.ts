@@ -61,6 +61,16 @@ export const en: Messages = {
       high: 'Highly concentrated',
     },
     chart: 'Price',
+    largeHolders: {
+      title: 'Large holders',
+      threshold: 'Disclose from (units over the free allocation)',
+      none: 'No member holds that much',
+      member: 'Member',
+      held: 'Held',
+      freeAllocation: 'Free allocation',
+      thresholdColumn: 'Threshold',
+      excess: 'Over by',
+    },
   },
   chart: {
     view: 'Chart type',

@@ -52,6 +52,16 @@ export const zh = {
     selfTrades: '自成交',
     concentration: { low: '集中度低', moderate: '中度集中', high: '高度集中' },
     chart: '价格走势',
+    largeHolders: {
+      title: '大户持仓',
+      threshold: '报告标准（超出免费配额的数量）',
+      none: '暂无达到报告标准的会员',
+      member: '会员',
+      held: '持有量',
+      freeAllocation: '免费配额',
+      thresholdColumn: '报告标准',
+      excess: '超出',
+    },
   },
   chart: {
     view: '图表类型',

@@ -6,6 +6,7 @@ import { MarketModeScreen } from '../standards/market-mode-screen';
 import { PricingStandardScreen } from '../standards/pricing-standard-screen';
 import { RecognitionScreen } from '../standards/recognition-screen';
 import { AllocationScreen } from './allocation-screen';
+import { LargeHolders } from './large-holders';
 import { MarketView } from './market-view';
 import { TransfersScreen } from './transfers-screen';
 
@@ -55,7 +56,12 @@ export function RegulatorScreen({
         <TransfersScreen key={regulator.id} regulator={regulator} locale={locale} />
       )}
       {section === 'pricing' && <PricingStandardScreen regulator={regulator} locale={locale} />}
-      {section === 'market' && <MarketView locale={locale} />}
+      {section === 'market' && (
+        <>
+          <MarketView locale={locale} />
+          <LargeHolders locale={locale} />
+        </>
+      )}
     </div>
   );
 }

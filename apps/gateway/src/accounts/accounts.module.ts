@@ -12,6 +12,6 @@ import { OrderReservations } from './order-reservations';
     FreeAllocations,
     { provide: FEE_SCHEDULE, useFactory: () => feeScheduleFromEnv() },
   ],
-  exports: [ClearingModule, OrderReservations, FEE_SCHEDULE],
+  exports: [ClearingModule, OrderReservations, FreeAllocations, FEE_SCHEDULE],
 })
 export class AccountsModule {}

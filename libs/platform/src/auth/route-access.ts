@@ -126,6 +126,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /market-mode/decisions': marketRules,
   'POST /market-mode/decisions/:version/approvals': marketRules,
   'GET /surveillance/market': { action: 'surveillance.read' },
+  'GET /surveillance/large-holders': { action: 'surveillance.read' },
   'GET /research/runs': { action: 'research.read' },
   'GET /research/runs/:runId': { action: 'research.read' },
   'GET /research/runs/:runId/report': { action: 'research.read' },

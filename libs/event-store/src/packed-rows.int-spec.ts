@@ -51,7 +51,7 @@ describe('packed event rows', () => {
       expect([...positions].sort((x, y) => x - y)).toEqual(positions);
       // The view outside readers use shows the same events at the same positions.
       const view: { global_position: string; stream_version: number }[] = await db.dataSource.query(
-        `SELECT global_position::text, stream_version FROM events ORDER BY global_position`,
+        `SELECT global_position::text, stream_version FROM events e ORDER BY e.global_position`,
       );
       expect(view.map((r) => Number(r.global_position))).toEqual(positions);
     });
@@ -153,6 +153,22 @@ describe('packed event rows', () => {
       expect(all[2].globalPosition).toBeLessThan(all[3].globalPosition);
       expect(numbers(await store.readStream('a', { fromVersion: 2 }))).toEqual([3, 4, 5]);
       expect(all[0].metadata).toEqual({ commandId: 'c1' });
+    });
+
+    it('goes back to one row per event and forward again without losing or moving an event', async () => {
+      const before = await readAll(store, 100);
+      const runner = db.dataSource.createQueryRunner();
+      try {
+        await new PackedEvents1764000600000().down(runner);
+        const rows: { p: string }[] = await db.dataSource.query(
+          `SELECT global_position::text AS p FROM events e ORDER BY e.global_position`,
+        );
+        expect(rows.map((r) => Number(r.p))).toEqual(before.map((e) => e.globalPosition));
+        await new PackedEvents1764000600000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await readAll(store, 100)).toEqual(before);
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CREATE_EVENTS_COMMIT_ORDER_INDEX, CREATE_EVENTS_TABLE } from './events-table.sql';
 import { PackedEvents1764000600000 } from './packed-events.migration';
 
 /** Channel NOTIFY'd by appends; subscribers LISTEN on it and also poll, since PGlite may not deliver it. */
@@ -17,21 +18,8 @@ export class EventStoreSchema1764000000000 implements MigrationInterface {
         stream_id text PRIMARY KEY,
         version int NOT NULL CHECK (version >= 0)
       )`);
-    await queryRunner.query(`
-      CREATE TABLE events (
-        global_position bigserial PRIMARY KEY,
-        stream_id text NOT NULL,
-        stream_version int NOT NULL CHECK (stream_version >= 1),
-        type text NOT NULL,
-        data jsonb NOT NULL,
-        metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
-        recorded_at timestamptz NOT NULL DEFAULT now(),
-        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
-        CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version)
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX events_commit_order_idx ON events (transaction_id, global_position)`,
-    );
+    await queryRunner.query(CREATE_EVENTS_TABLE);
+    await queryRunner.query(CREATE_EVENTS_COMMIT_ORDER_INDEX);
     await queryRunner.query(`
       CREATE TABLE snapshots (
         stream_id text PRIMARY KEY,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CREATE_EVENTS_COMMIT_ORDER_INDEX, CREATE_EVENTS_TABLE } from './events-table.sql';
 
 /**
  * Positions a packed row may span: its events take the positions `position` to
@@ -65,19 +66,8 @@ export class PackedEvents1764000600000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP VIEW events`);
-    await q.query(`
-      CREATE TABLE events (
-        global_position bigserial PRIMARY KEY,
-        stream_id text NOT NULL,
-        stream_version int NOT NULL CHECK (stream_version >= 1),
-        type text NOT NULL,
-        data jsonb NOT NULL,
-        metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
-        recorded_at timestamptz NOT NULL DEFAULT now(),
-        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
-        CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version)
-      )`);
-    await q.query(`CREATE INDEX events_commit_order_idx ON events (transaction_id, global_position)`);
+    await q.query(CREATE_EVENTS_TABLE);
+    await q.query(CREATE_EVENTS_COMMIT_ORDER_INDEX);
     await q.query(`
       INSERT INTO events (global_position, stream_id, stream_version, type, data, metadata, recorded_at, transaction_id)
       SELECT b.position + x.ord - 1, b.stream_id, b.first_version + x.ord - 1, x.e->>'type', x.e->'data',

@@ -1,9 +1,10 @@
 import { createTestDatabase, type TestDatabase } from '@app/platform/testing';
 import { EventStore } from './event-store';
 import { readLogPage } from './read-log-page';
+import { READ_ALL_SQL, READ_STREAM_SQL } from './sql/rows';
 import { EVENT_STORE_MIGRATIONS, EventStoreSchema1764000000000 } from './schema/event-store-schema.migration';
 import { PackedEvents1764000600000, POSITIONS_PER_ROW } from './schema/packed-events.migration';
-import type { NewEvent, StoredEvent } from './types';
+import type { Checkpoint, NewEvent, StoredEvent } from './types';
 
 jest.setTimeout(60_000);
 
@@ -74,6 +75,38 @@ describe('packed event rows', () => {
         after = page[page.length - 1].globalPosition;
       }
       expect(paged).toEqual(all);
+    });
+
+    it('reads only the rows a page needs, not the big rows after it', async () => {
+      const tens = Array.from({ length: 10 }, (_, i) => ev(100 + i));
+      const before = await store.currentVersion('tens');
+      for (let k = 0; k < 3; k++) await store.append('tens', before + k * 10, tens);
+      const all = await readAll(store, 1000);
+      const first = all.find((e) => e.streamId === 'tens')!;
+      const from = all[all.indexOf(first) - 1];
+      const rowsFor = async (limit: number, after: Checkpoint = from) =>
+        (
+          (await db.dataSource.query(READ_ALL_SQL, [
+            String(after.transactionId),
+            after.globalPosition,
+            limit,
+          ])) as unknown[]
+        ).length;
+      expect(await rowsFor(5)).toBe(1);
+      expect(await rowsFor(10)).toBe(1);
+      expect(await rowsFor(11)).toBe(2);
+      // From the middle of the first row: its 6 events left, then the next row.
+      expect(await rowsFor(7, { ...first, globalPosition: first.globalPosition + 3 })).toBe(2);
+      expect(await rowsFor(6, { ...first, globalPosition: first.globalPosition + 3 })).toBe(1);
+      const streamRows = async (fromVersion: number, limit: number | null) =>
+        ((await db.dataSource.query(READ_STREAM_SQL, ['tens', fromVersion, limit])) as unknown[]).length;
+      expect(await streamRows(before + 1, 10)).toBe(1);
+      expect(await streamRows(before + 5, 6)).toBe(1);
+      expect(await streamRows(before + 5, 7)).toBe(2);
+      expect(await streamRows(before + 1, null)).toBe(3);
+      expect(numbers(await store.readStream('tens', { fromVersion: before + 5, maxCount: 7 }))).toEqual([
+        104, 105, 106, 107, 108, 109, 100,
+      ]);
     });
 
     it('cuts an append longer than a row into rows that read back in order', async () => {

@@ -76,27 +76,52 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
 }
 
 /**
- * Commit-safe keyset page of rows holding events after ($1, $2), at most $3 rows (so at least $3
- * events when there are that many): ordered by (transaction_id, last position) and cut at the
- * oldest running transaction. Ordering by position alone could skip: a transaction that took a
- * lower position but commits later would land behind a checkpoint already moved past it. Rows of
- * one transaction never overlap, so their last positions are in the order of their first.
+ * Commit-safe keyset page of the rows holding the next $3 events after ($1, $2): ordered by
+ * (transaction_id, last position) and cut at the oldest running transaction. Ordering by
+ * position alone could skip: a transaction that took a lower position but commits later would
+ * land behind a checkpoint already moved past it. Rows of one transaction never overlap, so their
+ * last positions are in the order of their first.
+ *
+ * The candidate rows are chosen on their position and count alone, and only those needed for $3
+ * events are joined back for their events: a page of a few events out of rows of hundreds does
+ * not read and parse the rows after it. A row's count (`eff`) is what it holds after the checkpoint.
  */
 export const READ_ALL_SQL = `
   SELECT ${ROW_COLUMNS}
-  FROM event_rows r
-  WHERE (r.transaction_id, r.position + r.count - 1) > ($1::text::xid8, $2::bigint)
-    AND r.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY r.transaction_id, r.position + r.count - 1
-  LIMIT $3`;
+  FROM (
+    SELECT c.position, sum(c.eff) OVER (ORDER BY c.transaction_id, c.position) - c.eff AS before
+    FROM (
+      SELECT r.transaction_id, r.position,
+             CASE WHEN r.transaction_id = $1::text::xid8
+                  THEN LEAST(r.count, r.position + r.count - 1 - $2::bigint) ELSE r.count END AS eff
+      FROM event_rows r
+      WHERE (r.transaction_id, r.position + r.count - 1) > ($1::text::xid8, $2::bigint)
+        AND r.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY r.transaction_id, r.position + r.count - 1
+      LIMIT $3
+    ) c
+  ) p
+  JOIN event_rows r ON r.position = p.position
+  WHERE p.before < $3
+  ORDER BY r.transaction_id, r.position`;
 
-/** Rows of stream $1 holding versions from $2 on, in order, at most $3 (null: all). */
+/** The rows of stream $1 holding its next $3 events (null: all) from version $2, in order. */
 export const READ_STREAM_SQL = `
   SELECT ${ROW_COLUMNS}
-  FROM event_rows r
-  WHERE r.stream_id = $1 AND r.first_version + r.count - 1 >= $2
-  ORDER BY r.first_version + r.count - 1
-  LIMIT $3`;
+  FROM (
+    SELECT c.position, sum(c.eff) OVER (ORDER BY c.last) - c.eff AS before
+    FROM (
+      SELECT r.position, r.first_version + r.count - 1 AS last,
+             LEAST(r.count, r.first_version + r.count - $2::int) AS eff
+      FROM event_rows r
+      WHERE r.stream_id = $1 AND r.first_version + r.count - 1 >= $2::int
+      ORDER BY r.first_version + r.count - 1
+      LIMIT $3
+    ) c
+  ) p
+  JOIN event_rows r ON r.position = p.position
+  WHERE $3::bigint IS NULL OR p.before < $3::bigint
+  ORDER BY r.first_version`;
 
 /** Rows holding events after position $1, in position order, at most $2 (not commit-safe). */
 export const READ_LOG_SQL = `

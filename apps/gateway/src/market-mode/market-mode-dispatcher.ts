@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { exchangeQueueFor, SERVICE_ACTORS, type SetMarketModeMessage } from '@app/contracts';
 import { linkableAllowance, linkedMembers } from '@app/domain';
@@ -17,10 +23,12 @@ const TICK_MS = 1_000;
  * gateway may send it; the outbox (message id) and the worker (decision version) apply it once.
  */
 @Injectable()
-export class MarketModeDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MarketModeDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MarketModeDispatcher.name);
   private sentVersion?: string;
   private timer?: NodeJS.Timeout;
+  /** The tick under way, if any: ticks never overlap, and shutdown waits for it. */
+  private tick?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,15 +42,18 @@ export class MarketModeDispatcher implements OnApplicationBootstrap, OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     await this.dispatchDue();
     this.timer = setInterval(() => {
-      this.dispatchDue().catch((error: unknown) =>
-        this.logger.warn(`market mode dispatch failed: ${String(error)}`),
-      );
+      this.tick ??= this.dispatchDue()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn(`market mode dispatch failed: ${String(error)}`))
+        .finally(() => (this.tick = undefined));
     }, TICK_MS);
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Stops ticking and lets a tick under way finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    await this.tick;
   }
 
   /** Sends the decision in force now if this process has not yet; returns how many books it told. */

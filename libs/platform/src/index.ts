@@ -14,3 +14,4 @@ export * from './instruments';
 export * from './bootstrap/start-service';
 export * from './health/redis-probe';
 export * from './auth';
+export * from './lifecycle/repeating-task';

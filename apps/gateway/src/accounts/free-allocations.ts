@@ -1,6 +1,11 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { EventStore } from '@app/event-store';
-import type { InstrumentDefinition } from '@app/platform';
+import { repeatEvery, type InstrumentDefinition, type RepeatingTask } from '@app/platform';
 import { FreeAllocationTally, type RegistryEventRow } from './free-allocation-tally';
 
 /** How often the registries' streams are read again for new allocations. */
@@ -19,29 +24,31 @@ export interface FreeAllocationSource {
  * within a second of being recorded.
  */
 @Injectable()
-export class FreeAllocations implements FreeAllocationSource, OnApplicationBootstrap, OnApplicationShutdown {
+export class FreeAllocations
+  implements FreeAllocationSource, OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(FreeAllocations.name);
   private readonly tallies = REGISTRIES.map((j) => ({
     stream: `registry-${j}`,
     version: 0,
     tally: new FreeAllocationTally(j),
   }));
-  private timer?: NodeJS.Timeout;
+  private ticking?: RepeatingTask;
 
   constructor(private readonly store: EventStore) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) =>
-        this.logger.warn(`free allocations refresh failed: ${String(error)}`),
-      );
-    }, REFRESH_MS);
-    this.timer.unref();
+    this.ticking = repeatEvery(
+      REFRESH_MS,
+      () => this.refresh(),
+      (error) => this.logger.warn(`free allocations refresh failed: ${String(error)}`),
+    );
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  /** Stops ticking and lets a tick under way finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.ticking?.stop();
   }
 
   /** Reads the registry events recorded since the last call. */

@@ -1,8 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CATALOGUE_STREAM, CatalogueEvent } from '@app/contracts';
 import { EventStore } from '@app/event-store';
-import { InstrumentCatalogue } from '@app/platform';
+import { InstrumentCatalogue, repeatEvery, type RepeatingTask } from '@app/platform';
 import { CLOCK, Clock } from '../clock/clock';
 import { BookRulesDispatcher } from './book-rules-dispatcher';
 
@@ -15,10 +21,10 @@ const REFRESH_MS = 1_000;
  * books each decision that has come into force.
  */
 @Injectable()
-export class CatalogueDecisions implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CatalogueDecisions implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(CatalogueDecisions.name);
   private version = 0;
-  private timer?: NodeJS.Timeout;
+  private ticking?: RepeatingTask;
 
   constructor(
     private readonly store: EventStore,
@@ -29,14 +35,16 @@ export class CatalogueDecisions implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => {
-      this.tick().catch((error: unknown) => this.logger.warn(`catalogue refresh failed: ${String(error)}`));
-    }, REFRESH_MS);
-    this.timer.unref();
+    this.ticking = repeatEvery(
+      REFRESH_MS,
+      () => this.tick(),
+      (error) => this.logger.warn(`catalogue refresh failed: ${String(error)}`),
+    );
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  /** Stops ticking and lets a tick under way finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.ticking?.stop();
   }
 
   /** Reads new decisions, and sends the books those now in force. */

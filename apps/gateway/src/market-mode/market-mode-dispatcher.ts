@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { exchangeQueueFor, SERVICE_ACTORS, type SetMarketModeMessage } from '@app/contracts';
 import { linkableAllowance, linkedMembers } from '@app/domain';
 import { Outbox } from '@app/messaging';
-import { APP_CONFIG, AppConfig, InstrumentCatalogue } from '@app/platform';
+import { APP_CONFIG, AppConfig, InstrumentCatalogue, repeatEvery, type RepeatingTask } from '@app/platform';
 import { marketDayOf, marketModeOn } from '@app/recognition';
 import { CLOCK, Clock } from '../clock/clock';
 import { MarketModeLog } from './market-mode-log';
@@ -26,9 +26,7 @@ const TICK_MS = 1_000;
 export class MarketModeDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MarketModeDispatcher.name);
   private sentVersion?: string;
-  private timer?: NodeJS.Timeout;
-  /** The tick under way, if any: ticks never overlap, and shutdown waits for it. */
-  private tick?: Promise<void>;
+  private ticking?: RepeatingTask;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,19 +39,16 @@ export class MarketModeDispatcher implements OnApplicationBootstrap, BeforeAppli
 
   async onApplicationBootstrap(): Promise<void> {
     await this.dispatchDue();
-    this.timer = setInterval(() => {
-      this.tick ??= this.dispatchDue()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn(`market mode dispatch failed: ${String(error)}`))
-        .finally(() => (this.tick = undefined));
-    }, TICK_MS);
-    this.timer.unref();
+    this.ticking = repeatEvery(
+      TICK_MS,
+      () => this.dispatchDue(),
+      (error) => this.logger.warn(`market mode dispatch failed: ${String(error)}`),
+    );
   }
 
   /** Stops ticking and lets a tick under way finish before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.tick;
+    await this.ticking?.stop();
   }
 
   /** Sends the decision in force now if this process has not yet; returns how many books it told. */

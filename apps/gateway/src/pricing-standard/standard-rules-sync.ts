@@ -1,7 +1,19 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { dayBounds } from '@app/clearing';
 import { EventStore } from '@app/event-store';
-import { effectiveFromMs, InstrumentCatalogue, type DerivedRuleChange } from '@app/platform';
+import {
+  effectiveFromMs,
+  InstrumentCatalogue,
+  type DerivedRuleChange,
+  repeatEvery,
+  type RepeatingTask,
+} from '@app/platform';
 import { CLOCK, Clock } from '../clock/clock';
 import { BookRulesDispatcher } from '../instruments/book-rules-dispatcher';
 import { PricingStandardLog } from './pricing-standard-log';
@@ -25,10 +37,10 @@ interface ClosingPricesPublished {
  * `ConfigureBook` command) follow the same rules.
  */
 @Injectable()
-export class StandardRulesSync implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StandardRulesSync implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(StandardRulesSync.name);
   private closesRead = 0;
-  private timer?: NodeJS.Timeout;
+  private ticking?: RepeatingTask;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -41,16 +53,16 @@ export class StandardRulesSync implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => {
-      this.tick().catch((error: unknown) =>
-        this.logger.warn(`pricing rules refresh failed: ${String(error)}`),
-      );
-    }, REFRESH_MS);
-    this.timer.unref();
+    this.ticking = repeatEvery(
+      REFRESH_MS,
+      () => this.tick(),
+      (error) => this.logger.warn(`pricing rules refresh failed: ${String(error)}`),
+    );
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  /** Stops ticking and lets a tick under way finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.ticking?.stop();
   }
 
   /**

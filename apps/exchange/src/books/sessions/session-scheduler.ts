@@ -1,8 +1,21 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { exchangeQueueFor, SERVICE_ACTORS, SetSessionMessage, type WithActor } from '@app/contracts';
 import { Outbox, OutboxMessage } from '@app/messaging';
-import { APP_CONFIG, AppConfig, InstrumentCatalogue, InstrumentDefinition } from '@app/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  InstrumentCatalogue,
+  InstrumentDefinition,
+  repeatEvery,
+  type RepeatingTask,
+} from '@app/platform';
 import { CLOCK, Clock } from '../../../../gateway/src/clock/clock';
 import { latestSessionBoundary, SessionBoundary } from './session-boundary';
 
@@ -20,10 +33,10 @@ const TICK_MS = 1000;
  * run left closed and does nothing to an open one.
  */
 @Injectable()
-export class SessionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SessionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SessionScheduler.name);
   private readonly sent = new Map<string, string>();
-  private timer: NodeJS.Timeout | undefined;
+  private ticking?: RepeatingTask;
   private readonly startedAt: number;
 
   constructor(
@@ -39,12 +52,17 @@ export class SessionScheduler implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     await this.tickSafely();
     if (this.config.EXCHANGE_SESSIONS !== 'scheduled') return;
-    this.timer = setInterval(() => void this.tickSafely(), TICK_MS);
-    this.timer.unref();
+    // tickSafely logs its own failures.
+    this.ticking = repeatEvery(
+      TICK_MS,
+      () => this.tickSafely(),
+      () => undefined,
+    );
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  /** Stops ticking and lets a tick under way finish before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.ticking?.stop();
   }
 
   /** Sends the session each book should be in now, once per boundary; returns how many were sent. */

@@ -278,6 +278,13 @@ describe('clearing in the sandbox: members, reservations, settlement, amend, blo
     expect(statement.fees).toBe(303_641);
     expect(statement.closing.cash).toEqual((await positions('sc-seller')).cash);
     expect((await fetch(`${base}/members/sc-seller/statements?date=24-11-2026`)).status).toBe(400);
+    // The large-holder list refuses a bad threshold or instrument, naming the field.
+    const badThreshold = await fetch(`${base}/surveillance/large-holders?threshold=0`);
+    expect(badThreshold.status).toBe(400);
+    expect(((await badThreshold.json()) as { field?: string }).field).toBe('threshold');
+    const unknown = await fetch(`${base}/surveillance/large-holders?instrument=NOPE`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { field?: string }).field).toBe('instrument');
 
     const closed = await postJson(`${base}/end-of-day`, { date: today });
     expect(closed.status).toBe(200);

@@ -1,15 +1,15 @@
 import { Client } from 'pg';
-import { POSITIONS_PER_ROW } from '@app/event-store';
+import { POSITIONS_PER_ROW, UNPACK_EVENTS } from '@app/event-store';
 import { CpuMeter } from './process-cpu';
 
 /**
  * The events after position $1, read from the packed rows (the `events` view cannot use an index
- * for a position), with `where` on the row (`r`) and the event (`x.e`).
+ * for a position), with `where` on the row (`b`) and the event (`x.e`).
  */
 const eventsAfter = (columns: string, where: string) => `
   SELECT ${columns}
-    FROM event_rows r CROSS JOIN LATERAL jsonb_array_elements(r.events) WITH ORDINALITY AS x(e, ord)
-   WHERE r.position > $1::bigint - ${POSITIONS_PER_ROW} AND r.position + x.ord - 1 > $1::bigint AND ${where}`;
+    FROM event_rows b ${UNPACK_EVENTS}
+   WHERE b.position > $1::bigint - ${POSITIONS_PER_ROW} AND b.position + x.ord - 1 > $1::bigint AND ${where}`;
 
 /** Reads from the event log how far the matching workers got: the durable end of the pipeline. */
 export class PipelineProgress {
@@ -31,7 +31,7 @@ export class PipelineProgress {
       eventsAfter(
         `count(*) FILTER (WHERE x.e->>'type' IN ('OrderAccepted', 'OrderRejected')) AS orders,
          count(*) FILTER (WHERE x.e->>'type' = 'TradeExecuted') AS trades`,
-        `r.stream_id LIKE 'book-%'`,
+        `b.stream_id LIKE 'book-%'`,
       ),
       [afterPosition],
     );
@@ -55,7 +55,7 @@ export class PipelineProgress {
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
               percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
        FROM (${eventsAfter(
-         `extract(epoch FROM r.recorded_at) * 1000 - (x.e->'data'->>'executedAt')::bigint AS ms`,
+         `extract(epoch FROM b.recorded_at) * 1000 - (x.e->'data'->>'executedAt')::bigint AS ms`,
          `x.e->>'type' = 'TradeExecuted'`,
        )}) t`,
       [fromPosition],

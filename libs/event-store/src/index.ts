@@ -9,7 +9,11 @@ export {
   EVENT_STORE_MIGRATIONS,
   EventStoreSchema1764000000000,
 } from './schema/event-store-schema.migration';
-export { POSITIONS_PER_ROW, PackedEvents1764000600000 } from './schema/packed-events.migration';
+export {
+  POSITIONS_PER_ROW,
+  PackedEvents1764000600000,
+  UNPACK_EVENTS,
+} from './schema/packed-events.migration';
 export type { StreamEvent } from './sql/append-in-order.sql';
 export { checkpointOf, compareCheckpoints } from './sql/rows';
 export { readLogPage } from './read-log-page';

@@ -7,7 +7,10 @@ import { CREATE_EVENTS_COMMIT_ORDER_INDEX, CREATE_EVENTS_TABLE } from './events-
  */
 export const POSITIONS_PER_ROW = 1024;
 
-/** Per-event columns of a packed row's events, for the `events` view and the store's reads. */
+/**
+ * Joins each packed row `b` to its events `x.e` (with `x.ord` from 1): for SQL that needs them one
+ * by one, as the `events` view does. The store's own reads unpack rows in Node (`unpackRows`).
+ */
 export const UNPACK_EVENTS = `
   CROSS JOIN LATERAL jsonb_array_elements(b.events) WITH ORDINALITY AS x(e, ord)`;
 

@@ -9,6 +9,13 @@ import type { Checkpoint, EventMetadata, StoredEvent } from '../types';
 const ROW_COLUMNS = `r.position::text AS position, r.transaction_id::text AS transaction_id, r.stream_id,
   r.first_version, r.count, r.events, date_part('epoch', r.recorded_at) * 1000 AS recorded_at_ms`;
 
+/** One event as its row stores it. */
+export interface PackedEvent {
+  type: string;
+  data: unknown;
+  metadata?: EventMetadata | null;
+}
+
 /** A packed row: a run of one stream's events from one append. */
 export interface PackedRow {
   position: string;
@@ -16,7 +23,7 @@ export interface PackedRow {
   stream_id: string;
   first_version: number;
   count: number;
-  events: readonly { type: string; data: unknown; metadata?: EventMetadata | null }[];
+  events: readonly PackedEvent[];
   /** Epoch milliseconds as float8: far cheaper to turn into a Date than timestamptz text. */
   recorded_at_ms: number;
 }
@@ -76,57 +83,66 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
 }
 
 /**
- * Commit-safe keyset page of the rows holding the next $3 events after ($1, $2): ordered by
+ * The rows holding the next `limit` events of a read, in its `order` (expressions on `r`). The
+ * candidates are chosen on position and count alone (`where`, at most `limit` rows, since each
+ * holds at least one wanted event), and only those needed for `limit` events are joined back for
+ * their events: a page of a few events out of rows of hundreds does not read and parse the rows
+ * after it. `wanted` is how many of a row's events the read wants (fewer in the row where it
+ * starts). A null `limit` reads them all.
+ */
+function pageOfRows(read: {
+  where: string;
+  order: readonly string[];
+  wanted: string;
+  limit: string;
+}): string {
+  const keys = read.order.map((expression, i) => `${expression} AS k${i}`).join(', ');
+  const byKeys = read.order.map((_, i) => `c.k${i}`).join(', ');
+  return `
+  SELECT ${ROW_COLUMNS}
+  FROM (
+    SELECT c.position, sum(c.wanted) OVER (ORDER BY ${byKeys}) - c.wanted AS before
+    FROM (
+      SELECT r.position, ${keys}, ${read.wanted} AS wanted
+      FROM event_rows r
+      WHERE ${read.where}
+      ORDER BY ${read.order.join(', ')}
+      LIMIT ${read.limit}::bigint
+    ) c
+  ) p
+  JOIN event_rows r ON r.position = p.position
+  WHERE ${read.limit}::bigint IS NULL OR p.before < ${read.limit}::bigint
+  ORDER BY ${read.order.join(', ')}`;
+}
+
+/**
+ * Commit-safe keyset page: the rows holding the next $3 events after ($1, $2), ordered by
  * (transaction_id, last position) and cut at the oldest running transaction. Ordering by
  * position alone could skip: a transaction that took a lower position but commits later would
  * land behind a checkpoint already moved past it. Rows of one transaction never overlap, so their
  * last positions are in the order of their first.
- *
- * The candidate rows are chosen on their position and count alone, and only those needed for $3
- * events are joined back for their events: a page of a few events out of rows of hundreds does
- * not read and parse the rows after it. A row's count (`eff`) is what it holds after the checkpoint.
  */
-export const READ_ALL_SQL = `
-  SELECT ${ROW_COLUMNS}
-  FROM (
-    SELECT c.position, sum(c.eff) OVER (ORDER BY c.transaction_id, c.position) - c.eff AS before
-    FROM (
-      SELECT r.transaction_id, r.position,
-             CASE WHEN r.transaction_id = $1::text::xid8
-                  THEN LEAST(r.count, r.position + r.count - 1 - $2::bigint) ELSE r.count END AS eff
-      FROM event_rows r
-      WHERE (r.transaction_id, r.position + r.count - 1) > ($1::text::xid8, $2::bigint)
-        AND r.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY r.transaction_id, r.position + r.count - 1
-      LIMIT $3
-    ) c
-  ) p
-  JOIN event_rows r ON r.position = p.position
-  WHERE p.before < $3
-  ORDER BY r.transaction_id, r.position`;
+export const READ_ALL_SQL = pageOfRows({
+  where: `(r.transaction_id, r.position + r.count - 1) > ($1::text::xid8, $2::bigint)
+        AND r.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+  order: ['r.transaction_id', 'r.position + r.count - 1'],
+  wanted: `CASE WHEN r.transaction_id = $1::text::xid8
+                THEN LEAST(r.count, r.position + r.count - 1 - $2::bigint) ELSE r.count END`,
+  limit: '$3',
+});
 
 /** The rows of stream $1 holding its next $3 events (null: all) from version $2, in order. */
-export const READ_STREAM_SQL = `
-  SELECT ${ROW_COLUMNS}
-  FROM (
-    SELECT c.position, sum(c.eff) OVER (ORDER BY c.last) - c.eff AS before
-    FROM (
-      SELECT r.position, r.first_version + r.count - 1 AS last,
-             LEAST(r.count, r.first_version + r.count - $2::int) AS eff
-      FROM event_rows r
-      WHERE r.stream_id = $1 AND r.first_version + r.count - 1 >= $2::int
-      ORDER BY r.first_version + r.count - 1
-      LIMIT $3
-    ) c
-  ) p
-  JOIN event_rows r ON r.position = p.position
-  WHERE $3::bigint IS NULL OR p.before < $3::bigint
-  ORDER BY r.first_version`;
+export const READ_STREAM_SQL = pageOfRows({
+  where: 'r.stream_id = $1 AND r.first_version + r.count - 1 >= $2::int',
+  order: ['r.first_version + r.count - 1'],
+  wanted: 'LEAST(r.count, r.first_version + r.count - $2::int)',
+  limit: '$3',
+});
 
-/** Rows holding events after position $1, in position order, at most $2 (not commit-safe). */
-export const READ_LOG_SQL = `
-  SELECT ${ROW_COLUMNS}
-  FROM event_rows r
-  WHERE r.position > $1::bigint - ${POSITIONS_PER_ROW} AND r.position + r.count - 1 > $1::bigint
-  ORDER BY r.position
-  LIMIT $2`;
+/** The rows holding the next $2 events after position $1, in position order (not commit-safe). */
+export const READ_LOG_SQL = pageOfRows({
+  where: `r.position > $1::bigint - ${POSITIONS_PER_ROW} AND r.position + r.count - 1 > $1::bigint`,
+  order: ['r.position'],
+  wanted: 'LEAST(r.count, r.position + r.count - 1 - $1::bigint)',
+  limit: '$2',
+});
